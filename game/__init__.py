@@ -1,0 +1,3 @@
+"""Botsende belangen: a facilitated multiplayer negotiation role-play."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Subcommands of the ``botsende-belangen`` command line, one module each."""
