@@ -208,8 +208,8 @@ def plan_metrics(
             start = max(float(earliest[w.id]) for w in members)
             if phasing == "sequenced":
                 start = max(start, previous_end)
-            months = [w.months for w in members]
-            length = max(months) + st.combine_overhead * (sum(months) - max(months))
+            spans = [w.months for w in members]
+            length = max(spans) + st.combine_overhead * (sum(spans) - max(spans))
             end = start + length
             previous_end = end
             shared = len(members) > 1

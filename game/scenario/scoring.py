@@ -61,8 +61,10 @@ def metric_value(term: MetricTerm, m: Metrics, scenario: Scenario) -> float:
     if term.metric == "conflicts":
         if not term.segments:
             return float(len(m.conflicts))
-        segs = set(term.segments)
-        return float(sum(1 for c in scenario.conflicts if c.id in m.conflicts and c.segment in segs))
+        wanted = set(term.segments)
+        return float(
+            sum(1 for c in scenario.conflicts if c.id in m.conflicts and c.segment in wanted)
+        )
     if term.metric == "duration":
         return m.duration
     raise ValueError(f"unknown metric {term.metric!r}")
