@@ -1,0 +1,184 @@
+"""Join-code cards: read the server's codes file, lay out one card per role for cutting.
+
+The codes file (written by the server)::
+
+    {"url": "ws://192.168.1.10:8765", "facilitator": "F-XXXX",
+     "tables": [{"table": 1, "screen": "S-XXXX",
+                 "roles": {"gemeente": "ABCD"}, "pins": {"gemeente": "1234"}}]}
+
+The facilitator code is never printed on a card.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.printing.html import document, esc
+from game.printing.labels import label
+from game.printing.qr import qr_svg
+from game.scenario.model import Scenario
+from game.scenario.problems import did_you_mean
+
+CARDS_PER_PAGE = 8
+
+
+class CodesError(ValueError):
+    """The codes file cannot be used; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class TableCodes:
+    table: int
+    screen: str
+    roles: dict[str, str]
+    pins: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Codes:
+    url: str
+    tables: tuple[TableCodes, ...]
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodesError(f"{path}: cannot read the codes file: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CodesError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+
+
+def _strings(value: Any, where: str, problems: list[str]) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"{where} must be an object of role id to text")
+        return {}
+    out = {}
+    for key, item in value.items():
+        if isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip():
+            out[str(key)] = str(item).strip()
+        else:
+            problems.append(f"{where}.{key} must be a non-empty text")
+    return out
+
+
+def _table(data: Any, index: int, scenario: Scenario, problems: list[str]) -> TableCodes | None:
+    where = f"tables[{index}]"
+    if not isinstance(data, dict):
+        problems.append(f"{where} must be an object")
+        return None
+    number = data.get("table", index + 1)
+    if not isinstance(number, int) or isinstance(number, bool):
+        problems.append(f"{where}.table must be a whole number")
+        number = index + 1
+    roles = _strings(data.get("roles"), f"{where}.roles", problems)
+    if not roles:
+        problems.append(f"{where}.roles must list at least one role with its code")
+    pins = _strings(data.get("pins"), f"{where}.pins", problems)
+    for role_id in [*roles, *pins]:
+        if role_id not in scenario.role_ids:
+            hint = did_you_mean(role_id, scenario.role_ids)
+            problems.append(f"{where}: unknown role '{role_id}' in this scenario{hint}")
+    screen = data.get("screen") or ""
+    if not isinstance(screen, str):
+        problems.append(f"{where}.screen must be a text")
+        screen = ""
+    return TableCodes(number, screen, roles, pins)
+
+
+def load_codes(path: str | Path, scenario: Scenario) -> Codes:
+    """Read and check a codes file against ``scenario``; raises :class:`CodesError`."""
+    file = Path(path)
+    data = _read_json(file)
+    if not isinstance(data, dict):
+        raise CodesError(f"{file}: the codes file must be a JSON object with 'url' and 'tables'")
+    problems: list[str] = []
+    url = data.get("url")
+    if not isinstance(url, str) or not url.strip():
+        problems.append("'url' must be the server address, such as ws://192.168.1.10:8765")
+        url = ""
+    tables_data = data.get("tables")
+    tables: list[TableCodes] = []
+    if not isinstance(tables_data, list) or not tables_data:
+        problems.append("'tables' must be a non-empty list")
+    else:
+        for i, t in enumerate(tables_data):
+            table = _table(t, i, scenario, problems)
+            if table is not None:
+                tables.append(table)
+    if problems:
+        raise CodesError("\n".join(f"{file}: {p}" for p in problems))
+    return Codes(url.strip(), tuple(tables))
+
+
+def join_command(url: str, code: str, verb: str = "join") -> str:
+    return f"botsende-belangen {verb} {shlex.quote(url)} --code {shlex.quote(code)}"
+
+
+def _card(head: str, title: str, sub: str, command: str, code: str, pin: str, lang: str) -> str:
+    pin_html = (
+        f'<div class="kicker">{esc(label("pin", lang))}</div><div class="big">{esc(pin)}</div>'
+        if pin
+        else ""
+    )
+    return (
+        f'<div class="card"><div class="kicker">{esc(head)}</div>'
+        f'<div class="card-title">{esc(title)}</div><div class="card-sub">{esc(sub)}</div>'
+        f'<div class="card-body">{qr_svg(command, 26)}<div class="card-text">'
+        f'<div class="kicker">{esc(label("code", lang))}</div><div class="big">{esc(code)}</div>'
+        f"{pin_html}</div></div>"
+        f'<div class="small muted">{esc(label("join_note", lang))}</div>'
+        f"<code>{esc(command)}</code></div>"
+    )
+
+
+def cards(scenario: Scenario, codes: Codes, lang: str = "nl") -> list[str]:
+    """Every card: per table, one per role (scenario order), then the room screen."""
+    out = []
+    many = len(codes.tables) > 1
+    for t in codes.tables:
+        head = scenario.meta.title + (f" · {label('table', lang)} {t.table}" if many else "")
+        for role in scenario.roles:
+            code = t.roles.get(role.id)
+            if code:
+                pin = t.pins.get(role.id, "")
+                command = join_command(codes.url, code)
+                out.append(_card(head, role.name, role.organisation, command, code, pin, lang))
+        if t.screen:
+            command = join_command(codes.url, t.screen, "screen")
+            out.append(_card(head, label("screen_card", lang), "", command, t.screen, "", lang))
+    return out
+
+
+CARD_CSS = """
+.cards { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 66mm; gap: 0; }
+.card { border: 0.3mm dashed #8a969c; padding: 3.5mm 5mm; overflow: hidden; break-inside: avoid; }
+.card-title { font-size: 14pt; font-weight: bold; color: #0b4f6c; line-height: 1.15; }
+.card-sub { font-size: 9pt; color: #5c6b73; min-height: 4mm; margin-bottom: 1.5mm; }
+.card-body { display: flex; gap: 5mm; align-items: flex-start; margin-bottom: 2mm; }
+.card-body svg { flex: none; }
+.big { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 15pt;
+  font-weight: bold; letter-spacing: 0.06em; margin-bottom: 1.5mm; }
+.card code { display: block; font-family: "Liberation Mono", "DejaVu Sans Mono", monospace;
+  font-size: 8.5pt; overflow-wrap: anywhere; background: #f1f4f6; padding: 1mm 1.5mm;
+  margin-top: 0.8mm; }
+"""
+
+
+def cards_document(scenario: Scenario, codes: Codes, lang: str = "nl") -> str:
+    """The cards, eight per A4 page in two columns, with dashed lines to cut along."""
+    all_cards = cards(scenario, codes, lang)
+    pages = [all_cards[i : i + CARDS_PER_PAGE] for i in range(0, len(all_cards), CARDS_PER_PAGE)]
+    body = "\n".join(
+        f'<section class="page"><div class="cards">{"".join(p)}</div></section>' for p in pages
+    )
+    title = f"{label('join_cards', lang)} — {scenario.meta.title}"
+    return document(title, body, lang, CARD_CSS)

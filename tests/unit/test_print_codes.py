@@ -1,0 +1,129 @@
+"""Join-code cards from the server's codes file, the QR drawing, and bad codes files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.printing.html import markdown
+from game.printing.labels import LANGUAGES, keys, label
+from game.printing.qr import qr_matrix, qr_svg
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini" / "mini.yaml"
+URL = "ws://192.168.1.10:8765"
+CODES = {
+    "url": URL,
+    "facilitator": "FAC-SECRET",
+    "tables": [
+        {
+            "table": 1,
+            "screen": "SCR-1111",
+            "roles": {"gemeente": "GEM-4K7P", "net": "NET-8H2D", "winkels": "WNK-3M5T"},
+            "pins": {"gemeente": "1234", "net": "5678", "winkels": "9012"},
+        },
+        {
+            "table": 2,
+            "screen": "SCR-2222",
+            "roles": {"gemeente": "GEM-AAAA", "net": "NET-BBBB", "winkels": "WNK-CCCC"},
+            "pins": {"gemeente": "4321", "net": "8765", "winkels": "2109"},
+        },
+    ],
+}
+
+
+def write_codes(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "codes.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_cards_have_every_code_pin_command_and_a_qr(tmp_path: Path) -> None:
+    codes = write_codes(tmp_path, CODES)
+    out = tmp_path / "out"
+    assert main(["print", str(MINI), "--codes", str(codes), "-o", str(out)]) == 0
+    text = (out / "codes.html").read_text(encoding="utf-8")
+    assert 'href="codes.html"' in (out / "index.html").read_text(encoding="utf-8")
+    for table in CODES["tables"]:
+        for role, code in table["roles"].items():
+            assert f"botsende-belangen join {URL} --code {code}" in text
+            assert f'<div class="big">{table["pins"][role]}</div>' in text
+        assert f"botsende-belangen screen {URL} --code {table['screen']}" in text
+    assert text.count('<div class="card">') == 8  # 2 tables x (3 roles + room screen)
+    assert text.count("<svg") == 8 and 'class="qr"' in text
+    assert "Tafel 2" in text and "Winkeliersvereniging" in text
+    assert "FAC-SECRET" not in text  # the facilitator code is never printed
+
+
+def test_codes_text_is_escaped(tmp_path: Path) -> None:
+    data = {"url": URL, "tables": [{"table": 1, "roles": {"net": "<b>X</b>"}}]}
+    out = tmp_path / "out"
+    codes = write_codes(tmp_path, data)
+    assert main(["print", str(MINI), "--codes", str(codes), "-o", str(out)]) == 0
+    text = (out / "codes.html").read_text(encoding="utf-8")
+    assert "<b>X</b>" not in text and "&lt;b&gt;X&lt;/b&gt;" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", r"codes\.json:1:2: not valid JSON"),
+        ([1, 2], r"must be a JSON object with 'url' and 'tables'"),
+        ({"tables": [{"roles": {"net": "A"}}]}, r"'url' must be the server address"),
+        ({"url": URL, "tables": []}, r"'tables' must be a non-empty list"),
+        ({"url": URL, "tables": [{"roles": {}}]}, r"tables\[0\]\.roles must list at least one"),
+        (
+            {"url": URL, "tables": [{"roles": {"gemeent": "A"}}]},
+            r"unknown role 'gemeent' in this scenario \(did you mean 'gemeente'\?\)",
+        ),
+        ({"url": URL, "tables": [{"roles": {"net": ""}}]}, r"tables\[0\]\.roles\.net must be"),
+    ],
+)
+def test_bad_codes_file_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: object, message: str
+) -> None:
+    codes = write_codes(tmp_path, content)
+    out = tmp_path / "out"
+    assert main(["print", str(MINI), "--codes", str(codes), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(message, err), err
+    assert str(codes) in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_missing_codes_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["print", str(MINI), "--codes", str(tmp_path / "none.json"), "-o", str(tmp_path)]
+    assert main(args) == 1
+    assert "cannot read the codes file" in capsys.readouterr().err
+
+
+def test_qr_svg_draws_exactly_the_dark_modules() -> None:
+    text = f"botsende-belangen join {URL} --code GEM-4K7P"
+    matrix = qr_matrix(text)
+    svg = qr_svg(text)
+    drawn = [[False] * len(matrix) for _ in matrix]
+    for x, y, run in re.findall(r"M(\d+) (\d+)h(\d+)", svg):
+        for dx in range(int(run)):
+            drawn[int(y)][int(x) + dx] = True
+    assert drawn == matrix
+    assert any(any(row) for row in matrix)
+    assert f'viewBox="0 0 {len(matrix)} {len(matrix)}"' in svg
+
+
+def test_markdown_renders_structure_and_escapes_html() -> None:
+    out = markdown("# Titel\n\nTekst met **vet** en *schuin*.\n\n- een\n- twee\n\n<i>x</i>")
+    assert "<h3>Titel</h3>" in out
+    assert "<strong>vet</strong>" in out and "<em>schuin</em>" in out
+    assert "<li>een</li>" in out
+    assert "&lt;i&gt;x&lt;/i&gt;" in out and "<i>" not in out
+
+
+def test_every_label_exists_in_every_language() -> None:
+    for key in keys():
+        for lang in LANGUAGES:
+            assert label(key, lang).strip(), (key, lang)
+    assert label("confidential", "en") == "CONFIDENTIAL"
