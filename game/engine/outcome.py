@@ -1,0 +1,134 @@
+"""The outcome of a session: scores, plan metrics and behaviour indicators.
+
+``outcome(state)`` is a pure function of the state. It is final once the
+reveal round has started (``state.revealed``); before that it is provisional
+and no view shows it to a participant. The indicators are defined in
+``docs/engine.md`` (section *Behaviour indicators*).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.state import GameState
+from game.scenario.scoring import PackageScore
+
+
+def _mean(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(sum(present) / len(present), 4) if present else None
+
+
+def _joint(score: PackageScore, roles: tuple[str, ...]) -> float:
+    return round(sum(score.scores[r] for r in roles), 6)
+
+
+def indicators(state: GameState) -> dict[str, Any]:
+    """Per role and for the table: openness, cooperation, result orientation,
+    reliability and rising above own interest (each 0..1, or ``None`` when it
+    does not apply), with the counts they come from."""
+    roles = state.in_play
+    live = state.mode_def.issues
+    passed = next((b for b in state.ballots if b.passed), None)
+    table_result = 0.0 if passed is None else (1.0 if passed.in_time else 0.5)
+    per_role: dict[str, dict[str, Any]] = {}
+    scored = {p.id: state.score(p.package) for p in state.proposals}
+    for role in roles:
+        disclosed = {d.issue for d in state.disclosures if d.role == role}
+        openness = (len(disclosed & set(live)) + (None in disclosed)) / (len(live) + 1)
+
+        others = [p for p in state.proposals if p.author != role]
+        amended = {p.parent for p in state.proposals if p.author == role and p.parent}
+        amended_others = [p for p in others if p.id in amended]
+        supported_others = [p for p in others if role in p.support]
+        built_on = {p.id for p in amended_others} | {p.id for p in supported_others}
+        cooperation = len(built_on) / len(others) if others else None
+
+        voted_yes = passed is not None and passed.votes.get(role) == "yes"
+        result = table_result if voted_yes else 0.0
+        signed = role in state.signatures
+        reliability = (1.0 if signed else 0.0) if voted_yes and _signing(state) else None
+
+        backed = {p.id for p in state.proposals if role in p.support}
+        backed |= {b.proposal for b in state.ballots if b.votes.get(role) == "yes"}
+        rising = None
+        if backed and scored:
+            best = max(scored.values(), key=lambda s: s.scores[role])
+            gave_up = [
+                pid
+                for pid in sorted(backed)
+                if scored[pid].scores[role] < best.scores[role]
+                and _joint(scored[pid], roles) > _joint(best, roles)
+            ]
+            rising = len(gave_up) / len(backed)
+        per_role[role] = {
+            "openness": round(openness, 4),
+            "cooperation": None if cooperation is None else round(cooperation, 4),
+            "result_orientation": result,
+            "reliability": reliability,
+            "rising_above_own_interest": None if rising is None else round(rising, 4),
+            "counts": {
+                "disclosed": len(disclosed),
+                "amendments_of_others": len(amended_others),
+                "support_given": len(supported_others),
+                "backed": len(backed),
+            },
+        }
+    yes_voters = [r for r in roles if passed is not None and passed.votes.get(r) == "yes"]
+    table_reliability = (
+        round(sum(r in state.signatures for r in yes_voters) / len(yes_voters), 4)
+        if yes_voters and _signing(state)
+        else None
+    )
+    names = ("openness", "cooperation", "rising_above_own_interest")
+    table: dict[str, Any] = {k: _mean([per_role[r][k] for r in roles]) for k in names}
+    table["result_orientation"] = table_result
+    table["reliability"] = table_reliability
+    return {"roles": per_role, "table": {k: table[k] for k in sorted(table)}}
+
+
+def _signing(state: GameState) -> bool:
+    return state.scenario.agreement.signatures
+
+
+def outcome(state: GameState) -> dict[str, Any]:
+    """Agreement, package, per-role scores and reservation values, plan metrics,
+    the status quo for comparison, and the behaviour indicators."""
+    scorer = state.scorer
+    roles = state.in_play
+    reservations = {r: scorer.reservation(r) for r in roles}
+    status_quo = scorer.score(state.scenario.status_quo)
+    agreed = state.proposal(state.agreement) if state.agreement else None
+    passed = next((b for b in state.ballots if b.passed), None)
+    if agreed is not None:
+        result = state.score(agreed.package)
+        scores = {r: result.scores[r] for r in roles}
+        cleared: dict[str, bool | None] = {r: scores[r] >= reservations[r] for r in roles}
+        metrics = result.metrics.to_json()
+        package: dict[str, str] | None = dict(result.package)
+    else:
+        scores = dict(reservations)
+        cleared = {r: None for r in roles}
+        metrics = status_quo.metrics.to_json()
+        package = None
+    return {
+        "final": state.revealed,
+        "agreement": agreed is not None,
+        "proposal": agreed.id if agreed else None,
+        "package": package,
+        "in_time": passed.in_time if passed else None,
+        "events": list(state.events_played),
+        "roles": list(roles),
+        "scores": scores,
+        "reservations": reservations,
+        "cleared": cleared,
+        "joint": round(sum(scores.values()), 6),
+        "metrics": metrics,
+        "status_quo": {
+            "package": dict(status_quo.package),
+            "scores": {r: status_quo.scores[r] for r in roles},
+            "metrics": status_quo.metrics.to_json(),
+        },
+        "signatures": list(state.signatures),
+        "indicators": indicators(state),
+    }

@@ -1,0 +1,325 @@
+"""Building blocks of the views: public scenario data, a role's private
+profile, proposals, ballots and the clock, each as plain JSON data.
+
+Static parts are cached per scenario (or per scorer); callers must treat the
+views as read-only.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from game.engine.records import Ballot, Proposal
+from game.engine.state import GameState
+from game.scenario.model import Role, Scenario
+from game.scenario.scoring import PackageScore, Scorer
+
+Json = dict[str, Any]
+
+_PUBLIC: dict[tuple[int, str], tuple[Scenario, Json]] = {}
+_SEATS: dict[str, tuple[Any, Scenario, Any]] = {}
+_PROFILES: weakref.WeakKeyDictionary[Scorer, dict[str, Json]] = weakref.WeakKeyDictionary()
+_METRICS: weakref.WeakKeyDictionary[Scorer, dict[tuple[str, ...], Json]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def clock(state: GameState, now: float) -> Json:
+    rnd = state.round
+    return {
+        "round": rnd.id if rnd else None,
+        "index": state.round_index,
+        "rounds": len(state.mode_def.rounds),
+        "running": state.phase == "running" and not state.paused,
+        "paused": state.paused,
+        "remaining": round(state.remaining_at(now), 3),
+        "auto_advance": state.auto_advance,
+    }
+
+
+def _round(rnd: Any) -> Json:
+    return {
+        "id": rnd.id,
+        "title": rnd.title,
+        "minutes": rnd.minutes,
+        "instructions": rnd.instructions,
+        "moves": list(rnd.moves),
+        "reveal": rnd.reveal,
+        "events": rnd.events,
+    }
+
+
+def current_round(state: GameState) -> Json | None:
+    rnd = state.round
+    if rnd is None:
+        return None
+    return {"index": state.round_index, **_round(rnd)}
+
+
+def public_scenario(state: GameState) -> Json:
+    """Everything every role may see of the scenario (static per scenario and mode)."""
+    sc = state.scenario
+    cached = _PUBLIC.get((id(sc), state.mode))
+    if cached is not None and cached[0] is sc:
+        return cached[1]
+    if len(_PUBLIC) > 32:
+        _PUBLIC.clear()
+    mode = sc.mode(state.mode)
+    events = mode.events or tuple(e.id for e in sc.events)
+    found = {
+        "id": sc.meta.id,
+        "title": sc.meta.title,
+        "language": sc.meta.language,
+        "press_release": sc.press_release,
+        "area": sc.area_name,
+        "mode": mode.name,
+        "segments": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "from": list(s.start),
+                "to": list(s.end),
+                "note": s.note,
+            }
+            for s in sc.segments
+        ],
+        "issues": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "question": i.question,
+                "kind": i.kind,
+                "live": i.id in mode.issues,
+                "preset": mode.presets.get(i.id),
+                "options": [
+                    {"id": o.id, "title": o.title, "text": o.text, "cost": o.cost}
+                    for o in i.options
+                ],
+            }
+            for i in sc.issues
+        ],
+        "live_issues": list(mode.issues),
+        "presets": dict(mode.presets),
+        "works": [
+            {
+                "id": w.id,
+                "owner": w.owner,
+                "title": w.title,
+                "segments": list(w.segments),
+                "months": w.months,
+                "start": w.start,
+                "deadline": w.deadline,
+            }
+            for w in sc.works
+        ],
+        "conflicts": [{"id": c.id, "segment": c.segment, "text": c.text} for c in sc.conflicts],
+        "rounds": [_round(r) for r in mode.rounds],
+        "events": [{"id": e.id, "title": e.title} for e in sc.events if e.id in events],
+        "status_quo": dict(sc.status_quo),
+        "lessons": [{"title": le.title, "text": le.text, "value": le.value} for le in sc.lessons],
+    }
+    _PUBLIC[(id(sc), state.mode)] = (sc, found)
+    return found
+
+
+def _seat_cached(state: GameState, name: str) -> Any:
+    """A cache entry valid while the seats mapping and locks stay the same objects."""
+    entry = _SEATS.get(name)
+    if entry is not None and entry[0] is state.seats and entry[1] is state.scenario:
+        return entry[2]
+    return None
+
+
+def roles_public(state: GameState) -> list[Json]:
+    found = _seat_cached(state, "roles")
+    if found is None:
+        found = _roles_public(state)
+        _SEATS["roles"] = (state.seats, state.scenario, found)
+    return found  # type: ignore[no-any-return]
+
+
+def agreement_rule(state: GameState) -> Json:
+    found = _seat_cached(state, "rule")
+    if found is None:
+        found = _agreement_rule(state)
+        _SEATS["rule"] = (state.seats, state.scenario, found)
+    return found  # type: ignore[no-any-return]
+
+
+def _roles_public(state: GameState) -> list[Json]:
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "short_name": r.label,
+            "organisation": r.organisation,
+            "public": r.public,
+            "core": r.core,
+            "veto": r.veto,
+            "seat": state.seats[r.id],
+            "in_play": state.seats[r.id] != "none",
+        }
+        for r in state.scenario.roles
+    ]
+
+
+def _agreement_rule(state: GameState) -> Json:
+    return {
+        "quorum": state.scenario.agreement.quorum,
+        "effective_quorum": state.quorum,
+        "in_play": len(state.in_play),
+        "signatures": state.scenario.agreement.signatures,
+        "veto_roles": [r for r in state.scenario.veto_roles if r in state.in_play],
+    }
+
+
+def private_profile(state: GameState, role: Role) -> Json:
+    """A role's private data with the events played so far applied (cached per scorer)."""
+    per_role = _PROFILES.get(state.scorer)
+    if per_role is None:
+        per_role = _PROFILES[state.scorer] = {}
+    found = per_role.get(role.id)
+    if found is None:
+        found = per_role[role.id] = _profile(state, role)
+    return found
+
+
+def _profile(state: GameState, role: Role) -> Json:
+    scorer = state.scorer
+    adj = scorer.adj
+    points = {
+        issue.id: {
+            o: role.scoring.points.get(issue.id, {}).get(o, 0.0)
+            + adj.points.get((role.id, issue.id, o), 0.0)
+            for o in issue.option_ids
+        }
+        for issue in state.scenario.issues
+    }
+    rules = [*role.scoring.rules, *adj.rules.get(role.id, ())]
+    return {
+        "role": role.id,
+        "briefing": role.briefing_text,
+        "points": points,
+        "rules": [
+            {"when": {k: list(v) for k, v in r.when.items()}, "points": r.points, "note": r.note}
+            for r in rules
+        ],
+        "metric_terms": [
+            {
+                "metric": t.metric,
+                "weight": t.weight,
+                "segments": list(t.segments),
+                "owner": t.owner,
+                "works": list(t.works),
+                "note": t.note,
+            }
+            for t in role.scoring.metrics
+        ],
+        "reservation": scorer.reservation(role.id),
+        "veto": role.veto,
+    }
+
+
+def package_metrics(state: GameState, package: dict[str, str] | Any) -> Json:
+    """The public plan metrics of a (live) package, cached per scorer."""
+    scorer = state.scorer
+    cache = _METRICS.get(scorer)
+    if cache is None:
+        cache = _METRICS[scorer] = {}
+    score = state.score(package)
+    key = tuple(score.package.values())
+    found = cache.get(key)
+    if found is None:
+        found = score.metrics.to_json()
+        found["feasible"] = score.feasible
+        cache[key] = found
+    return found
+
+
+def proposal_table(state: GameState) -> tuple[list[Json], list[PackageScore]]:
+    """Every proposal's public JSON and its score for every role, in proposal order.
+
+    Cached on the state, and per proposal record (records never change; a
+    record's entry is renewed when the events played change the scorer).
+    """
+    cached: tuple[list[Json], list[PackageScore]] | None = state.__dict__.get("_proposal_table")
+    if cached is not None:
+        return cached
+    scorer = state.scorer
+    jsons: list[Json] = []
+    scores: list[PackageScore] = []
+    for p in state.proposals:
+        entry = p.__dict__.get("_view_entry")
+        if entry is None or entry[0] is not scorer:
+            entry = (scorer, _proposal_json(state, p), state.score(p.package))
+            p.__dict__["_view_entry"] = entry
+        jsons.append(entry[1])
+        scores.append(entry[2])
+    result = (jsons, scores)
+    state.__dict__["_proposal_table"] = result
+    return result
+
+
+def _proposal_json(state: GameState, p: Proposal) -> Json:
+    return {
+        "id": p.id,
+        "author": p.author,
+        "package": dict(p.package),
+        "note": p.note,
+        "parent": p.parent,
+        "round": p.round,
+        "at": p.at,
+        "withdrawn": p.withdrawn,
+        "support": dict(p.support),
+        "objections": dict(p.objections),
+        "comments": [c.to_json() for c in p.comments],
+        "metrics": package_metrics(state, p.package),
+    }
+
+
+def ballot_public(b: Ballot) -> Json:
+    """A ballot: while open, who voted and the tally; once closed, every vote too."""
+    out: Json = {
+        "id": b.id,
+        "proposal": b.proposal,
+        "round": b.round,
+        "quorum": b.quorum,
+        "open": b.open,
+        "voted": list(b.votes),
+        "tally": b.tally(),
+        "passed": b.passed,
+        "reason": b.reason,
+        "in_time": b.in_time,
+    }
+    if not b.open:
+        out["votes"] = dict(b.votes)
+    return out
+
+
+def events_public(state: GameState) -> list[Json]:
+    out = []
+    for played in state.played:
+        event = state.scenario.event(played.event)
+        out.append(
+            {
+                "id": event.id,
+                "title": event.title,
+                "text": event.text,
+                "round": played.round,
+                "at": played.at,
+            }
+        )
+    return out
+
+
+def agreement_public(state: GameState) -> Json | None:
+    if state.agreement is None:
+        return None
+    proposal = state.proposal(state.agreement)
+    return {
+        "proposal": proposal.id,
+        "package": state.full_package(proposal),
+        "signatures": list(state.signatures),
+    }

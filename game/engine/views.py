@@ -1,0 +1,180 @@
+"""What each screen may see: ``player_view``, ``facilitator_view``, ``room_view``.
+
+These are the only way data leaves the engine for a client. A player view
+holds the role's own private data and only public data of other roles until
+the reveal round has started; then everyone's briefing, scoring, scores and
+indicators are in ``"reveal"``. Every view is JSON-serialisable plain data
+with a deterministic key order; each call returns fresh data unless
+``shared=True`` asks for the (read-only) cached objects.
+
+Example::
+
+    >>> from game.scenario.loader import load_scenario
+    >>> from game.engine import new_game
+    >>> sc = load_scenario("tests/fixtures/mini/mini.yaml")
+    >>> view = player_view(new_game(sc, "short", 1, 0.0), "net", now=0.0)
+    >>> view["kind"], view["me"]["reservation"]
+    ('player', 35.0)
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar, cast
+
+from game.engine.moves import IllegalMove
+from game.engine.outcome import outcome
+from game.engine.records import Message
+from game.engine.state import GameState
+from game.engine.view_parts import (
+    Json,
+    agreement_public,
+    agreement_rule,
+    ballot_public,
+    clock,
+    current_round,
+    events_public,
+    private_profile,
+    proposal_table,
+    public_scenario,
+    roles_public,
+)
+
+
+def _public(state: GameState, kind: str, now: float) -> Json:
+    """The part of every view that any role may see (all but the clock cached per state)."""
+    base: Json | None = state.__dict__.get("_public_view")
+    if base is None:
+        base = state.__dict__["_public_view"] = _public_base(state)
+    return {
+        "kind": kind,
+        "version": state.version,
+        "table": state.table,
+        "phase": state.phase,
+        "clock": clock(state, now),
+        **base,
+    }
+
+
+def _public_base(state: GameState) -> Json:
+    return {
+        "round": current_round(state),
+        "scenario": public_scenario(state),
+        "infeasible": [list(pair) for pair in sorted(state.scorer.adj.forbidden)],
+        "roles": roles_public(state),
+        "agreement_rule": agreement_rule(state),
+        "proposals": proposal_table(state)[0],
+        "disclosures": [d.to_json() for d in state.disclosures],
+        "marks": [m.to_json() for m in state.marks],
+        "messages": [m.to_json() for m in state.messages if m.to is None],
+        "announcements": [a.to_json() for a in state.announcements],
+        "events": events_public(state),
+        "ballot": ballot_public(state.open_ballot) if state.open_ballot else None,
+        "ballots": [ballot_public(b) for b in state.ballots],
+        "agreement": agreement_public(state),
+        "revealed": state.revealed,
+    }
+
+
+T = TypeVar("T")
+
+
+def _reveal(state: GameState) -> Json:
+    """Every role's private profile and the outcome (cached per state)."""
+    found: Json | None = state.__dict__.get("_reveal_view")
+    if found is None:
+        found = state.__dict__["_reveal_view"] = _reveal_base(state)
+    return found
+
+
+def _reveal_base(state: GameState) -> Json:
+    return {
+        "profiles": {
+            r: private_profile(state, state.scenario.role(r)) for r in state.scenario.role_ids
+        },
+        "outcome": outcome(state),
+    }
+
+
+def _values(state: GameState, role: str) -> list[Json]:
+    """The live value of every proposal to ``role`` and whether it clears its reservation."""
+    reservation = state.scorer.reservation(role)
+    out = []
+    for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
+        value = score.scores[role]
+        out.append({"proposal": p.id, "value": value, "clears": value >= reservation})
+    return out
+
+
+def _private_messages(state: GameState, role: str | None) -> list[Json]:
+    def visible(m: Message) -> bool:
+        return m.to is not None and (role is None or role in (m.sender, m.to))
+
+    return [m.to_json() for m in state.messages if visible(m)]
+
+
+def copy_json(value: T) -> T:
+    """A deep copy of plain JSON data (dicts, lists and scalars)."""
+    return cast(T, _copy(value))
+
+
+def _copy(value: Any) -> Any:
+    kind = type(value)
+    if kind is dict:
+        return {k: _copy(v) for k, v in value.items()}
+    if kind is list:
+        return [_copy(v) for v in value]
+    return value
+
+
+def player_view(state: GameState, role: str, now: float, *, shared: bool = False) -> dict[str, Any]:
+    """What the seat of ``role`` may see at ``now``.
+
+    With ``shared=True`` parts of the result are cached objects shared with
+    other views (much faster; the caller must not change the result).
+    """
+    if role not in state.scenario.role_ids:
+        raise IllegalMove("unknown_id", f"there is no role {role!r}")
+    view = _public(state, "player", now)
+    me = dict(private_profile(state, state.scenario.role(role)))
+    me["seat"] = state.seats[role]
+    me["in_play"] = state.seats[role] != "none"
+    me["locked"] = role in state.locked
+    me["disclosed"] = [d.issue for d in state.disclosures if d.role == role]
+    me["values"] = _values(state, role)
+    me["voted"] = bool(state.open_ballot and role in state.open_ballot.votes)
+    me["signed"] = role in state.signatures
+    view["role"] = role
+    view["me"] = me
+    view["private_messages"] = _private_messages(state, role)
+    view["reveal"] = _reveal(state) if state.revealed else None
+    return view if shared else copy_json(view)
+
+
+def room_view(state: GameState, now: float, *, shared: bool = False) -> dict[str, Any]:
+    """The projector's view: public data only (and the reveal once it started)."""
+    view = _public(state, "room", now)
+    view["reveal"] = _reveal(state) if state.revealed else None
+    return view if shared else copy_json(view)
+
+
+def facilitator_view(
+    state: GameState, now: float, private: bool = True, *, shared: bool = False
+) -> dict[str, Any]:
+    """Everything (``private=True``), or the room view plus seat status (projector-safe)."""
+    view = _public(state, "facilitator", now)
+    view["private"] = private
+    view["seats"] = {
+        r: {"seat": state.seats[r], "locked": r in state.locked} for r in state.scenario.role_ids
+    }
+    view["open_votes"] = None
+    if private:
+        view["profiles"] = {
+            r: private_profile(state, state.scenario.role(r)) for r in state.scenario.role_ids
+        }
+        view["values"] = {r: _values(state, r) for r in state.in_play}
+        view["private_messages"] = _private_messages(state, None)
+        ballot = state.open_ballot
+        view["open_votes"] = dict(ballot.votes) if ballot else None
+        view["outcome"] = outcome(state)
+    view["reveal"] = _reveal(state) if state.revealed else None
+    return view if shared else copy_json(view)
