@@ -3,28 +3,24 @@
 ``load_scenario(path)`` returns a :class:`~game.scenario.model.Scenario` or
 raises :class:`ScenarioError` carrying every problem found, each with file,
 line and column. It never lets another exception escape for bad input.
+
+The steps: :mod:`~game.scenario.yamlmarks` (syntax, tabs, duplicate keys),
+:mod:`~game.scenario.validate` (shape, ids, modes, briefing files), then
+:mod:`~game.scenario.build`. With ``playable=True`` (what ``validate`` on the
+command line does) each mode is also checked for room to agree.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from game.scenario.build import build_scenario
 from game.scenario.model import Scenario
+from game.scenario.problems import Problem, Reporter
+from game.scenario.validate import briefing_path, check_playability, validate
+from game.scenario.yamlmarks import parse_marked
 
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+__all__ = ["Problem", "ScenarioError", "briefing_path", "load_scenario"]
 
 
 class ScenarioError(ValueError):
@@ -35,26 +31,41 @@ class ScenarioError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def briefing_path(scenario_file: Path, briefings_dir: str | None, briefing: str) -> Path:
-    """Where a role's briefing lives: relative to ``briefings`` (itself relative to the file)."""
-    base = scenario_file.parent
-    if briefings_dir:
-        base = base / briefings_dir
-    return base / briefing
+def _read(file: Path, name: str) -> str:
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ScenarioError([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        message = "the file is not UTF-8 text (save it as UTF-8)"
+        raise ScenarioError([Problem(name, line, col, message)]) from None
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Load and validate ``path``. Raises :class:`ScenarioError` when invalid."""
+def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
+    """Load and validate ``path``. Raises :class:`ScenarioError` when invalid.
+
+    With ``playable`` also report modes in which no package can pass.
+    """
     file = Path(path)
     name = str(path)
+    rep = Reporter(name)
+    ok, data = parse_marked(_read(file, name), rep)
+    texts = validate(data, rep, file) if ok else {}
+    if rep.problems:
+        raise ScenarioError(rep.problems)
     try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ScenarioError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
-    data = yaml.safe_load(text)
-    briefings: dict[str, str] = {}
-    for role in data.get("roles") or ():
-        if role.get("briefing"):
-            p = briefing_path(file, data.get("briefings"), role["briefing"])
-            briefings[role["id"]] = p.read_text(encoding="utf-8") if p.is_file() else ""
-    return build_scenario(data, briefings, source=name)
+        scenario = build_scenario(data, texts, source=name)
+        if playable:
+            check_playability(scenario, rep)
+    except Exception as exc:  # a gap in validation must still not show a traceback
+        problem = Problem(name, 1, 1, f"internal error, please report it: {exc!r}")
+        raise ScenarioError([problem]) from exc
+    if rep.problems:
+        raise ScenarioError(rep.problems)
+    return scenario

@@ -1,0 +1,73 @@
+"""``botsende-belangen new-scenario NAME [--dir D]``: a commented starting scenario.
+
+Writes ``D/NAME.yaml`` and the briefings folder ``D/NAME/`` from the template
+shipped in :mod:`game.scenario` (``template/``), so it works from an installed
+wheel too. Refuses to overwrite anything (exit 1); a bad NAME is a usage error
+(exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+PLACEHOLDER = "__NAME__"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "new-scenario",
+        help="schrijf een nieuw scenario om mee te beginnen (write a starting scenario)",
+        description=(
+            "Schrijf D/NAME.yaml en de map D/NAME/ met rolbeschrijvingen: een compleet, "
+            "becommentarieerd voorbeeld dat 'validate' doorstaat."
+        ),
+    )
+    parser.add_argument("name", metavar="NAME", help="scenario id: a-z, 0-9, '_' and '-'")
+    parser.add_argument("--dir", default=".", metavar="D", help="folder to write in (default .)")
+    parser.set_defaults(func=run)
+
+
+def template() -> Traversable:
+    return files("game.scenario").joinpath("template")
+
+
+def run(args: argparse.Namespace) -> int:
+    name: str = args.name
+    if not NAME_PATTERN.fullmatch(name):
+        print(
+            f"new-scenario: invalid NAME '{name}': use lower-case letters, digits, '_' and '-'",
+            file=sys.stderr,
+        )
+        return 2
+    folder = Path(args.dir)
+    scenario_file = folder / f"{name}.yaml"
+    briefings = folder / name
+    existing = [p for p in (scenario_file, briefings) if p.exists()]
+    if existing:
+        for path in existing:
+            print(f"{path}: already exists; nothing was written", file=sys.stderr)
+        return 1
+    source = template()
+    text = source.joinpath("scenario.yaml").read_text(encoding="utf-8")
+    roles = sorted(
+        (item for item in source.joinpath("briefings").iterdir() if item.name.endswith(".md")),
+        key=lambda item: item.name,
+    )
+    try:
+        briefings.mkdir(parents=True)
+        for item in roles:
+            (briefings / item.name).write_text(item.read_text(encoding="utf-8"), encoding="utf-8")
+        scenario_file.write_text(text.replace(PLACEHOLDER, name), encoding="utf-8")
+    except OSError as exc:
+        print(f"new-scenario: cannot write in {folder}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"{scenario_file}: geschreven, met {len(roles)} rolbeschrijvingen in {briefings}/")
+    print(f"Controleer na elke wijziging: botsende-belangen validate {scenario_file}")
+    return 0

@@ -1,0 +1,87 @@
+"""Problems found in a scenario file, and a reporter that places them at a line.
+
+A :class:`Problem` is what a trainer reads: ``FILE:LINE:COL: message``.
+A :class:`Reporter` turns a *path* into the data (``("roles", 2, "id")``) into
+the line and column recorded by :mod:`game.scenario.yamlmarks`, falling back to
+the nearest enclosing value when the path itself has no mark (a missing key).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+#: A path into the parsed data: mapping keys and list indices.
+DataPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass
+class Marks:
+    """1-based (line, column) of every value and every mapping key, by data path."""
+
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    unreadable: set[DataPath] = field(default_factory=set)
+    """Values the parser could not read (already reported; read as ``None``)."""
+
+    def find(self, path: DataPath, key: bool = False) -> tuple[int, int]:
+        if key and path in self.keys:
+            return self.keys[path]
+        probe = path
+        while True:
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def did_you_mean(word: object, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or ``""``."""
+    if not isinstance(word, str):
+        return ""
+    known = list(candidates)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if not close and known:  # a shortened or lengthened id: 'riolering' for 'riool'
+        best = max(known, key=lambda c: _common_prefix(c, word))
+        if _common_prefix(best, word) >= 3:
+            close = [best]
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@dataclass
+class Reporter:
+    """Collects problems for one file."""
+
+    file: str
+    marks: Marks = field(default_factory=Marks)
+    problems: list[Problem] = field(default_factory=list)
+
+    def at(self, path: DataPath, message: str, *, key: bool = False) -> None:
+        """Report ``message`` at the value (or, with ``key``, the key) ``path`` points to."""
+        line, col = self.marks.find(path, key=key)
+        self.add(line, col, message)
+
+    def add(self, line: int, col: int, message: str) -> None:
+        problem = Problem(self.file, line, col, message)
+        if problem not in self.problems:
+            self.problems.append(problem)

@@ -1,0 +1,283 @@
+"""Broken scenarios with references, events, modes and files gone wrong.
+
+Like ``test_validate_broken``: each case is a small text edit of the mini
+fixture; exit code 1, the message, and the line of ``marker`` are asserted.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
+
+
+@dataclass(frozen=True)
+class Case:
+    old: str
+    new: str
+    marker: str
+    message: str
+    nth: int = 1
+
+
+CASES: dict[str, Case] = {
+    # --- references ----------------------------------------------------------------
+    "unknown issue in points": Case(
+        "        fasering: {samen: 40,",
+        "        fasring: {samen: 40,",
+        "fasring",
+        "unknown issue 'fasring' (did you mean 'fasering'?)",
+    ),
+    "unknown option in points": Case(
+        "ontwerp: {groen: 10,",
+        "ontwerp: {gron: 10,",
+        "gron: 10",
+        "issue 'ontwerp' has no option 'gron' (did you mean 'groen'?)",
+    ),
+    "unknown option in rule": Case(
+        "fasering: [los]}\n          points: -10",
+        "fasering: [loss]}\n          points: -10",
+        "[loss]",
+        "issue 'fasering' has no option 'loss' (did you mean 'los'?)",
+    ),
+    "unknown segment in metric": Case(
+        "{metric: nuisance, segments: [dorpsstraat]",
+        "{metric: nuisance, segments: [dorpstraat]",
+        "[dorpstraat]",
+        "unknown segment 'dorpstraat' (did you mean 'dorpsstraat'?)",
+    ),
+    "unknown owner in metric": Case(
+        "{metric: missed, owner: net,",
+        "{metric: missed, owner: nett,",
+        "owner: nett",
+        "unknown role 'nett' (did you mean 'net'?)",
+    ),
+    "unknown metric": Case(
+        "{metric: openings,",
+        "{metric: opening,",
+        "metric: opening,",
+        "'metric' must be one of openings, nuisance, cost, saved, missed, conflicts, duration; "
+        "got 'opening' (did you mean 'openings'?)",
+    ),
+    "metric filter it does not use": Case(
+        "{metric: missed, owner: net,",
+        "{metric: saved, owner: net,",
+        "metric: saved",
+        "metric 'saved' does not use 'owner' (only cost, missed do)",
+    ),
+    "unknown work owner": Case(
+        "    owner: net\n",
+        "    owner: netwerk\n",
+        "owner: netwerk",
+        "unknown role 'netwerk' (did you mean 'net'?)",
+    ),
+    "unknown segment of a work": Case(
+        "    segments: [plein]",
+        "    segments: [pleintje]",
+        "[pleintje]",
+        "unknown segment 'pleintje' (did you mean 'plein'?)",
+    ),
+    "unknown work in after": Case(
+        "after: [riool]",
+        "after: [riolering]",
+        "after: [riolering]",
+        "unknown work 'riolering' (did you mean 'riool'?)",
+    ),
+    "unknown issue in work condition": Case(
+        "    when: {ontwerp: [groen]}\nconflicts",
+        "    when: {ontwerpen: [groen]}\nconflicts",
+        "when: {ontwerpen",
+        "unknown issue 'ontwerpen' (did you mean 'ontwerp'?)",
+    ),
+    "unknown work in delays": Case(
+        "delays: {kabels: 2}",
+        "delays: {kabel: 2}",
+        "kabel: 2",
+        "unknown work 'kabel' (did you mean 'kabels'?)",
+    ),
+    "unknown segment of a conflict": Case(
+        "    segment: dorpsstraat", "    segment: dorp", "segment: dorp", "unknown segment 'dorp'"
+    ),
+    "unknown work of a conflict": Case(
+        "    works: [kabels]\nstatus_quo",
+        "    works: [kabel]\nstatus_quo",
+        "works: [kabel]",
+        "unknown work 'kabel' (did you mean 'kabels'?)",
+    ),
+    "cyclic after": Case(
+        "    civil_cost: 0.5\n  - id: kabels",
+        "    civil_cost: 0.5\n    after: [kabels]\n  - id: kabels",
+        "after: [kabels]",
+        "works depend on each other in a cycle: riool → kabels → riool",
+    ),
+    "status_quo does not cover an issue": Case(
+        "status_quo: {ontwerp: kaal, fasering: los, kosten: eigen}",
+        "status_quo: {ontwerp: kaal, fasering: los}",
+        "status_quo",
+        "status_quo has no option for issue(s) 'kosten'",
+    ),
+    "status_quo unknown option": Case(
+        "status_quo: {ontwerp: kaal,",
+        "status_quo: {ontwerp: leeg,",
+        "status_quo",
+        "issue 'ontwerp' has no option 'leeg'",
+    ),
+    # --- events ---------------------------------------------------------------------
+    "unknown effect type": Case(
+        "{type: delay, work: kabels",
+        "{type: delya, work: kabels",
+        "type: delya",
+        "unknown type 'delya' of an effect; known: points, reservation, rule, delay, deadline, "
+        "cost, forbid (did you mean 'delay'?)",
+    ),
+    "effect missing a field": Case(
+        "{type: reservation, role: net, delta: 5}",
+        "{type: reservation, role: net}",
+        "{type: reservation",
+        "a 'reservation' effect is missing the required key 'delta'",
+    ),
+    "effect with a key of another type": Case(
+        "{type: forbid, issue: ontwerp, option: kaal}",
+        "{type: forbid, issue: ontwerp, option: kaal, months: 2}",
+        "{type: forbid",
+        "unknown key 'months' in a 'forbid' effect; a 'forbid' effect takes: issue, option",
+    ),
+    "effect unknown role": Case(
+        "{type: points, role: gemeente,",
+        "{type: points, role: gemeenten,",
+        "role: gemeenten",
+        "unknown role 'gemeenten' (did you mean 'gemeente'?)",
+    ),
+    "effect unknown option": Case(
+        "{type: cost, issue: ontwerp, option: groen,",
+        "{type: cost, issue: ontwerp, option: grijs,",
+        "option: grijs",
+        "issue 'ontwerp' has no option 'grijs'",
+    ),
+    "effect unknown work": Case(
+        "{type: deadline, work: riool,",
+        "{type: deadline, work: rioool,",
+        "work: rioool",
+        "unknown work 'rioool' (did you mean 'riool'?)",
+    ),
+    # --- modes ------------------------------------------------------------------------
+    "preset for an issue not in the scenario": Case(
+        "presets: {kosten: gedeeld}",
+        "presets: {kosten: gedeeld, prijs: laag}",
+        "presets:",
+        "unknown issue 'prijs'",
+    ),
+    "preset unknown option": Case(
+        "presets: {kosten: gedeeld}",
+        "presets: {kosten: gedeelt}",
+        "presets:",
+        "issue 'kosten' has no option 'gedeelt' (did you mean 'gedeeld'?)",
+    ),
+    "mode does not cover every issue": Case(
+        "presets: {kosten: gedeeld}",
+        "presets: {}",
+        "  short:",
+        "mode 'short' neither plays nor presets issue(s) 'kosten'",
+    ),
+    "issue both live and preset": Case(
+        "issues: [ontwerp, fasering]",
+        "issues: [ontwerp, fasering, kosten]",
+        "presets:",
+        "issue 'kosten' is both live and preset",
+    ),
+    "mode unknown live issue": Case(
+        "issues: [ontwerp, fasering]",
+        "issues: [ontwerp, fasering, kosten, planning]",
+        "issues: [ontwerp, fasering, kosten",
+        "unknown issue 'planning'",
+    ),
+    "mode unknown event": Case(
+        "events: [vertraging]",
+        "events: [vertraagd]",
+        "events: [vertraagd]",
+        "unknown event 'vertraagd' (did you mean 'vertraging'?)",
+    ),
+    "mode without reveal round": Case(
+        "moves: [message], reveal: true, events: false}\n  short",
+        "moves: [message], events: false}\n  short",
+        "  full:",
+        "mode 'full' has no reveal round",
+    ),
+    "mode without vote": Case(
+        "instructions: Stem., moves: [vote, sign]}",
+        "instructions: Stem., moves: [sign]}",
+        "  short:",
+        "mode 'short' has no round whose moves include 'vote'",
+    ),
+    "short mode too long": Case(
+        "title: Ontwerpen en plannen, minutes: 15,",
+        "title: Ontwerpen en plannen, minutes: 25,",
+        "  short:",
+        "the rounds of mode 'short' add up to 45 minutes; a short game takes 30–40 minutes",
+    ),
+    "full mode too short": Case(
+        "title: Ontwerpen, minutes: 50,",
+        "title: Ontwerpen, minutes: 5,",
+        "  full:",
+        "the rounds of mode 'full' add up to 75 minutes; a full game takes 100–140 minutes",
+    ),
+    "mode not playable": Case(
+        "    reservation: 35",
+        "    reservation: 95",
+        "  full:",
+        "mode 'full' is not playable: no passing package gives enough to 'net' (reservation 95)",
+    ),
+    # --- files ------------------------------------------------------------------------
+    "missing briefing file": Case(
+        "briefing: net.md",
+        "briefing: nett.md",
+        "briefing: nett.md",
+        "briefing file 'nett.md' not found in 'roles'",
+    ),
+    "missing briefings folder": Case(
+        "briefings: roles ",
+        "briefings: rollen ",
+        "briefings: rollen",
+        "briefings folder 'rollen' not found next to the scenario file",
+    ),
+}
+
+
+def write(tmp_path: Path, case: Case) -> tuple[Path, str]:
+    text = (MINI / "mini.yaml").read_text(encoding="utf-8")
+    assert case.old in text, f"the mini fixture changed: {case.old!r} not found"
+    edited = text.replace(case.old, case.new, 1)
+    folder = tmp_path / "scenario"
+    shutil.copytree(MINI, folder)
+    path = folder / "broken.yaml"
+    path.write_text(edited, encoding="utf-8")
+    return path, edited
+
+
+def line_of(text: str, marker: str, nth: int) -> int:
+    found = -1
+    for _ in range(nth):
+        found = text.index(marker, found + 1)
+    return text.count("\n", 0, found) + 1
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_broken_scenario_is_reported_at_its_line(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = CASES[name]
+    path, edited = write(tmp_path, case)
+    code = main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    line = line_of(edited, case.marker, case.nth)
+    matching = [p for p in err.splitlines() if case.message in p]
+    assert matching, f"{case.message!r} not in:\n{err}"
+    assert any(p.startswith(f"{path}:{line}:") for p in matching), err
