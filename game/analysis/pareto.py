@@ -1,0 +1,243 @@
+"""The exact Pareto frontier of a table of scores (maximise every column).
+
+Algorithm (dominance counting with bitsets instead of pairwise comparisons):
+
+1. Duplicate rows are merged (a row never dominates an equal row, so equal
+   rows share their fate) and the distinct rows are sorted by descending sum:
+   a row can only be dominated by a row with a sum at least as large, so by
+   one earlier in that order or in its own equal-sum group.
+2. For one role, the rows scoring at least ``x`` are the first ``c`` rows of
+   that role's ranking, with ``c`` found by a binary search. Those sets are
+   stored once as packed bitsets (``c`` at the distinct values, 64 rows per
+   machine word). The rows that weakly dominate ``q`` are then the AND over
+   the roles of ``q``'s sets: one word operation settles 64 candidate
+   dominators for one role, instead of 64 comparisons of 12 numbers.
+   ``q`` is dominated exactly when that AND, without ``q`` itself, is not empty.
+3. First a cheap pass against the top rows by sum removes most dominated rows;
+   then an exact pass over the survivors, each checked only against the prefix
+   of survivors that can dominate it. When a role has more distinct values than
+   the memory budget allows, its sets are rounded up to a coarser set (a
+   superset) and the few rows that then look dominated are verified exactly.
+
+The frontier of ``n`` rows with ``f`` survivors costs about ``n·d·K/64 +
+f²·d/128`` word operations (``K`` top rows), against ``n·f·d`` comparisons for a
+sweep over the frontier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+IndexArray = NDArray[np.intp]
+BoolArray = NDArray[np.bool_]
+WordArray = NDArray[np.uint64]
+
+#: Rows of the first, cheap pass.
+TOP_ROWS = 2048
+#: Bytes the bitset tables of the exact pass may take.
+MEMORY_BUDGET = 256 * 2**20
+#: Bytes of one block of bitset rows being ANDed.
+BLOCK_BYTES = 2**21
+
+
+@dataclass(frozen=True)
+class _Bitsets:
+    """For each role, the packed sets "rows scoring at least x" at some thresholds."""
+
+    sorted_desc: tuple[FloatArray, ...]
+    """Per role, the reference rows' scores, descending."""
+    checkpoints: tuple[IndexArray, ...]
+    """Per role, the counts ``c`` (ascending, from 0 to n) whose set is stored."""
+    tables: tuple[WordArray, ...]
+    """Per role, one packed bitset (over the reference rows) per checkpoint."""
+    words: int
+
+    def levels(self, queries: FloatArray) -> tuple[IndexArray, BoolArray]:
+        """Per query and role the table row to use, and whether every row used is exact."""
+        n_q, d = queries.shape
+        rows = np.empty((d, n_q), dtype=np.intp)
+        exact = np.ones(n_q, dtype=bool)
+        for r in range(d):
+            counts = np.searchsorted(-self.sorted_desc[r], -queries[:, r], side="right")
+            idx = np.searchsorted(self.checkpoints[r], counts, side="left")
+            rows[r] = idx
+            exact &= self.checkpoints[r][idx] == counts
+        return rows, exact
+
+
+def _build_bitsets(ref: FloatArray, max_levels: int) -> _Bitsets:
+    n, d = ref.shape
+    words = max(1, -(-n // 64))
+    sorted_desc: list[FloatArray] = []
+    checkpoints: list[IndexArray] = []
+    tables: list[WordArray] = []
+    for r in range(d):
+        order = np.argsort(-ref[:, r], kind="stable")
+        values = ref[order, r]
+        rank = np.empty(n, dtype=np.intp)
+        rank[order] = np.arange(n)
+        # Counts at the end of each run of equal values, plus 0.
+        ends = np.flatnonzero(np.r_[values[1:] != values[:-1], True]) + 1
+        cps = np.r_[0, ends].astype(np.intp)
+        if len(cps) > max_levels:
+            pick = np.unique(np.linspace(0, len(cps) - 1, max_levels).round().astype(np.intp))
+            cps = cps[pick]
+        table = np.zeros((len(cps), words), dtype=np.uint64)
+        step = max(1, 2**24 // max(n, 1))
+        for lo in range(0, len(cps), step):
+            chunk = cps[lo : lo + step]
+            bits = rank[None, :] < chunk[:, None]
+            packed = np.packbits(bits, axis=1, bitorder="little")
+            padded = np.zeros((len(chunk), words * 8), dtype=np.uint8)
+            padded[:, : packed.shape[1]] = packed
+            table[lo : lo + len(chunk)] = padded.view(np.uint64)
+        sorted_desc.append(values)
+        checkpoints.append(cps)
+        tables.append(table)
+    return _Bitsets(tuple(sorted_desc), tuple(checkpoints), tuple(tables), words)
+
+
+def _verify(ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArray) -> BoolArray:
+    """Exactly check the candidate dominators left in ``acc`` for the given rows."""
+    out = np.zeros(len(rows), dtype=bool)
+    per = max(1, 2**22 // max(1, acc.shape[1] * 64))
+    for lo in range(0, len(rows), per):
+        part = rows[lo : lo + per]
+        bits = np.unpackbits(acc[part].view(np.uint8), axis=1, bitorder="little")
+        q_idx, cand = np.nonzero(bits[:, : len(ref)])
+        ok = np.all(ref[cand] >= queries[part][q_idx], axis=1)
+        hit = np.zeros(len(part), dtype=bool)
+        hit[q_idx[ok]] = True
+        out[lo : lo + len(part)] = hit
+    return out
+
+
+def _dominated(
+    bitsets: _Bitsets,
+    ref: FloatArray,
+    queries: FloatArray,
+    self_pos: IndexArray,
+    limit: IndexArray,
+) -> BoolArray:
+    """Whether each query has a dominator among the reference rows.
+
+    ``self_pos`` is the query's own position among the reference rows (or -1);
+    ``limit`` bounds the reference positions that can dominate it (exclusive).
+    The queries must be distinct from every reference row except themselves.
+    """
+    n_q, d = queries.shape
+    levels, exact = bitsets.levels(queries)
+    result = np.zeros(n_q, dtype=bool)
+    words_needed = np.minimum(-(-limit // 64), bitsets.words)
+    start = 0
+    while start < n_q:
+        w = max(1, int(words_needed[start]))
+        stop = min(n_q, start + max(8, BLOCK_BYTES // (8 * w)))
+        w = max(1, int(words_needed[start:stop].max()))
+        stop = min(stop, start + max(8, BLOCK_BYTES // (8 * w)))
+        alive = np.arange(start, stop)
+        acc = bitsets.tables[0][levels[0, alive], :w].copy()
+        for r in range(1, d):
+            acc &= bitsets.tables[r][levels[r, alive], :w]
+            if r % 3 == 2 and r < d - 1:
+                keep = acc.any(axis=1)
+                if not keep.all():
+                    alive, acc = alive[keep], acc[keep]
+        own = self_pos[alive]
+        has_self = own >= 0
+        rows_self = np.flatnonzero(has_self)
+        word, bit = own[has_self] // 64, (own[has_self] % 64).astype(np.uint64)
+        inside = word < w
+        acc[rows_self[inside], word[inside]] &= ~(np.uint64(1) << bit[inside])
+        nonzero = acc.any(axis=1)
+        sure = nonzero & exact[alive]
+        result[alive[sure]] = True
+        unsure = np.flatnonzero(nonzero & ~exact[alive])
+        if len(unsure):
+            result[alive[unsure]] = _verify(ref, queries[alive], acc, unsure)
+        start = stop
+    return result
+
+
+def _distinct_by_sum(values: FloatArray) -> tuple[FloatArray, IndexArray, IndexArray]:
+    """Distinct rows sorted by descending sum; the sorted order; each sorted row's distinct id."""
+    rows = np.ascontiguousarray(values + 0.0)  # + 0.0 turns -0.0 into 0.0
+    sums = rows.sum(axis=1)
+    keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+    by_bytes = np.argsort(keys, kind="stable")
+    order = by_bytes[np.argsort(-sums[by_bytes], kind="stable")]
+    ordered = rows[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
+    ids = np.cumsum(new) - 1
+    return ordered[new], order, ids.astype(np.intp)
+
+
+def _group_end(sums: FloatArray) -> IndexArray:
+    """For rows sorted by descending sum: the end (exclusive) of each row's equal-sum group."""
+    return np.searchsorted(-sums, -sums, side="right").astype(np.intp)
+
+
+def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray:
+    """Per row of ``values`` (rows × objectives, maximised): is it on the Pareto frontier?
+
+    A row is on the frontier when no row is at least as good in every column and
+    better in one. Equal rows are all on it or all off it.
+    """
+    table = np.asarray(values, dtype=np.float64)
+    if table.ndim != 2:
+        raise ValueError("values must be a 2-D table (rows × objectives)")
+    n, d = table.shape
+    if n == 0 or d == 0:
+        return np.ones(n, dtype=bool)
+    distinct, order, ids = _distinct_by_sum(table)
+    m = len(distinct)
+    sums = distinct.sum(axis=1)
+
+    # Pass 1: against the top rows by sum.
+    k = min(m, TOP_ROWS)
+    top = distinct[:k]
+    top_sets = _build_bitsets(top, k + 1)
+    positions = np.arange(m, dtype=np.intp)
+    self_pos = np.where(positions < k, positions, -1)
+    limit = np.minimum(_group_end(sums), k)
+    gone = _dominated(top_sets, top, distinct, self_pos, limit)
+    survivors = np.flatnonzero(~gone)
+
+    # Pass 2: exact, among the survivors (every frontier row is one).
+    rest = distinct[survivors]
+    s = len(rest)
+    bytes_per_level = d * 8 * max(1, -(-s // 64))
+    max_levels = max(16, MEMORY_BUDGET // bytes_per_level)
+    rest_sets = _build_bitsets(rest, max_levels)
+    own = np.arange(s, dtype=np.intp)
+    dominated = _dominated(rest_sets, rest, rest, own, _group_end(rest.sum(axis=1)))
+    on_front = np.zeros(m, dtype=bool)
+    on_front[survivors[~dominated]] = True
+
+    mask = np.zeros(n, dtype=bool)
+    mask[order] = on_front[ids]
+    return mask
+
+
+def pareto_indices(values: NDArray[np.floating] | NDArray[np.integer]) -> IndexArray:
+    """Indices (ascending) of the rows of ``values`` on the Pareto frontier."""
+    return np.flatnonzero(pareto_mask(values)).astype(np.intp)
+
+
+def pareto_mask_pairwise(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray:
+    """The same frontier by comparing every pair of rows (a reference; O(n²·d))."""
+    table = np.asarray(values, dtype=np.float64)
+    n = len(table)
+    mask = np.ones(n, dtype=bool)
+    block = max(1, 2**22 // max(1, n * max(1, table.shape[1])))
+    for lo in range(0, n, block):
+        part = table[lo : lo + block]
+        ge = np.all(table[None, :, :] >= part[:, None, :], axis=2)
+        gt = np.any(table[None, :, :] > part[:, None, :], axis=2)
+        mask[lo : lo + block] = ~np.any(ge & gt, axis=1)
+    return mask

@@ -1,0 +1,275 @@
+"""``botsende-belangen analyze SCENARIO --mode M``: the agreement space, for trainers.
+
+Counts of passing and unanimous packages, the room of every role against its
+reservation value, the vetoes that matter, and the best plans (max joint
+value, Nash, Kalai–Smorodinsky) against the status quo. ``--json`` prints the
+same as data. Exit 0 on success, 1 on a bad scenario, mode, event or role.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from game.analysis.labels import LANGUAGES, label
+from game.analysis.space import SpaceTooLarge, build_space
+from game.analysis.summary import ModeAnalysis, analyze_mode, to_json
+from game.paths import resolve_scenario
+from game.scenario.loader import ScenarioError, load_scenario
+from game.scenario.model import Scenario
+
+#: Spaces from this many packages on get a progress bar (when stderr is a terminal).
+PROGRESS_FROM = 20_000
+BAR_WIDTH = 16
+
+ProgressFn = Callable[[int, int], None]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "analyze",
+        help="onderhandelingsruimte en speelbaarheid (agreement space and playability)",
+        description=(
+            "Reken alle pakketten van een modus door: hoeveel er aangenomen worden, "
+            "de ruimte per rol, veto's en de beste plannen. Exit 0 gelukt, 1 fout in de invoer."
+        ),
+    )
+    add_common_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON in plaats van een rapport")
+    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="taal van het rapport")
+    parser.set_defaults(func=run)
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file or shipped name")
+    parser.add_argument("--mode", required=True, help="full, short, ... (a mode of the scenario)")
+    parser.add_argument(
+        "--events", nargs="*", default=[], metavar="E", help="event ids played, in order"
+    )
+    parser.add_argument(
+        "--in-play", nargs="+", default=None, metavar="ROLE", help="only these roles play"
+    )
+
+
+def load(args: argparse.Namespace) -> Scenario | None:
+    """The scenario, or ``None`` after printing its problems (or the bad option) to stderr."""
+    try:
+        scenario = load_scenario(resolve_scenario(args.scenario))
+    except ScenarioError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+    known_events = {e.id for e in scenario.events}
+    known_roles = set(scenario.role_ids)
+    errors = []
+    if args.mode not in scenario.modes:
+        errors.append(f"unknown mode {args.mode!r}; choose one of {', '.join(scenario.modes)}")
+    errors += [f"unknown event {e!r}" for e in args.events if e not in known_events]
+    errors += [f"unknown role {r!r}" for r in args.in_play or () if r not in known_roles]
+    for error in errors:
+        print(f"{args.scenario}: {error}", file=sys.stderr)
+    return None if errors else scenario
+
+
+@contextmanager
+def progress_bar(show: bool, lang: str) -> Iterator[Callable[[str], ProgressFn]]:
+    """A factory of progress callbacks, one task each; silent when ``show`` is false."""
+    if not show:
+        yield lambda _name: lambda _done, _total: None
+        return
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+
+        def task(name: str) -> ProgressFn:
+            task_id = bar.add_task(label(name, lang), total=None)
+
+            def update(done: int, total: int) -> None:
+                bar.update(task_id, completed=done, total=total)
+
+            return update
+
+        yield task
+
+
+def compute(args: argparse.Namespace, scenario: Scenario) -> tuple[ModeAnalysis, float]:
+    """Build and analyse the space, with a progress bar for large spaces on a terminal."""
+    mode = scenario.mode(args.mode)
+    size = 1
+    for issue_id in mode.issues:
+        size *= len(scenario.issue(issue_id).options)
+    show = size >= PROGRESS_FROM and sys.stderr.isatty()
+    start = time.perf_counter()
+    with progress_bar(show, args.lang) as task:
+        space = build_space(scenario, args.mode, args.events, task("progress_score"))
+        analysis = analyze_mode(space, args.in_play, task("progress_analyse"))
+    return analysis, time.perf_counter() - start
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario = load(args)
+    if scenario is None:
+        return 1
+    try:
+        analysis, seconds = compute(args, scenario)
+    except SpaceTooLarge as exc:
+        print(f"{args.scenario}: {label('too_large', args.lang, reason=exc)}", file=sys.stderr)
+        return 1
+    data = to_json(analysis, seconds)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        console = Console()
+        for part in render(scenario, data, args.lang):
+            console.print(part)
+    return 0
+
+
+# -- the report ----------------------------------------------------------------
+def _bar(best: float | None, reservation: float, lo: float, hi: float) -> Text:
+    span = (hi - lo) or 1.0
+
+    def col(v: float) -> int:
+        return max(0, min(BAR_WIDTH - 1, round((v - lo) / span * (BAR_WIDTH - 1))))
+
+    mark = col(reservation)
+    fill = -1 if best is None else col(best)
+    ok = best is not None and best >= reservation
+    text = Text()
+    for i in range(BAR_WIDTH):
+        if i == mark:
+            text.append("│", style="bold")
+        elif i <= fill:
+            text.append("█", style="green" if ok else "red")
+        else:
+            text.append("·", style="dim")
+    return text
+
+
+def _num(v: float | None) -> str:
+    return "—" if v is None else f"{v:.1f}"
+
+
+def _overview(data: dict[str, Any], lang: str, roles: int) -> Table:
+    table = Table(title=label("overview", lang), show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    quorum = label("quorum", lang, q=data["quorum"], n=roles)
+    table.add_row(label("packages", lang), f"{data['packages']:,}")
+    table.add_row(label("feasible", lang), f"{data['feasible']:,}")
+    table.add_row(label("passes", lang), f"{data['passes']:,}  ({quorum})")
+    table.add_row(label("unanimous", lang), f"{data['unanimous']:,}")
+    table.add_row(label("pareto", lang), f"{data['pareto']:,}")
+    table.add_row(label("seconds", lang), f"{data['seconds']:.2f} s")
+    return table
+
+
+def _room(scenario: Scenario, data: dict[str, Any], lang: str) -> Table:
+    rooms = data["room"]
+    values = [v for r in rooms.values() for v in (r["best"], r["reservation"]) if v is not None]
+    lo, hi = min([0.0, *values]), max([1.0, *values])
+    table = Table(title=label("room", lang), title_justify="left")
+    table.add_column(label("role", lang), overflow="ellipsis", no_wrap=True)
+    table.add_column("", style="dim")
+    table.add_column(label("reservation", lang), justify="right")
+    table.add_column(label("best", lang), justify="right")
+    table.add_column(label("margin", lang), justify="right")
+    table.add_column("", no_wrap=True, min_width=BAR_WIDTH)
+    for role_id, room in rooms.items():
+        role = scenario.role(role_id)
+        tags = [label("core", lang)] if role.core else []
+        if role.veto:
+            tags.append(label("veto", lang))
+        margin = room["room"]
+        style = "green" if margin is not None and margin >= 0 else "red"
+        table.add_row(
+            role.label,
+            ", ".join(tags),
+            _num(room["reservation"]),
+            _num(room["best"]),
+            Text(_num(margin), style=style),
+            _bar(room["best"], room["reservation"], lo, hi),
+        )
+    return table
+
+
+def _plans(scenario: Scenario, data: dict[str, Any], lang: str) -> list[Any]:
+    sq = data["status_quo"]
+    plans = [
+        ("max_welfare", data["max_welfare"]),
+        ("nash", data["nash"]),
+        ("kalai", data["kalai"]),
+        ("fewest", sq["fewest_openings"]),
+    ]
+    shown = [(k, p) for k, p in plans if p is not None]
+    table = Table(title=label("plans", lang), title_justify="left")
+    table.add_column(label("issue", lang), overflow="fold")
+    table.add_column(label("status_quo", lang), overflow="fold")
+    for key, _ in shown:
+        table.add_column(label(key, lang), overflow="fold")
+    for issue_id in data["issues"]:
+        cells = [sq["package"].get(issue_id)] + [p["package"][issue_id] for _, p in shown]
+        table.add_row(issue_id, *(c or "—" for c in cells))
+    welfare = sum(sq["scores"].values())
+    table.add_row(
+        Text(label("welfare", lang), style="bold"),
+        f"{welfare:.1f}",
+        *(f"{p['welfare']:.1f}" for _, p in shown),
+    )
+    table.add_row(
+        Text(label("openings", lang), style="bold"),
+        str(sq["openings"]),
+        *(f"{p['openings']} ({p['openings'] - sq['openings']:+d})" for _, p in shown),
+    )
+    table.add_row(
+        Text(label("status", lang), style="bold"),
+        "",
+        *(label("st_unanimous" if p["unanimous"] else "st_passes", lang) for _, p in shown),
+    )
+    out: list[Any] = [table, Text(label("legend", lang), style="dim")]
+    if data["nash"] is None and data["has_deal"]:
+        out.append(Text(label("no_unanimous", lang), style="yellow"))
+    out.append(label("better_than_sq", lang, n=sq["better_passing"]))
+    return out
+
+
+def render(scenario: Scenario, data: dict[str, Any], lang: str = "nl") -> list[Any]:
+    """The report as rich renderables."""
+    events = ", ".join(data["events"]) or label("none", lang)
+    head = Text(f"{label('title', lang)} — {scenario.meta.title}", style="bold")
+    head.append(f"\n{label('mode', lang)}: {data['mode']}   {label('events', lang)}: {events}")
+    out: list[Any] = [head, _overview(data, lang, len(data["roles_in_play"]))]
+    if data["has_deal"]:
+        out.append(Text(label("deal", lang, n=f"{data['passes']:,}"), style="bold green"))
+    else:
+        out.append(Text(label("no_deal", lang), style="bold red"))
+    out.append(_room(scenario, data, lang))
+    if data["no_room"]:
+        roles = ", ".join(scenario.role(r).label for r in data["no_room"])
+        out.append(Text(label("no_room", lang, roles=roles), style="red"))
+    vetoes = [r for r in data["roles_in_play"] if scenario.role(r).veto]
+    matter = data["vetoes_that_matter"]
+    if matter:
+        roles = ", ".join(scenario.role(r).label for r in matter)
+        out.append(label("vetoes", lang, roles=roles))
+    idle = [r for r in vetoes if r not in matter]
+    if idle:
+        names = ", ".join(scenario.role(r).label for r in idle)
+        out.append(label("vetoes_idle", lang, roles=names))
+    if data["has_deal"]:
+        out += _plans(scenario, data, lang)
+    return out
