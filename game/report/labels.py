@@ -1,0 +1,191 @@
+"""The debrief's headings and captions in Dutch (default) and English.
+
+Game text (role names, options, lessons) stays in the scenario's language;
+only these labels follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "title": ("Nabespreking", "Debrief"),
+    "subtitle": ("{area} · modus {mode} · {tables}", "{area} · {mode} mode · {tables}"),
+    "n_tables": ("{n} tafel(s)", "{n} table(s)"),
+    "table": ("Tafel {n}", "Table {n}"),
+    "table_short": ("Tafel", "Table"),
+    "contents": ("Inhoud", "Contents"),
+    "not_revealed": (
+        "Tafel {n} bereikte de onthulling niet (fase {phase}, ronde {round}). Dit rapport "
+        "toont toch alle belangen en gesprekken: het is bedoeld voor de nabespreking na afloop.",
+        "Table {n} never reached the reveal (phase {phase}, round {round}). This report still "
+        "shows every interest and conversation: it is meant for the debrief after the session.",
+    ),
+    "comparison": ("Tafels naast elkaar", "Tables side by side"),
+    "outcome": ("Uitkomst", "Outcome"),
+    "agreement": ("Akkoord", "Agreement"),
+    "agreement_yes": ("ja: {proposal}", "yes: {proposal}"),
+    "agreement_no": ("nee, terug naar de status quo", "no, back to the status quo"),
+    "in_time": ("binnen de tijd", "in time"),
+    "overtime": ("in blessuretijd", "in overtime"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "none": ("geen", "none"),
+    "joint": ("Gezamenlijke waarde", "Joint value"),
+    "joint_of_max": ("{joint} van max. {max} ({share})", "{joint} of max {max} ({share})"),
+    "share": ("Deel van max.", "Share of max"),
+    "pareto_efficient": ("Pareto-efficiënt", "Pareto-efficient"),
+    "pareto_yes": ("ja, geen pakket is voor iedereen beter", "yes, no package is better for all"),
+    "pareto_no": (
+        "nee, {n} pakket(ten) waren voor niemand slechter en voor één beter",
+        "no, {n} package(s) were worse for no one and better for one",
+    ),
+    "nash_distance": ("Afstand tot Nash", "Distance to Nash"),
+    "cleared": ("Boven reservewaarde", "At or above reservation"),
+    "cleared_of": ("{k} van {n} rollen", "{k} of {n} roles"),
+    "events": ("Gebeurtenissen", "Events"),
+    "signatures": ("Handtekeningen", "Signatures"),
+    "scores": ("Scores tegen reservewaarde", "Scores against reservation values"),
+    "scores_note": (
+        "Balk: score van de rol; streep: reservewaarde; vaag: het beste dat de rol kon halen.",
+        "Bar: the role's score; tick: reservation value; faint: the best the role could get.",
+    ),
+    "no_deal_scores": (
+        "Zonder akkoord krijgt iedere rol haar reservewaarde.",
+        "Without agreement every role gets its reservation value.",
+    ),
+    "role": ("Rol", "Role"),
+    "score": ("Score", "Score"),
+    "reservation": ("Reserve", "Reservation"),
+    "margin": ("Verschil", "Margin"),
+    "veto": ("veto", "veto"),
+    "not_in_play": ("niet in het spel", "not in play"),
+    "reveal": ("De belangen onthuld", "The interests revealed"),
+    "reveal_note": (
+        "Punten per optie voor iedere rol. Vet: de beste optie van de rol; "
+        "gemarkeerd: de keuze van de uitkomst.",
+        "Points per option for every role. Bold: the role's best option; "
+        "highlighted: the outcome's choice.",
+    ),
+    "issue": ("Kwestie", "Issue"),
+    "option": ("Optie", "Option"),
+    "preset": ("vast: {option}", "preset: {option}"),
+    "rules": ("Regels", "Rules"),
+    "metric_terms": ("Plantermen", "Plan terms"),
+    "briefing": ("Uit de briefing", "From the briefing"),
+    "possible": ("Wat mogelijk was", "What was possible"),
+    "possible_note": (
+        "{packages} pakketten; {passes} gaan door als iedereen naar belang stemt, "
+        "{unanimous} unaniem; Pareto-front: {pareto}.",
+        "{packages} packages; {passes} pass when everyone votes their interest, "
+        "{unanimous} unanimous; Pareto frontier: {pareto}.",
+    ),
+    "plan": ("Plan", "Plan"),
+    "package": ("Pakket", "Package"),
+    "openings": ("Openingen", "Openings"),
+    "max_welfare": ("Max. gezamenlijke waarde", "Max joint value"),
+    "nash": ("Nash", "Nash"),
+    "kalai": ("Kalai–Smorodinsky", "Kalai–Smorodinsky"),
+    "status_quo": ("Status quo", "Status quo"),
+    "no_unanimous": (
+        "Geen pakket gaf iedere rol haar reservewaarde: geen Nash-oplossing.",
+        "No package gave every role its reservation value: no Nash solution.",
+    ),
+    "better": ("Betere pakketten", "Better packages"),
+    "openings_vs_sq": ("Openingen (status quo)", "Openings (status quo)"),
+    "scores_by_role": ("Scores per rol", "Scores per role"),
+    "better_none": (
+        "Geen: geen aangenomen pakket was voor iedereen minstens zo goed en voor één beter.",
+        "None: no passing package was at least as good for everyone and better for one.",
+    ),
+    "better_some": (
+        "{n} aangenomen pakket(ten) waren voor iedere rol minstens zo goed en voor één beter. "
+        "De beste {k}:",
+        "{n} passing package(s) were at least as good for every role and better for one. "
+        "The best {k}:",
+    ),
+    "map": ("Openingen per straat", "Street openings"),
+    "map_note": (
+        "Hoe vaak elke straat open gaat: de uitkomst, de status quo en het beste plan ({basis}).",
+        "How often each street is opened: the outcome, the status quo and the best plan ({basis}).",
+    ),
+    "basis_fewest_openings": (
+        "het betere pakket met de minste openingen",
+        "the better package with the fewest openings",
+    ),
+    "basis_max_welfare": (
+        "het plan met de grootste gezamenlijke waarde",
+        "the max joint value plan",
+    ),
+    "best_possible": ("Beste haalbaar", "Best possible"),
+    "best_plan": ("Beste plan", "Best plan"),
+    "street": ("Straat", "Street"),
+    "total": ("Totaal", "Total"),
+    "nuisance": ("Hinder (maanden)", "Nuisance (months)"),
+    "cost": ("Kosten (M€)", "Cost (M€)"),
+    "saved": ("Bespaard (M€)", "Saved (M€)"),
+    "missed": ("Deadlines gemist", "Deadlines missed"),
+    "conflicts": ("Conflicten", "Conflicts"),
+    "proposals": ("Voorstellen in de tijd", "Proposals over time"),
+    "proposals_note": (
+        "Elk voorstel op het moment dat het kwam (minuten na de start) en hoeveel rollen "
+        "het steunden; lijnen verbinden een amendement met zijn voorstel.",
+        "Each proposal when it was made (minutes after the start) and how many roles "
+        "supported it; lines join an amendment to its proposal.",
+    ),
+    "no_proposals": ("Er zijn geen voorstellen gedaan.", "No proposals were made."),
+    "minute": ("Minuut", "Minute"),
+    "author": ("Door", "By"),
+    "support": ("Steun", "Support"),
+    "objections": ("Bezwaren", "Objections"),
+    "vote": ("Stemming", "Vote"),
+    "passed": ("aangenomen", "passed"),
+    "rejected": ("verworpen", "rejected"),
+    "withdrawn": ("ingetrokken", "withdrawn"),
+    "open_proposal": ("voorstel", "proposal"),
+    "agreed": ("akkoord", "agreed"),
+    "quorum": ("quorum", "quorum"),
+    "talk": ("Wie sprak met wie", "Who talked with whom"),
+    "talk_note": (
+        "Aantal berichten (geen inhoud). Rij: afzender, kolom: ontvanger; "
+        "de laatste kolom telt openbare berichten.",
+        "Number of messages (no contents). Row: sender, column: receiver; "
+        "the last column counts public messages.",
+    ),
+    "public": ("Openbaar", "Public"),
+    "private": ("Privé", "Private"),
+    "no_talk": ("Er zijn geen berichten gestuurd.", "No messages were sent."),
+    "indicators": ("Cultuurwaarden", "Culture values"),
+    "indicators_note": (
+        "Gedrag aan tafel, 0 tot 1 (– waar het niet van toepassing is).",
+        "Behaviour at the table, 0 to 1 (– where it does not apply).",
+    ),
+    "openness": ("Openheid", "Openness"),
+    "cooperation": ("Samenwerking", "Cooperation"),
+    "result_orientation": ("Resultaatgerichtheid", "Result orientation"),
+    "reliability": ("Betrouwbaarheid", "Reliability"),
+    "rising_above_own_interest": ("Boven eigen belang", "Rising above own interest"),
+    "table_value": ("Tafel", "Table"),
+    "lessons": ("Lessen", "Lessons"),
+    "no_lessons": ("Het scenario noemt geen lessen.", "The scenario lists no lessons."),
+    "no_tables": ("Deze sessie heeft geen tafels.", "This session has no tables."),
+    "footer": (
+        "Gemaakt met botsende-belangen report. Scores met de gespeelde gebeurtenissen.",
+        "Made with botsende-belangen report. Scores with the events played.",
+    ),
+}
+
+#: Map a lesson's ``value`` to the culture-value key of the indicators.
+VALUE_ALIASES: dict[str, str] = {"rising_above": "rising_above_own_interest"}
+
+
+def label(key: str, lang: str = "nl", **values: object) -> str:
+    """The label ``key`` in ``lang``, formatted with ``values``."""
+    nl, en = _LABELS[key]
+    text = en if lang == "en" else nl
+    return text.format(**values) if values else text
+
+
+def has_label(key: str) -> bool:
+    return key in _LABELS

@@ -1,0 +1,126 @@
+"""Names and numbers as the renderers show them (shared by HTML, Markdown and the terminal)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.report.labels import label
+from game.report.model import Json
+
+DASH = "–"
+
+
+class Names:
+    """Titles for the ids in a debrief: roles, issues, options, segments, events."""
+
+    def __init__(self, scenario: Json) -> None:
+        self.roles = {r["id"]: r["label"] for r in scenario["roles"]}
+        self.issues = {i["id"]: i["title"] for i in scenario["issues"]}
+        self.options = {
+            (i["id"], o["id"]): o["title"] for i in scenario["issues"] for o in i["options"]
+        }
+        self.live = [i["id"] for i in scenario["issues"] if i["live"]]
+        self.segments = {s["id"]: s["name"] for s in scenario["segments"]}
+
+    def role(self, role_id: str) -> str:
+        return str(self.roles.get(role_id, role_id))
+
+    def option(self, issue: str, option: str) -> str:
+        return str(self.options.get((issue, option), option))
+
+    def package(self, package: Mapping[str, str] | None, *, live_only: bool = True) -> list[str]:
+        """``Issue: Option`` lines (the live issues only, unless ``live_only`` is false)."""
+        if not package:
+            return []
+        keys = [i for i in package if not live_only or i in self.live] or list(package)
+        return [f"{self.issues.get(i, i)}: {self.option(i, package[i])}" for i in keys]
+
+
+def num(value: Any, lang: str = "nl", digits: int = 1) -> str:
+    """A number for people: ``–`` for none, no needless decimals, a decimal comma in Dutch."""
+    if value is None:
+        return DASH
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    x = float(value)
+    text = f"{x:.0f}" if x == round(x) else f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    text = text.replace("-", "−")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def pct(value: float | None, lang: str = "nl") -> str:
+    if value is None:
+        return DASH
+    return f"{num(value * 100, lang, 0)}%"
+
+
+def fraction(value: float | None, lang: str = "nl") -> str:
+    """An indicator 0..1 with two decimals."""
+    if value is None:
+        return DASH
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def yes_no(value: bool | None, lang: str = "nl") -> str:
+    if value is None:
+        return DASH
+    return label("yes" if value else "no", lang)
+
+
+def agreement_text(table: Json, lang: str = "nl") -> str:
+    agreement = table["agreement"]
+    if not agreement["reached"]:
+        return label("agreement_no", lang)
+    text = label("agreement_yes", lang, proposal=agreement["proposal"])
+    if agreement["in_time"] is not None:
+        text += ", " + label("in_time" if agreement["in_time"] else "overtime", lang)
+    return text
+
+
+def joint_text(table: Json, lang: str = "nl") -> str:
+    analysis = table["analysis"]
+    if analysis["max_joint"] is None:
+        return num(table["joint"], lang)
+    return label(
+        "joint_of_max",
+        lang,
+        joint=num(table["joint"], lang),
+        max=num(analysis["max_joint"], lang),
+        share=pct(analysis["share_of_max"], lang),
+    )
+
+
+def pareto_text(table: Json, lang: str = "nl") -> str:
+    if table["analysis"]["pareto_efficient"]:
+        return label("pareto_yes", lang)
+    return label("pareto_no", lang, n=table["better"]["count"])
+
+
+def term_text(term: Json, names: Names, lang: str = "nl") -> str:
+    """A metric term in plain words: ``−2 × openings (Dorpsstraat)``."""
+    scope = [names.segments.get(s, s) for s in term["segments"]]
+    scope += [names.role(term["owner"])] if term["owner"] else []
+    scope += list(term["works"])
+    text = f"{num(term['weight'], lang, 2)} × {term['metric']}"
+    if scope:
+        text += f" ({', '.join(scope)})"
+    if term["note"]:
+        text += f": {term['note']}"
+    return text
+
+
+def rule_text(rule: Json, names: Names, lang: str = "nl") -> str:
+    """An interaction rule in plain words: ``Inrichting = Groen en Fasering = Los: −10``."""
+    parts = [
+        f"{names.issues.get(i, i)} = {' / '.join(names.option(i, o) for o in opts)}"
+        for i, opts in rule["when"].items()
+    ]
+    joiner = " en " if lang == "nl" else " and "
+    text = f"{joiner.join(parts)}: {num(rule['points'], lang)}"
+    if rule["note"]:
+        text += f" ({rule['note']})"
+    return text
