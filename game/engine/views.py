@@ -176,5 +176,12 @@ def facilitator_view(
         ballot = state.open_ballot
         view["open_votes"] = dict(ballot.votes) if ballot else None
         view["outcome"] = outcome(state)
+        # Event cards with their text, for the console to choose from (added for game/tui).
+        cards = state.mode_def.events or tuple(e.id for e in state.scenario.events)
+        view["event_cards"] = [
+            {"id": e.id, "title": e.title, "text": e.text}
+            for e in state.scenario.events
+            if e.id in cards
+        ]
     view["reveal"] = _reveal(state) if state.revealed else None
     return view if shared else copy_json(view)

@@ -1,0 +1,89 @@
+"""JSON for views, fast: parts shared between views are serialised once.
+
+The engine's views share their parts (``shared=True``): the public part of one
+state is the same object in every seat's view, and static parts (scenario,
+roles, unchanged proposals) stay the same objects from version to version. The
+engine promises never to change them, so the text of such a part can be kept
+by object identity. The encoder looks up the top-level values of a view and the
+items of those values; whatever is not cached is serialised by the C encoder,
+and kept when it is big enough to be worth it. Entries hold a reference to
+their object (so an id is never reused while cached) and age out after two
+generations without use; a generation holds at most ``generation_chars`` of
+new text, so the cache stays within a few tens of megabytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+#: Texts shorter than this are cheaper to rebuild than to keep.
+KEEP_FROM = 200
+
+
+class ViewEncoder:
+    """Serialises views; ``encode(view)`` equals compact ``json.dumps(view)``."""
+
+    def __init__(self, generation_chars: int = 8_000_000) -> None:
+        self.generation_chars = generation_chars
+        self._chars = 0
+        self._new: dict[int, tuple[Any, str]] = {}
+        self._old: dict[int, tuple[Any, str]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, view: dict[str, Any]) -> str:
+        return join_parts(self.encode_parts(view))
+
+    def encode_parts(self, view: dict[str, Any]) -> dict[str, str]:
+        """The JSON text of each top-level value of ``view``."""
+        return {str(k): self._part(v) for k, v in view.items()}
+
+    def _part(self, value: Any) -> str:
+        if not isinstance(value, dict | list):
+            return _dumps(value)
+        found = self._lookup(value)
+        if found is not None:
+            return found
+        if isinstance(value, dict):
+            inner = ",".join(f"{_dumps(str(k))}:{self._item(v)}" for k, v in value.items())
+            text = f"{{{inner}}}"
+        else:
+            text = f"[{','.join(self._item(v) for v in value)}]"
+        self._keep(value, text)
+        return text
+
+    def _item(self, value: Any) -> str:
+        if not isinstance(value, dict | list):
+            return _dumps(value)
+        found = self._lookup(value)
+        if found is not None:
+            return found
+        text = _dumps(value)
+        self._keep(value, text)
+        return text
+
+    def _lookup(self, value: Any) -> str | None:
+        key = id(value)
+        found = self._new.get(key) or self._old.get(key)
+        if found is not None and found[0] is value:
+            self.hits += 1
+            self._new[key] = found
+            return found[1]
+        self.misses += 1
+        return None
+
+    def _keep(self, value: Any, text: str) -> None:
+        if len(text) < KEEP_FROM:
+            return
+        if self._chars >= self.generation_chars:
+            self._old, self._new, self._chars = self._new, {}, 0
+        self._new[id(value)] = (value, text)
+        self._chars += len(text)
+
+
+def join_parts(parts: dict[str, str]) -> str:
+    """A JSON object from the texts of its values."""
+    return "{" + ",".join(f"{_dumps(k)}:{text}" for k, text in parts.items()) + "}"
