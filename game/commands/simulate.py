@@ -1,4 +1,9 @@
-"""``botsende-belangen simulate SCENARIO``: whole sessions played by simple bots.
+"""``botsende-belangen simulate SCENARIO``: whole sessions played by bots.
+
+The command plays the sessions with the negotiating bots of
+:mod:`game.bots.playtest` (temperaments ``mix`` by default) and prints the
+balance report of :mod:`game.bots.balance`; ``play_game`` below is the older
+loop with the simple bots, kept for tests and comparisons.
 
 A scripted facilitator starts the session, lets every bot act a few times per
 round on a simulated clock, calls votes on the most supported proposals in
@@ -16,8 +21,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from game.bots.balance import balance, game_record
+from game.bots.balance_view import print_report
 from game.bots.base import Bot
+from game.bots.playtest import play_session
 from game.bots.simple import SimpleBot
+from game.bots.temperament import NAMES as TEMPERAMENTS
 from game.engine import FACILITATOR, GameState, IllegalMove, Move, apply, new_game, player_view
 from game.engine.outcome import outcome
 from game.paths import resolve_scenario
@@ -184,7 +193,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "simulate",
-        help="speel sessies met eenvoudige bots (play sessions with simple bots)",
+        help="speel sessies met bots en toon de balans (play-test with bots)",
         description="Speel hele sessies met bots en toon de uitkomsten.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="file or shipped scenario name")
@@ -192,23 +201,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--games", type=int, default=10, help="number of sessions (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
     parser.add_argument("--json", action="store_true", help="print JSON per game and totals")
+    parser.add_argument(
+        "--temperaments",
+        choices=("mix", *TEMPERAMENTS),
+        default="mix",
+        help="the bots' temperament: mix (default: each bot draws one) or one for all",
+    )
+    parser.add_argument(
+        "--events", type=int, default=0, metavar="N", help="random events per game (default 0)"
+    )
     parser.set_defaults(func=run)
-
-
-def _table(summary: dict[str, Any], scenario: Scenario, mode: str) -> str:
-    lines = [
-        f"{scenario.meta.title} — {mode}: {summary['games']} spellen, "
-        f"{summary['agreements']} akkoorden ({summary['agreement_rate']:.0%})",
-        f"{'rol':<24}{'gem. score':>12}{'reservering':>13}{'gehaald':>10}",
-    ]
-    for role, score in summary["mean_score"].items():
-        lines.append(
-            f"{role:<24}{score:>12.1f}{summary['reservations'][role]:>13.1f}"
-            f"{summary['cleared_rate'][role]:>10.0%}"
-        )
-    metrics = ", ".join(f"{k} {v:g}" for k, v in summary["mean_metrics"].items())
-    lines.append(f"plan (gemiddeld): {metrics}")
-    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -225,27 +227,29 @@ def run(args: argparse.Namespace) -> int:
     if args.mode not in scenario.modes:
         print(f"simulate: scenario has no mode {args.mode!r}", file=sys.stderr)
         return 1
+    if args.events < 0:
+        print("simulate: --events must be 0 or more", file=sys.stderr)
+        return 2
     games = []
     with _progress(args.games) as advance:
         for i in range(args.games):
             seed = args.seed + i
-            games.append(game_summary(play_game(scenario, args.mode, seed), i, seed))
+            session = play_session(scenario, args.mode, seed, args.temperaments, args.events)
+            games.append(game_record(session, i, seed))
             advance()
-    summary = totals(games)
+    report = balance(scenario, args.mode, games)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "scenario": scenario.meta.id,
-                    "mode": args.mode,
-                    "seed": args.seed,
-                    "games": games,
-                    "totals": summary,
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        doc = {
+            "scenario": scenario.meta.id,
+            "mode": args.mode,
+            "seed": args.seed,
+            "temperaments": args.temperaments,
+            "events": args.events,
+            "games": games,
+            "totals": totals(games),
+            "balance": report,
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        print(_table(summary, scenario, args.mode))
+        print_report(report, scenario.meta.title, args.mode)
     return 0

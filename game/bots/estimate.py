@@ -1,0 +1,111 @@
+"""A bot's estimate of its own value for packages that are not on the table.
+
+The player view holds the role's own scoring table (``me.points``, with the
+events applied), its interaction rules (``me.rules``) and its metric terms —
+but not the plan model that turns a package into metrics (phasing, shared
+trenches, deadlines). So a bot cannot compute metric terms of a hypothetical
+package itself. It does two honest things instead:
+
+* the *base* estimate is its points plus its rules over the complete package
+  (live choices plus the mode's presets), ignoring metric terms;
+* the *calibration*: for every proposal on the table the view gives the
+  exact value (``me.values``); the difference with the base estimate is what
+  the metric terms did to that package. A new package gets the weighted mean
+  of those differences, weighted towards the proposals that share the most
+  choices with it. A package that is on the table gets its exact value.
+
+The estimator never sees the game state or another role's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.bots.reading import View, own_values
+
+
+def _key(package: Mapping[str, str], issues: list[str]) -> tuple[str, ...]:
+    return tuple([package[i] for i in issues])
+
+
+class Estimator:
+    """Own value of a live package, from the view's points, rules and exact values."""
+
+    def __init__(self, view: View) -> None:
+        me = view["me"]
+        self.issues: list[str] = list(view["scenario"]["live_issues"])
+        self.points: dict[str, dict[str, float]] = {
+            i: {o: float(v) for o, v in opts.items()} for i, opts in me["points"].items()
+        }
+        self.rules: list[tuple[dict[str, set[str]], float]] = [
+            ({i: set(opts) for i, opts in r["when"].items()}, float(r["points"]))
+            for r in me["rules"]
+        ]
+        self.presets: dict[str, str] = {
+            str(i): str(o) for i, o in view["scenario"]["presets"].items()
+        }
+        self.preset_points = sum(
+            self.points.get(i, {}).get(o, 0.0)
+            for i, o in self.presets.items()
+            if i not in self.issues
+        )
+        values = own_values(view)
+        self.exact: dict[tuple[str, ...], float] = {}
+        self.residuals: list[tuple[tuple[str, ...], float]] = []
+        self._memo: dict[tuple[str, ...], float] = {}
+        for p in view["proposals"]:
+            if p["id"] not in values or set(p["package"]) != set(self.issues):
+                continue
+            key = _key(p["package"], self.issues)
+            if key in self.exact:
+                continue
+            self.exact[key] = values[p["id"]]
+            self.residuals.append((key, values[p["id"]] - self.base(p["package"])))
+
+    def base(self, package: Mapping[str, str]) -> float:
+        """Points plus rules over the complete package; metric terms left out."""
+        total = self.preset_points
+        for issue in self.issues:
+            total += self.points.get(issue, {}).get(package[issue], 0.0)
+        for when, points in self.rules:
+            if all(self._choice(package, i) in opts for i, opts in when.items()):
+                total += points
+        return total
+
+    def _choice(self, package: Mapping[str, str], issue: str) -> str | None:
+        found = package.get(issue)
+        return found if found is not None else self.presets.get(issue)
+
+    def residual(self, package: Mapping[str, str]) -> float:
+        """What the metric terms probably add, learnt from the proposals on the table."""
+        if not self.residuals:
+            return 0.0
+        key = _key(package, self.issues)
+        n = len(self.issues) or 1
+        total = weights = 0.0
+        for known, diff in self.residuals:
+            same = sum(a == b for a, b in zip(key, known, strict=True))
+            weight = 4.0 ** (same - n)  # every choice in common counts four times as much
+            total += weight * diff
+            weights += weight
+        return total / weights
+
+    def value(self, package: Mapping[str, str]) -> float:
+        """The exact value when the package is on the table, else the calibrated estimate."""
+        key = _key(package, self.issues)
+        found = self.exact.get(key)
+        if found is None:
+            found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self.base(package) + self.residual(package)
+        return found
+
+    def is_exact(self, package: Mapping[str, str]) -> bool:
+        return _key(package, self.issues) in self.exact
+
+
+def issue_range(points: Mapping[str, Mapping[str, Any]], issue: str) -> float:
+    """How much an issue matters to the role: its best minus its worst option."""
+    values = [float(v) for v in points.get(issue, {}).values()]
+    return max(values) - min(values) if values else 0.0

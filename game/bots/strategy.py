@@ -1,0 +1,103 @@
+"""Searching packages: the best one for oneself, and the offer at a target.
+
+The offer follows the usual bidding rule of negotiation agents: among the
+packages worth at least the current target *to me* (by the bot's own
+estimate), put forward the one the others are most likely to accept (by the
+opponent model). Both searches are hill climbs over one-issue changes from a
+few starting points (the bot's own best package and the proposals on the
+table), so they stay fast on large package spaces.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping
+
+from game.bots.estimate import Estimator
+from game.bots.opponents import OpponentModel
+from game.bots.reading import Package
+
+MAX_STEPS = 12
+"""Steps of one hill climb."""
+
+
+def _neighbours(package: Package, options: Mapping[str, list[str]]) -> Iterable[Package]:
+    for issue, opts in options.items():
+        for option in opts:
+            if option != package[issue]:
+                yield {**package, issue: option}
+
+
+def _climb(
+    start: Package, options: Mapping[str, list[str]], score: Callable[[Package], float]
+) -> Package:
+    best, best_score = start, score(start)
+    for _ in range(MAX_STEPS):
+        step = max(_neighbours(best, options), key=score, default=None)
+        if step is None:
+            break
+        step_score = score(step)
+        if step_score <= best_score + 1e-9:
+            break
+        best, best_score = step, step_score
+    return best
+
+
+def greedy_package(est: Estimator, options: Mapping[str, list[str]]) -> Package:
+    """Per issue the option with the most own points (rules and metrics ignored)."""
+    found: Package = {}
+    for issue, opts in options.items():
+        points = est.points.get(issue, {})
+        found[issue] = max(opts, key=lambda o: (points.get(o, 0.0), -opts.index(o)))
+    return found
+
+
+def best_for_me(
+    est: Estimator,
+    options: Mapping[str, list[str]],
+    rng: random.Random,
+    extra: Iterable[Package] = (),
+    restarts: int = 2,
+) -> Package:
+    """The package the bot estimates best for itself."""
+    starts = [greedy_package(est, options), *extra]
+    starts += [{i: rng.choice(o) for i, o in options.items()} for _ in range(restarts)]
+    found = [
+        _climb(s, options, est.value)
+        for s in starts
+        if all(s.get(i) in o for i, o in options.items())
+    ]
+    return max(found, key=lambda p: (est.value(p), sorted(p.items())))
+
+
+def offer_at(
+    est: Estimator,
+    model: OpponentModel,
+    options: Mapping[str, list[str]],
+    target: float,
+    starts: Iterable[Package],
+) -> Package | None:
+    """The package worth at least ``target`` to me that the others most likely accept."""
+
+    def score(p: Package) -> float:
+        value = est.value(p)
+        if value < target:
+            return -1.0 + (value - target) / 1000.0
+        chance, share = model.assess(p)
+        return chance + 0.2 * share + value / 100_000.0
+
+    best: Package | None = None
+    best_score = -1.0
+    for start in starts:
+        if not all(start.get(i) in o for i, o in options.items()):
+            continue
+        found = _climb(dict(start), options, score)
+        s = score(found)
+        if est.value(found) >= target and (best is None or s > best_score + 1e-12):
+            best, best_score = found, s
+    return best
+
+
+def differences(a: Mapping[str, str], b: Mapping[str, str]) -> dict[str, str]:
+    """The choices of ``b`` that differ from ``a``."""
+    return {i: o for i, o in b.items() if a.get(i) != o}
