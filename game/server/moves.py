@@ -57,7 +57,7 @@ class MoveRunner:
             if session is not None:
                 push(session, p.ack(rid, table=table.number, version=table.state.version))
             self.broadcast_views(table)
-            self._send_notices(table, notices)
+            self.send_notices(table, notices)
         if move.type == "assign":
             self._maybe_launch_bot(table, move)
         return True
@@ -91,7 +91,7 @@ class MoveRunner:
         """Every connection of ``table`` gets the views it may see, each built once."""
         self.fanout.broadcast(table, self.registry.of_table(table.number), self.clock())
 
-    def _send_notices(self, table: HostedTable, notices: tuple[dict[str, Any], ...]) -> None:
+    def send_notices(self, table: HostedTable, notices: tuple[dict[str, Any], ...]) -> None:
         number, version = table.number, table.state.version
         for notice in notices:
             msg = {"type": "notice", "table": number, "version": version, "notice": notice}

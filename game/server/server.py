@@ -79,6 +79,15 @@ class GameServer:
     def bot_launcher(self, launcher: BotLauncher | None) -> None:
         self.runner.bot_launcher = launcher
 
+    def notify_role(self, table: int, role: str, notice: dict[str, Any]) -> None:
+        """Send ``notice`` (it must carry ``"to": role``) to that role's unlocked
+        connections and the facilitator's private console; used for a bot's
+        hand-back summary. Not stored: notices are not part of the game state."""
+        hosted = self.runner.tables.get(table)
+        if hosted is None:
+            return
+        self.runner.send_notices(hosted, ({**notice, "to": role},))
+
     @property
     def sessions(self) -> set[Session]:
         return self.registry.sessions
