@@ -18,10 +18,18 @@ from game import __version__
 #: Subcommand modules under game.commands, in the order help lists them.
 COMMANDS: tuple[str, ...] = (
     "play",
+    "host",
+    "join",
+    "screen",
     "validate",
     "schema",
     "new_scenario",
     "simulate",
+    "analyze",
+    "export",
+    "print_cmd",
+    "report",
+    "web",
 )
 
 

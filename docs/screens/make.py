@@ -1,0 +1,110 @@
+"""Make the SVG screenshots of the main screens in docs/screens/.
+
+Run: ``.venv/bin/python docs/screens/make.py`` — plays a little of the
+Leeuwaerdenhout scenario in an in-process game and saves each screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from game.scenario.loader import load_scenario  # noqa: E402
+from game.tui.console.app import ConsoleApp  # noqa: E402
+from game.tui.local_link import LocalGame  # noqa: E402
+from game.tui.room import RoomApp  # noqa: E402
+from game.tui.seat import SeatApp  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+SEAT_SIZE = (100, 32)
+
+
+def setup_game() -> LocalGame:
+    sc = load_scenario(ROOT / "scenarios" / "leeuwaerdenhout.yaml")
+    pins = {r: "1234" for r in sc.role_ids}
+    game = LocalGame(sc, "short", seed=7, pins=pins)
+    game.submit("facilitator", "start", {})
+    game.submit("facilitator", "next_round", {})
+    live = sc.mode("short").issues
+    first = {i: sc.issue(i).options[0].id for i in live}
+    second = {i: sc.issue(i).options[-1].id for i in live}
+    game.submit("wethouder", "propose", {"package": first, "note": "Eén keer open, goed groen."})
+    game.submit("netbeheerder", "propose", {"package": second})
+    game.submit("bewoners", "support", {"proposal": "P1", "reason": "minder overlast"})
+    game.submit("woningcorporatie", "object", {"proposal": "P1", "reason": "te duur"})
+    game.submit("netbeheerder", "message", {"text": "Kunnen we de Kerkstraat samen doen?"})
+    game.submit("netbeheerder", "mark", {"segment": sc.segments[1].id, "kind": "bottleneck"})
+    game.submit("groen", "mark", {"segment": sc.segments[0].id, "kind": "opportunity"})
+    events = sc.mode("short").events or tuple(e.id for e in sc.events)
+    game.submit("facilitator", "play_event", {"event": events[0]})
+    return game
+
+
+async def shoot(
+    app: Any, name: str, size: tuple[int, int], steps: Callable[[Any], Awaitable[None]]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await steps(pilot)
+        await pilot.pause(0.3)
+        app.save_screenshot(str(OUT / f"{name}.svg"))
+        print(f"docs/screens/{name}.svg")
+
+
+def keys(*pressed: str) -> Callable[[Any], Awaitable[None]]:
+    async def go(pilot: Any) -> None:
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.pause(0.2)
+
+    return go
+
+
+async def main() -> None:
+    game = setup_game()
+    for name, pressed in (
+        ("seat-press", ("1",)),
+        ("seat-briefing", ("2",)),
+        ("seat-map", ("4", "3")),
+        ("seat-builder", ("4",)),
+        ("seat-plan", ("4", "5")),
+        ("seat-table", ("6",)),
+        ("seat-chat", ("7",)),
+    ):
+        await shoot(SeatApp(game.link(["netbeheerder"])), name, SEAT_SIZE, keys(*pressed))
+    shared = game.link(["netbeheerder", "waterschap"], locked=["netbeheerder", "waterschap"])
+    await shoot(SeatApp(shared), "seat-locked", (80, 24), keys())
+    codes = game.codes_document("ws://192.168.1.20:8765")
+    await shoot(
+        ConsoleApp(game.link(["facilitator"]), codes=codes), "console", (110, 34), keys("1")
+    )
+    await shoot(
+        ConsoleApp(game.link(["facilitator"]), codes=codes), "console-codes", (110, 40), keys("3")
+    )
+    await shoot(
+        ConsoleApp(game.link(["facilitator"]), codes=codes),
+        "console-projector",
+        (110, 34),
+        keys("f", "1"),
+    )
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role in game.scenario.role_ids[:5]:
+        game.submit(role, "vote", {"choice": "yes"})
+    await shoot(SeatApp(game.link(["bewoners"])), "seat-vote", (80, 24), keys("v"))
+    await shoot(RoomApp(game.link(["room"])), "room", (160, 45), keys())
+    for role in game.scenario.role_ids[5:]:
+        game.submit(role, "vote", {"choice": "yes"})
+    game.submit("facilitator", "next_round", {})
+    await shoot(SeatApp(game.link(["netbeheerder"])), "seat-debrief", SEAT_SIZE, keys("8"))
+    await shoot(RoomApp(game.link(["room"])), "room-debrief", (160, 45), keys())
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,136 @@
+"""The facilitator's moves, bound to keys and palette entries."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.widgets import OptionList, TabbedContent
+
+from game.tui.console.panels import SeatsPanel
+from game.tui.i18n import error_text, t
+from game.tui.link import FACILITATOR, Link
+from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
+from game.tui.widgets.proposals import ProposalsPane
+
+
+class ConsoleActions(App[None]):
+    """The actions of :class:`game.tui.console.app.ConsoleApp` (which defines the rest)."""
+
+    link: Link
+    views: dict[int, dict[str, Any]]
+    presence: dict[int, dict[str, int]]
+    table: int
+    private: bool
+    on_start: Callable[[list[str]], object] | None
+
+    def render_view(self, view: dict[str, Any]) -> None: ...
+    def forget_private(self) -> None: ...
+    async def _move(self, move: str, data: dict[str, Any] | None = None, done: str = "") -> bool:
+        answer = await self.link.send(FACILITATOR, move, data or {}, table=self.table)
+        if answer.get("ok"):
+            if done:
+                self.notify(done, timeout=3)
+            return True
+        self.notify(error_text(answer.get("code", ""), answer.get("reason", "")), severity="error")
+        return False
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = name
+
+    async def action_start(self) -> None:
+        view = self.views.get(self.table)
+        if self.on_start is not None and view is not None and view.get("phase") == "lobby":
+            joined = self.presence.get(self.table, {})
+            empty = [
+                r["id"]
+                for r in view.get("roles", [])
+                if r.get("seat") == "human" and not joined.get(r["id"])
+            ]
+            if empty:
+                started = self.on_start(empty)
+                if inspect.isawaitable(started):
+                    await started
+        await self._move("start")
+
+    async def action_pause_resume(self) -> None:
+        view = self.views.get(self.table, {})
+        paused = view.get("clock", {}).get("paused")
+        await self._move("resume" if paused else "pause")
+
+    async def action_extend(self, minutes: int) -> None:
+        await self._move("extend", {"minutes": minutes})
+
+    async def action_next_round(self) -> None:
+        await self._move("next_round")
+
+    async def action_end_session(self) -> None:
+        await self._move("end")
+
+    @work(exclusive=True, group="dialog")
+    async def action_play_event(self) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        options = self.query_one("#event-list", OptionList)
+        event_id: str | None = None
+        if tabs.active == "events" and options.highlighted is not None and options.option_count:
+            event_id = options.get_option_at_index(options.highlighted).id
+        else:
+            view = self.views.get(self.table, {})
+            cards = view.get("event_cards") or view.get("scenario", {}).get("events", [])
+            choices = [(c["id"], c["title"]) for c in cards]
+            event_id = await self.push_screen_wait(ChoiceScreen(t("console.pick_event"), choices))
+        if event_id:
+            await self._move("play_event", {"event": event_id}, t("console.done.event"))
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "event-list" and event.option.id:
+            await self._move("play_event", {"event": event.option.id}, t("console.done.event"))
+
+    async def action_call_vote(self) -> None:
+        pid = self.query_one(ProposalsPane).selected()
+        if pid is None:
+            self.notify(t("table.pick_first"), severity="warning")
+            self.action_tab("table")
+            return
+        await self._move("call_vote", {"proposal": pid}, t("console.done.vote", proposal=pid))
+
+    async def action_close_vote(self) -> None:
+        await self._move("close_vote")
+
+    @work(exclusive=True, group="dialog")
+    async def action_announce(self) -> None:
+        text = await self.push_screen_wait(TextPrompt(t("console.announce")))
+        if text:
+            await self._move("announce", {"text": text})
+
+    @work(exclusive=True, group="dialog")
+    async def action_assign(self) -> None:
+        role = self.query_one(SeatsPanel).selected()
+        if role is None:
+            return
+        choices = [("bot", t("seat.bot")), ("none", t("seat.none")), ("human", t("seat.human"))]
+        seat = await self.push_screen_wait(ChoiceScreen(t("console.assign", role=role), choices))
+        if seat:
+            await self._move("assign", {"role": role, "seat": seat})
+
+    def action_next_table(self) -> None:
+        numbers = sorted(self.views)
+        if len(numbers) < 2:
+            return
+        self.table = numbers[(numbers.index(self.table) + 1) % len(numbers)]
+        self.render_view(self.views[self.table])
+
+    async def action_projector(self) -> None:
+        self.private = not self.private
+        if not self.private:
+            self.forget_private()
+        await self.link.set_private(self.private)
+        key = "console.private_on" if self.private else "console.projector_on"
+        self.notify(t(key), timeout=3)
+
+    def action_toggle_address(self) -> None:
+        box = self.query_one("#address")
+        box.display = not box.display

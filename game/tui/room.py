@@ -1,0 +1,138 @@
+"""The room screen for a projector: big clock, round, press release, public map,
+the proposals on the table and the vote tally; the debrief after the reveal.
+
+Shows only the room view (public data); readable from the back of a room.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+
+from game.tui.i18n import t
+from game.tui.link import Link
+from game.tui.messages import LinkStatus, NoticeArrived, ViewArrived
+from game.tui.notices import notice_text
+from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.viewdata import View, header_parts, last_ballot, role_names, tally_text
+from game.tui.widgets.debrief import DebriefPane
+from game.tui.widgets.map_pane import MapPane
+from game.tui.widgets.press import PressPane
+from game.tui.widgets.round_header import RoundHeader
+
+
+def tally_bar(view: View, width: int = 30) -> Text:
+    ballot = last_ballot(view)
+    if not ballot:
+        return Text("")
+    yes = int(ballot.get("tally", {}).get("yes", 0))
+    quorum = max(1, int(ballot.get("quorum", 1)))
+    total = max(quorum, int(view.get("agreement_rule", {}).get("in_play", quorum)))
+    filled = round(width * yes / total)
+    mark = round(width * quorum / total)
+    out = Text()
+    for i in range(width):
+        if i == mark:
+            out.append("┃", "bold")
+        out.append("█" if i < filled else "░", "green" if yes >= quorum else "yellow")
+    out.append(f" {yes}/{quorum}", "bold")
+    return out
+
+
+class RoomApp(App[None]):
+    CSS_PATH = str(Path(__file__).with_name("room.tcss"))
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    TITLE = "Botsende belangen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show('play')", t("room.key.play")),
+        Binding("2", "show('debrief')", t("room.key.debrief")),
+        Binding("q", "quit", t("key.quit")),
+    ]
+
+    def __init__(self, link: Link) -> None:
+        super().__init__()
+        self.link = link
+        self.view: dict[str, Any] = {}
+        self.revealed = False
+
+    def compose(self) -> ComposeResult:
+        yield RoundHeader(big=True, id="header")
+        with ContentSwitcher(initial="play", id="switcher"):
+            with Horizontal(id="play"):
+                with Vertical(id="left"):
+                    yield PressPane(id="press")
+                    yield Static("", id="tally")
+                    yield Static("", id="tally-bar")
+                    table: DataTable[Any] = DataTable(id="proposals", cursor_type="none")
+                    yield table
+                yield MapPane(id="room-map")
+            yield DebriefPane(id="debrief")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.query_one("#proposals", DataTable).add_columns(
+            "", t("table.author"), "✔", "✘", t("table.openings"), t("table.cost")
+        )
+        await self.link.attach(self)
+
+    def on_view_arrived(self, message: ViewArrived) -> None:
+        self.view = message.view
+        self.render_view(message.view)
+
+    def on_notice_arrived(self, message: NoticeArrived) -> None:
+        text = notice_text(message.notice, self.view)
+        if text:
+            self.notify(text, timeout=8, markup=False)
+
+    def on_link_status(self, message: LinkStatus) -> None:
+        self.sub_title = t("link.up") if message.connected else t("link.down")
+
+    def render_view(self, view: dict[str, Any]) -> None:
+        self.query_one("#header", RoundHeader).show(*header_parts(view))
+        self.query_one(PressPane).show(view)
+        self.query_one("#tally", Static).update(Text(tally_text(last_ballot(view)), "bold"))
+        self.query_one("#tally-bar", Static).update(tally_bar(view))
+        table = self.query_one("#proposals", DataTable)
+        table.clear()
+        names = role_names(view)
+        agreed = (view.get("agreement") or {}).get("proposal")
+        for p in view.get("proposals", []):
+            if p.get("withdrawn"):
+                continue
+            m = p.get("metrics") or {}
+            style = "bold green" if p["id"] == agreed else ""
+            table.add_row(
+                Text(p["id"], style),
+                Text(names.get(p["author"], p["author"]), style),
+                str(len(p.get("support", {}))),
+                str(len(p.get("objections", {}))),
+                str(m.get("openings_total", "")),
+                f"{m.get('cost', 0):.1f}",
+            )
+        ballot = last_ballot(view)
+        metrics = None
+        label = ""
+        pid = agreed or (ballot or {}).get("proposal")
+        for p in view.get("proposals", []):
+            if p["id"] == pid:
+                metrics, label = p.get("metrics"), p["id"]
+        self.query_one(MapPane).show(view, label, metrics)
+        self.query_one(DebriefPane).show(view)
+        if view.get("reveal") and not self.revealed:
+            self.revealed = True
+            self.action_show("debrief")
+
+    def action_show(self, name: str) -> None:
+        self.query_one("#switcher", ContentSwitcher).current = name
+
+    def palette_commands(self) -> list[PaletteEntry]:
+        return [
+            (t("room.key.play"), t("palette.go"), lambda: self.action_show("play")),
+            (t("room.key.debrief"), t("palette.go"), lambda: self.action_show("debrief")),
+        ]

@@ -1,0 +1,312 @@
+"""The participant seat: what one (or a shared terminal of several) role(s) sees.
+
+A thin client: it renders the views its link delivers and sends moves. Each
+role's private screen is shown only while that role is unlocked; locking drops
+the role's view and clears every widget that showed it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from game.tui.i18n import error_text, t
+from game.tui.link import Link
+from game.tui.messages import LinkStatus, NoticeArrived, PackageChosen, RoleLocked, ViewArrived
+from game.tui.notices import notice_text
+from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.seat_actions import SeatActions
+from game.tui.viewdata import header_parts, role_label, role_names
+from game.tui.widgets.briefing import BriefingPane
+from game.tui.widgets.builder import BuilderPane
+from game.tui.widgets.chat import ChatPanel
+from game.tui.widgets.debrief import DebriefPane
+from game.tui.widgets.map_pane import MapPane
+from game.tui.widgets.plan_pane import PlanPane
+from game.tui.widgets.press import PressPane
+from game.tui.widgets.proposals import ProposalsPane
+from game.tui.widgets.round_header import RoundHeader
+
+TABS = ("press", "briefing", "map", "builder", "plan", "table", "chat", "debrief")
+
+
+class SeatApp(SeatActions):
+    CSS_PATH = str(Path(__file__).with_name("seat.tcss"))
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    TITLE = "Botsende belangen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n + 1), f"tab('{name}')", t(f"tab.{name}"), show=False)
+            for n, name in enumerate(TABS)
+        ),
+        Binding("r", "switch_role", t("key.switch_role")),
+        Binding("l", "lock", t("key.lock")),
+        Binding("p", "propose", t("key.propose")),
+        Binding("a", "amend", t("key.amend"), show=False),
+        Binding("s", "support", t("key.support"), show=False),
+        Binding("o", "object", t("key.object"), show=False),
+        Binding("c", "comment", t("key.comment"), show=False),
+        Binding("w", "withdraw", t("key.withdraw"), show=False),
+        Binding("d", "disclose", t("key.disclose"), show=False),
+        Binding("m", "mark", t("key.mark"), show=False),
+        Binding("k", "show_package", t("key.show_package"), show=False),
+        Binding("v", "vote", t("key.vote")),
+        Binding("g", "sign", t("key.sign"), show=False),
+        Binding("q", "quit", t("key.quit")),
+    ]
+
+    def __init__(self, link: Link, *, start_locked: bool | None = None) -> None:
+        super().__init__()
+        self.link = link
+        several = len(link.roles) > 1
+        locked = several if start_locked is None else start_locked
+        self.unlocked: set[str] = set() if locked else set(link.roles)
+        self.unlocking: set[str] = set()
+        self.current: str | None = None if locked else link.roles[0]
+        self.views: dict[str, dict[str, Any]] = {}
+        self.names: dict[str, str] = {r: r.replace("_", " ").capitalize() for r in link.roles}
+        self.focus_label = ""
+        self.focus_metrics: dict[str, Any] | None = None
+        self.focus_from_builder = True
+        self.last_ballot: str | None = None
+        self._dirty: set[str] = set()
+        self._rolebar = ""
+        self._locked_shown: bool | None = None
+        self.connected = False
+
+    # -- layout -----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield RoundHeader(id="header")
+        yield Static("", id="rolebar")
+        with Vertical(id="lockbox"):
+            yield Static(t("lock.title"), id="lock-title")
+            yield Static(t("lock.help"), id="lock-help")
+        with TabbedContent(id="tabs", initial="press"):
+            with TabPane(t("tab.press"), id="press"):
+                yield PressPane(id="press-pane")
+            with TabPane(t("tab.briefing"), id="briefing"):
+                yield BriefingPane(id="briefing-pane")
+            with TabPane(t("tab.map"), id="map"):
+                yield MapPane(id="map-pane")
+            with TabPane(t("tab.builder"), id="builder"):
+                yield BuilderPane(id="builder-pane")
+            with TabPane(t("tab.plan"), id="plan"):
+                yield PlanPane(id="plan-pane")
+            with TabPane(t("tab.table"), id="table"):
+                yield ProposalsPane(id="table-pane")
+            with TabPane(t("tab.chat"), id="chat"):
+                yield ChatPanel(id="chat-pane")
+            with TabPane(t("tab.debrief"), id="debrief"):
+                yield DebriefPane(id="debrief-pane")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._show_locked(self.current is None)
+        await self.link.attach(self)
+        if self.current is None:
+            self.call_after_refresh(self.action_switch_role)
+
+    def _show_locked(self, locked: bool) -> None:
+        if locked == self._locked_shown:
+            return
+        self._locked_shown = locked
+        self.query_one("#lockbox").display = locked
+        self.query_one("#tabs").display = not locked
+        if locked:
+            self._set_rolebar(t("lock.bar"))
+            self.query_one("#header", RoundHeader).show("", "", 0, False, "lobby")
+
+    def _set_rolebar(self, text: str) -> None:
+        if text != self._rolebar:
+            self._rolebar = text
+            self.query_one("#rolebar", Static).update(Text(text))
+
+    # -- incoming ---------------------------------------------------------------
+    def on_view_arrived(self, message: ViewArrived) -> None:
+        if message.role not in self.unlocked and message.role not in self.unlocking:
+            return
+        view = message.view
+        self.names.update(role_names(view))
+        self.views[message.role] = view
+        if message.role == self.current:
+            self.render_view(view)
+
+    def on_role_locked(self, message: RoleLocked) -> None:
+        self.forget(message.role)
+
+    def on_notice_arrived(self, message: NoticeArrived) -> None:
+        view = self.views.get(self.current or "")
+        if view is None:
+            return
+        text = notice_text(message.notice, view)
+        if text:
+            self.notify(text, timeout=6, markup=False)
+
+    def on_link_status(self, message: LinkStatus) -> None:
+        self.connected = message.connected
+        if not message.connected:
+            self.notify(t("link.down"), severity="warning")
+        self.sub_title = t("link.up") if message.connected else t("link.down")
+
+    # -- rendering ----------------------------------------------------------------
+    def render_view(self, view: dict[str, Any]) -> None:
+        """Header, role bar and builder now; the other tabs when they are shown."""
+        self._show_locked(False)
+        self.query_one("#header", RoundHeader).show(*header_parts(view))
+        role = view["role"]
+        bar = t("rolebar", role=role_label(view, role))
+        if len(self.link.roles) > 1:
+            bar += "   " + t("rolebar.shared")
+        ballot = view.get("ballot")
+        if ballot and ballot.get("open") and not view["me"].get("voted"):
+            bar += "   " + t("rolebar.vote_open", proposal=ballot["proposal"])
+        self._set_rolebar(bar)
+        active = self.query_one("#tabs", TabbedContent).active
+        self.query_one(BuilderPane).show(view, build=active == "builder")
+        if not self.focus_from_builder:
+            self._refocus_proposal(view)
+        self._ballot_alert(view)
+        self._dirty = set(TABS)
+        self._render_tab(active)
+
+    def _render_tab(self, name: str) -> None:
+        view = self.views.get(self.current or "")
+        if view is None or name not in self._dirty:
+            return
+        self._dirty.discard(name)
+        if name == "press":
+            self.query_one(PressPane).show(view)
+        elif name == "briefing":
+            self.query_one(BriefingPane).show(view)
+        elif name == "table":
+            self.query_one(ProposalsPane).show(view)
+        elif name == "debrief":
+            self.query_one(DebriefPane).show(view)
+        elif name == "builder":
+            self.query_one(BuilderPane).show(view, build=True)
+        elif name in ("map", "plan"):
+            if self.focus_metrics is None and self.focus_from_builder:
+                self.request_preview(dict(self.query_one(BuilderPane).package))
+            pane = self.query_one(MapPane) if name == "map" else self.query_one(PlanPane)
+            pane.show(view, self.focus_label, self.focus_metrics)
+        elif name == "chat":
+            role = view["role"]
+            chat = self.query_one(ChatPanel)
+            everyone = sorted(view["messages"] + view["private_messages"], key=lambda m: m["at"])
+            chat.show(role, everyone, self.names)
+            others = [
+                (r["id"], self.names[r["id"]])
+                for r in view["roles"]
+                if r["id"] != role and r.get("in_play")
+            ]
+            chat.set_recipients(others)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._render_tab(event.pane.id)
+
+    def _ballot_alert(self, view: dict[str, Any]) -> None:
+        ballot = view.get("ballot")
+        bid = ballot["id"] if ballot and ballot.get("open") else None
+        if ballot and bid and bid != self.last_ballot and not view["me"].get("voted"):
+            self.notify(t("vote.called", proposal=ballot["proposal"]), timeout=8)
+        self.last_ballot = bid
+
+    def _show_focus(self, view: dict[str, Any]) -> None:
+        self._dirty |= {"map", "plan"}
+        self._render_tab(self.query_one("#tabs", TabbedContent).active)
+
+    def _refocus_proposal(self, view: dict[str, Any]) -> None:
+        pid = self.focus_label
+        for p in view.get("proposals", []):
+            if p["id"] == pid:
+                self.focus_metrics = p.get("metrics")
+
+    def forget(self, role: str) -> None:
+        """Drop everything private of ``role`` from this client."""
+        self.views.pop(role, None)
+        self.unlocked.discard(role)
+        if role != self.current:
+            return
+        self.current = None
+        self._dirty.clear()
+        self.focus_label, self.focus_metrics = "", None
+        for pane in (
+            PressPane,
+            BriefingPane,
+            BuilderPane,
+            ProposalsPane,
+            DebriefPane,
+            MapPane,
+            PlanPane,
+            ChatPanel,
+        ):
+            self.query_one(pane).clear()  # type: ignore[attr-defined]
+        self._show_locked(True)
+
+    # -- the builder's package and its preview -------------------------------------
+    @on(PackageChosen)
+    def package_chosen(self, message: PackageChosen) -> None:
+        self.request_preview(message.package)
+
+    @work(exclusive=True, group="preview")
+    async def request_preview(self, package: dict[str, str]) -> None:
+        role = self.current
+        if role is None or role not in self.views:
+            return
+        answer = await self.link.preview(role, package)
+        view = self.views.get(role)
+        if view is None or role != self.current:
+            return
+        builder = self.query_one(BuilderPane)
+        if not answer.get("ok"):
+            builder.show_preview(view, None, error_text(answer.get("code", ""), ""))
+            return
+        found = answer["preview"]
+        builder.show_preview(view, found)
+        if self.focus_from_builder:
+            self.focus_label = (
+                t("builder.amend_of", proposal=builder.base) if builder.base else t("builder.mine")
+            )
+            self.focus_metrics = found.get("metrics")
+            self._show_focus(view)
+
+    # -- palette ----------------------------------------------------------------
+    def palette_commands(self) -> list[PaletteEntry]:
+        entries: list[PaletteEntry] = [
+            (t("tab." + name), t("palette.go"), partial(self.action_tab, name)) for name in TABS
+        ]
+        for action in (
+            "switch_role",
+            "lock",
+            "propose",
+            "amend",
+            "support",
+            "object",
+            "comment",
+            "withdraw",
+            "disclose",
+            "mark",
+            "vote",
+            "sign",
+            "show_package",
+        ):
+            entries.append(
+                (t("key." + action), t("help." + action), getattr(self, "action_" + action))
+            )
+        entries.append(
+            (
+                t("key.disclose_reservation"),
+                t("help.disclose_reservation"),
+                self.action_disclose_reservation,
+            )
+        )
+        return entries

@@ -1,0 +1,104 @@
+"""My briefing (Markdown), my scoring table and what I disclosed of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Markdown, Static
+
+from game.tui.i18n import t
+from game.tui.viewdata import View, issue_titles
+
+
+def scoring_rows(view: View) -> list[tuple[str, str, str, str]]:
+    """(issue id, issue, option, points) rows of my scoring table, live issues first."""
+    me = view.get("me") or {}
+    rows = []
+    issues = view.get("scenario", {}).get("issues", [])
+    for issue in sorted(issues, key=lambda i: not i.get("live")):
+        pts = me.get("points", {}).get(issue["id"], {})
+        for n, opt in enumerate(issue["options"]):
+            name = issue["title"] if n == 0 else ""
+            if n == 0 and not issue.get("live"):
+                name += f" ({t('briefing.preset')})"
+            mark = " ◀" if issue.get("preset") == opt["id"] else ""
+            rows.append((issue["id"], name, opt["title"] + mark, f"{pts.get(opt['id'], 0):g}"))
+    return rows
+
+
+def extras_markdown(view: View) -> str:
+    me = view.get("me") or {}
+    lines = [f"**{t('briefing.reservation')}:** {me.get('reservation', 0):g}"]
+    if me.get("veto"):
+        lines.append(f"**{t('briefing.veto')}**")
+    titles = issue_titles(view)
+    for rule in me.get("rules", []):
+        cond = ", ".join(f"{titles.get(k, k)} = {'/'.join(v)}" for k, v in rule["when"].items())
+        lines.append(f"- {rule['points']:+g} {t('briefing.when')} {cond}. {rule.get('note', '')}")
+    for term in me.get("metric_terms", []):
+        what = t(f"metric.{term['metric']}")
+        lines.append(f"- {term['weight']:+g} × {what}. {term.get('note', '')}")
+    disclosed = me.get("disclosed", [])
+    shown = [titles.get(i, i) if i else t("briefing.reservation") for i in disclosed]
+    lines.append("")
+    lines.append(f"**{t('briefing.disclosed')}:** " + (", ".join(shown) or t("briefing.nothing")))
+    return "\n".join(lines)
+
+
+class BriefingPane(VerticalScroll):
+    """Briefing text, scoring table (select an issue row, press ``d`` to disclose it)."""
+
+    DEFAULT_CSS = """
+    BriefingPane DataTable { height: auto; max-height: 24; margin: 1 0; }
+    BriefingPane .hint { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._key: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Markdown("", id="briefing-md")
+        yield Static(t("briefing.table"), classes="hint", id="briefing-table-title")
+        table: DataTable[str] = DataTable(id="briefing-points", cursor_type="row")
+        yield table
+        yield Markdown("", id="briefing-extra")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#briefing-points", DataTable)
+        table.add_columns(t("briefing.issue"), t("briefing.option"), t("briefing.points"), "")
+
+    def show(self, view: View) -> None:
+        me = view.get("me") or {}
+        key = (
+            me.get("role"),
+            me.get("briefing"),
+            repr(me.get("points")),
+            repr(me.get("disclosed")),
+        )
+        if key == self._key:
+            return
+        self._key = key
+        self.query_one("#briefing-md", Markdown).update(me.get("briefing", ""))
+        table = self.query_one("#briefing-points", DataTable)
+        table.clear()
+        disclosed = set(me.get("disclosed", []))
+        for n, (issue_id, name, option, points) in enumerate(scoring_rows(view)):
+            shared = t("briefing.shared") if issue_id in disclosed and name else ""
+            table.add_row(name, option, points, shared, key=f"{issue_id}#{n}")
+        self.query_one("#briefing-extra", Markdown).update(extras_markdown(view))
+
+    def selected_issue(self) -> str | None:
+        table = self.query_one("#briefing-points", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return key.split("#")[0] if key else None
+
+    def clear(self) -> None:
+        self._key = None
+        self.query_one("#briefing-md", Markdown).update("")
+        self.query_one("#briefing-points", DataTable).clear()
+        self.query_one("#briefing-extra", Markdown).update("")

@@ -1,0 +1,120 @@
+"""The proposal builder: an option per live issue, my value against my reservation, metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Label, RadioButton, RadioSet, Static
+
+from game.tui.i18n import t
+from game.tui.messages import PackageChosen
+from game.tui.viewdata import View, live_issues, metrics_lines, option_title
+from game.tui.widgets.value_bar import ValueBar
+
+
+class BuilderPane(Horizontal):
+    DEFAULT_CSS = """
+    BuilderPane #builder-issues { width: 1fr; }
+    BuilderPane #builder-result { width: 36; padding: 0 1; border-left: solid $panel; }
+    BuilderPane RadioSet { width: 100%; margin-bottom: 1; }
+    BuilderPane .issue-title { text-style: bold; }
+    BuilderPane #builder-metrics { height: auto; }
+    BuilderPane #builder-conflicts { color: $error; height: auto; }
+    BuilderPane #builder-base { color: $text-muted; height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.package: dict[str, str] = {}
+        self.base: str | None = None
+        """The proposal being amended, if any."""
+        self._issues_key: tuple[str, ...] = ()
+        self._buttons: dict[str, tuple[str, str]] = {}
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="builder-issues")
+        with Vertical(id="builder-result"):
+            yield Static(t("builder.value"), classes="issue-title")
+            yield ValueBar(id="builder-value")
+            yield Static("", id="builder-metrics")
+            yield Static("", id="builder-conflicts")
+            yield Static(t("builder.keys"), id="builder-base")
+
+    def show(self, view: View, build: bool = True) -> None:
+        """Know the package (the status quo at first); draw the choices when ``build``."""
+        issues = live_issues(view)
+        status_quo = view.get("scenario", {}).get("status_quo", {})
+        for issue in issues:
+            if issue["id"] not in self.package and issue["id"] in status_quo:
+                self.package[issue["id"]] = status_quo[issue["id"]]
+        key = tuple(i["id"] for i in issues)
+        if not build or key == self._issues_key:
+            return
+        self._issues_key = key
+        box = self.query_one("#builder-issues", VerticalScroll)
+        box.remove_children()
+        self._buttons.clear()
+        self._generation += 1
+        widgets: list[Widget] = []
+        for n, issue in enumerate(issues):
+            chosen = self.package.get(issue["id"]) or status_quo.get(issue["id"])
+            buttons = []
+            for m, opt in enumerate(issue["options"]):
+                bid = f"opt-{self._generation}-{n}-{m}"
+                self._buttons[bid] = (issue["id"], opt["id"])
+                label = opt["title"] + (f"  ({opt['cost']:g} M€)" if opt.get("cost") else "")
+                buttons.append(RadioButton(label, value=opt["id"] == chosen, id=bid))
+            if chosen:
+                self.package[issue["id"]] = chosen
+            widgets.append(Label(issue["title"], classes="issue-title"))
+            if issue.get("question"):
+                widgets.append(Static(issue["question"]))
+            widgets.append(RadioSet(*buttons))
+        box.mount_all(widgets)
+        self.post_message(PackageChosen(dict(self.package)))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        bid = event.pressed.id or ""
+        if bid in self._buttons:
+            issue, option = self._buttons[bid]
+            if self.package.get(issue) != option:
+                self.package[issue] = option
+                self.post_message(PackageChosen(dict(self.package)))
+
+    def load(self, view: View, package: Mapping[str, str], base: str | None) -> None:
+        """Put ``package`` in the builder (to amend proposal ``base``)."""
+        self.package = dict(package)
+        self.base = base
+        self._issues_key = ()
+        self.show(view)
+        note = t("builder.amending", proposal=base) if base else t("builder.keys")
+        self.query_one("#builder-base", Static).update(note)
+
+    def show_preview(self, view: View, preview: Mapping[str, Any] | None, error: str = "") -> None:
+        bar = self.query_one("#builder-value", ValueBar)
+        if not preview:
+            bar.show(None, None)
+            self.query_one("#builder-metrics", Static).update(error)
+            self.query_one("#builder-conflicts", Static).update("")
+            return
+        bar.show(float(preview["value"]), float(preview["reservation"]))
+        lines = metrics_lines(preview.get("metrics"), len(preview.get("conflicts", ())))
+        if not preview.get("feasible", True):
+            bad = ", ".join(option_title(view, i, o) for i, o in preview.get("infeasible", []))
+            lines.append(t("builder.infeasible", options=bad))
+        self.query_one("#builder-metrics", Static).update("\n".join(lines))
+        conflicts = "\n".join(f"⚠ {c['text']}" for c in preview.get("conflicts", []))
+        self.query_one("#builder-conflicts", Static).update(conflicts)
+
+    def clear(self) -> None:
+        self.package = {}
+        self.base = None
+        self._issues_key = ()
+        self.query_one("#builder-issues", VerticalScroll).remove_children()
+        self.show_preview({}, None)

@@ -1,0 +1,100 @@
+"""Public chat and private messages: a log, a recipient and a line to type."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, RichLog, Select
+
+from game.tui.i18n import t
+
+PUBLIC = "__public__"
+
+
+def message_line(msg: Mapping[str, Any], me: str, names: Mapping[str, str]) -> Text:
+    sender = str(msg.get("sender", "?"))
+    to = msg.get("to")
+    line = Text()
+    who = names.get(sender, sender)
+    if sender == "facilitator":
+        line.append(f"{t('chat.facilitator')}: ", "bold magenta")
+    else:
+        line.append(f"{who}", "bold cyan" if sender != me else "bold green")
+        if to:
+            line.append(f" → {names.get(str(to), str(to))}", "yellow")
+            line.append(f" ({t('chat.private')})", "dim yellow")
+        line.append(": ")
+    line.append(str(msg.get("text", "")))
+    return line
+
+
+class ChatPanel(Vertical):
+    """Messages of the table; sends ``ChatPanel.Send`` when the player types one."""
+
+    DEFAULT_CSS = """
+    ChatPanel RichLog { height: 1fr; border: round $panel; }
+    ChatPanel Horizontal { height: auto; }
+    ChatPanel Select { width: 26; }
+    ChatPanel Input { width: 1fr; }
+    """
+
+    class Send(Message):
+        def __init__(self, to: str | None, text: str) -> None:
+            super().__init__()
+            self.to, self.text = to, text
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown = 0
+        self._key: tuple[str, int] = ("", 0)
+
+    def compose(self) -> ComposeResult:
+        yield RichLog(wrap=True, markup=False, id="chat-log")
+        with Horizontal():
+            yield Select[str](
+                [(t("chat.everyone"), PUBLIC)],
+                value=PUBLIC,
+                allow_blank=False,
+                id="chat-to",
+            )
+            yield Input(placeholder=t("chat.placeholder"), id="chat-input", max_length=500)
+
+    def set_recipients(self, roles: Sequence[tuple[str, str]]) -> None:
+        select = self.query_one("#chat-to", Select)
+        options = [(t("chat.everyone"), PUBLIC), *((label, rid) for rid, label in roles)]
+        current = select.value
+        select.set_options(options)
+        if any(v == current for _, v in options):
+            select.value = current
+
+    def show(
+        self, me: str, messages: Sequence[Mapping[str, Any]], names: Mapping[str, str]
+    ) -> None:
+        log = self.query_one("#chat-log", RichLog)
+        if self._key != (me, 0) or len(messages) < self._shown:
+            log.clear()
+            self._shown = 0
+            self._key = (me, 0)
+        for msg in messages[self._shown :]:
+            log.write(message_line(msg, me, names))
+        self._shown = len(messages)
+
+    def clear(self) -> None:
+        self.query_one("#chat-log", RichLog).clear()
+        self.query_one("#chat-input", Input).value = ""
+        self._shown = 0
+        self._key = ("", 0)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        to = self.query_one("#chat-to", Select).value
+        self.post_message(self.Send(None if to == PUBLIC else str(to), text))
+        event.input.value = ""

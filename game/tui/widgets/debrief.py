@@ -1,0 +1,192 @@
+"""The debrief after the reveal: scores against reservation values, the outcome,
+the openings per segment against the status quo, hidden interests, behaviour
+indicators and the lessons."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from game.tui.i18n import t
+from game.tui.viewdata import (
+    View,
+    issue_titles,
+    option_title,
+    package_summary,
+    role_names,
+    segment_names,
+)
+from game.tui.widgets.value_bar import value_bar
+
+INDICATORS = (
+    "openness",
+    "cooperation",
+    "result_orientation",
+    "reliability",
+    "rising_above_own_interest",
+)
+
+
+def score_bars(view: View, outcome: Mapping[str, Any], width: int = 60) -> Text:
+    names = role_names(view)
+    out = Text()
+    label_w = 16
+    for role in outcome.get("roles", []):
+        score = float(outcome["scores"][role])
+        reservation = float(outcome["reservations"][role])
+        out.append(names.get(role, role)[:label_w].ljust(label_w) + " ")
+        out.append_text(value_bar(score, reservation, max(20, width - label_w - 1)))
+        out.append("\n")
+    return out
+
+
+def _pct(value: Any) -> str:
+    return "–" if value is None else f"{float(value) * 100:.0f}%"
+
+
+def _table(*headers: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for n, header in enumerate(headers):
+        table.add_column(header, justify="left" if n == 0 else "right")
+    return table
+
+
+def debrief_parts(
+    view: View, outcome: Mapping[str, Any], profiles: Mapping[str, Any]
+) -> list[RenderableType]:
+    """The debrief as Rich renderables (fast to draw, also for twelve screens at once)."""
+    names = role_names(view)
+    parts: list[RenderableType] = [Text(t("debrief.outcome"), "bold underline")]
+    if outcome.get("agreement"):
+        text = Text(t("debrief.agreed", proposal=outcome.get("proposal")) + "\n", "bold green")
+        text.append(package_summary(view, outcome.get("package") or {}, "\n"), "")
+        if outcome.get("in_time") is False:
+            text.append("\n" + t("debrief.late"), "yellow")
+        parts.append(text)
+    else:
+        parts.append(Text(t("debrief.no_agreement"), "bold yellow"))
+    metrics, base = outcome.get("metrics", {}), outcome.get("status_quo", {}).get("metrics", {})
+    plan = _table(t("debrief.plan"), t("debrief.result"), t("debrief.status_quo"))
+    for key, label in (
+        ("openings_total", t("debrief.openings")),
+        ("cost", t("debrief.cost")),
+        ("saved", t("debrief.saved")),
+        ("nuisance_total", t("debrief.nuisance")),
+    ):
+        plan.add_row(label, f"{metrics.get(key, 0):g}", f"{base.get(key, 0):g}")
+    plan.add_row(
+        t("debrief.missed"), str(len(metrics.get("missed", []))), str(len(base.get("missed", [])))
+    )
+    parts.append(plan)
+    segs = _table(t("debrief.openings_per_segment"), t("debrief.result"), t("debrief.status_quo"))
+    for sid, name in segment_names(view).items():
+        a, b = metrics.get("openings", {}).get(sid, 0), base.get("openings", {}).get(sid, 0)
+        segs.add_row(name, str(a), str(b))
+    parts.append(segs)
+    scores = _table(t("debrief.role"), t("debrief.score"), t("debrief.reservation"), "")
+    for role in outcome.get("roles", []):
+        cleared = outcome.get("cleared", {}).get(role)
+        mark = (
+            Text("–") if cleared is None else (Text("✔", "green") if cleared else Text("✘", "red"))
+        )
+        scores.add_row(
+            names.get(role, role),
+            f"{outcome['scores'][role]:.0f}",
+            f"{outcome['reservations'][role]:.0f}",
+            mark,
+        )
+    parts.append(scores)
+    titles = issue_titles(view)
+    hidden = Text(t("debrief.interests") + "\n", "bold underline")
+    for role, prof in profiles.items():
+        hidden.append(f"\n{names.get(role, role)}", "bold")
+        hidden.append(f" — {t('debrief.reservation')} {prof.get('reservation', 0):g}")
+        if prof.get("veto"):
+            hidden.append(f", {t('briefing.veto')}", "bold red")
+        hidden.append("\n")
+        for issue, pts in prof.get("points", {}).items():
+            if pts:
+                best = max(pts, key=lambda o: pts[o])
+                hidden.append(
+                    f"  • {titles.get(issue, issue)}: {t('debrief.prefers')} "
+                    f"{option_title(view, issue, best)} ({pts[best]:g})\n"
+                )
+        for rule in prof.get("rules", []):
+            if rule.get("note"):
+                hidden.append(f"  • {rule['points']:+g}: {rule['note']}\n")
+        for term in prof.get("metric_terms", []):
+            note = f": {term['note']}" if term.get("note") else ""
+            hidden.append(f"  • {term['weight']:+g} × {t('metric.' + term['metric'])}{note}\n")
+    parts.append(hidden)
+    ind = outcome.get("indicators", {}).get("table", {})
+    values = Text(t("debrief.indicators") + "\n", "bold underline")
+    for k in INDICATORS:
+        values.append(f"  • {t('indicator.' + k)}: {_pct(ind.get(k))}\n")
+    parts.append(values)
+    lessons = view.get("scenario", {}).get("lessons", [])
+    if lessons:
+        text = Text(t("debrief.lessons") + "\n", "bold underline")
+        for le in lessons:
+            text.append(f"  • {le['title']}", "bold")
+            text.append(f" — {le['text']}\n")
+        parts.append(text)
+    return parts
+
+
+def debrief_plain(view: View, outcome: Mapping[str, Any], profiles: Mapping[str, Any]) -> str:
+    """The debrief as plain text (tests, logs)."""
+    console = Console(width=100, record=True, file=io.StringIO())
+    for part in debrief_parts(view, outcome, profiles):
+        console.print(part)
+    return console.export_text()
+
+
+def reveal_parts(view: View) -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
+    reveal = view.get("reveal")
+    if not reveal:
+        return None
+    return reveal.get("outcome", {}), reveal.get("profiles", {})
+
+
+class DebriefPane(VerticalScroll):
+    DEFAULT_CSS = "DebriefPane #debrief-bars { height: auto; margin: 1 0; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._key: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("debrief.wait"), id="debrief-title")
+        yield Static("", id="debrief-bars")
+        yield Static("", id="debrief-body")
+
+    def show(self, view: View) -> None:
+        parts = reveal_parts(view)
+        key = repr(parts)
+        if key == self._key:
+            return
+        self._key = key
+        if parts is None:
+            self.clear()
+            return
+        outcome, profiles = parts
+        self.query_one("#debrief-title", Static).update(Text(t("debrief.title"), "bold"))
+        self.query_one("#debrief-bars", Static).update(score_bars(view, outcome))
+        self.query_one("#debrief-body", Static).update(
+            Group(*debrief_parts(view, outcome, profiles))
+        )
+
+    def clear(self) -> None:
+        self._key = None
+        self.query_one("#debrief-title", Static).update(t("debrief.wait"))
+        self.query_one("#debrief-bars", Static).update("")
+        self.query_one("#debrief-body", Static).update("")

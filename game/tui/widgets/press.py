@@ -1,0 +1,46 @@
+"""The press release, with the event cards played and the facilitator's announcements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from game.tui.i18n import t
+from game.tui.viewdata import View
+
+
+def press_markdown(view: View) -> str:
+    sc = view.get("scenario", {})
+    parts = [f"# {sc.get('title', '')}", "", sc.get("press_release", "")]
+    events: list[Any] = view.get("events", [])
+    if events:
+        parts += ["", f"## {t('press.events')}"]
+        for e in reversed(events):
+            parts += ["", f"> **{e['title']}** — {e['text']}"]
+    notes: list[Any] = view.get("announcements", [])
+    if notes:
+        parts += ["", f"## {t('press.announcements')}"]
+        parts += [f"- {a['text']}" for a in reversed(notes)]
+    return "\n".join(parts)
+
+
+class PressPane(VerticalScroll):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Markdown("", id="press-md")
+
+    def show(self, view: View) -> None:
+        text = press_markdown(view)
+        if text != self._text:
+            self._text = text
+            self.query_one("#press-md", Markdown).update(text)
+
+    def clear(self) -> None:
+        self._text = ""
+        self.query_one("#press-md", Markdown).update("")
