@@ -125,9 +125,7 @@ def _work(d: Mapping[str, Any]) -> Work:
 
 
 def _effect(d: Mapping[str, Any]) -> Effect:
-    rule = None
-    if d["type"] == "rule":
-        rule = Rule(when=condition(d.get("when")), points=float(d["points"]), note=d.get("note", ""))
+    rule = _rule(d) if d["type"] == "rule" else None
     return Effect(
         type=d["type"],
         role=d.get("role"),
