@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from game.commands.simulate import play_game
+from game.bots.headless import play_game
 from game.engine import GameState, Move, apply, new_game
 from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
@@ -35,7 +35,7 @@ def _log(scenario: Scenario, seed: int) -> list[tuple[Move, float]]:
     state = play_game(scenario, "full", seed)
     log: list[tuple[Move, float]] = []
     # Rebuild the log by replaying the same game with a recording apply.
-    import game.commands.simulate as sim
+    import game.bots.headless as sim
 
     original = sim.apply
 

@@ -24,8 +24,7 @@ from rich.text import Text
 from game.analysis.labels import LANGUAGES, label
 from game.analysis.space import SpaceTooLarge, build_space
 from game.analysis.summary import ModeAnalysis, analyze_mode, to_json
-from game.paths import resolve_scenario
-from game.scenario.loader import ScenarioError, load_scenario
+from game.commands.common import load_for_command
 from game.scenario.model import Scenario
 
 #: Spaces from this many packages on get a progress bar (when stderr is a terminal).
@@ -63,11 +62,8 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load(args: argparse.Namespace) -> Scenario | None:
     """The scenario, or ``None`` after printing its problems (or the bad option) to stderr."""
-    try:
-        scenario = load_scenario(resolve_scenario(args.scenario))
-    except ScenarioError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    scenario = load_for_command(args.scenario)
+    if scenario is None:
         return None
     known_events = {e.id for e in scenario.events}
     known_roles = set(scenario.role_ids)

@@ -7,11 +7,10 @@ import re
 import sys
 from typing import Any
 
-from game.paths import resolve_scenario
+from game.commands.common import load_for_command
 from game.printing import CodesError, load_codes, render_material, write_material
 from game.printing.labels import LANGUAGES, label
 from game.printing.material import INDEX
-from game.scenario.loader import ScenarioError, load_scenario
 
 
 def _clock(text: str) -> tuple[int, int]:
@@ -46,15 +45,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = resolve_scenario(args.scenario)
-    try:
-        scenario = load_scenario(path)
-    except ScenarioError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    if args.mode not in scenario.modes:
-        print(f"{path}: the scenario has no mode '{args.mode}'", file=sys.stderr)
+    scenario = load_for_command(args.scenario, args.mode)
+    if scenario is None:
         return 1
     codes = None
     if args.codes:

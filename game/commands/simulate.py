@@ -2,156 +2,24 @@
 
 The command plays the sessions with the negotiating bots of
 :mod:`game.bots.playtest` (temperaments ``mix`` by default) and prints the
-balance report of :mod:`game.bots.balance`; ``play_game`` below is the older
-loop with the simple bots, kept for tests and comparisons.
-
-A scripted facilitator starts the session, lets every bot act a few times per
-round on a simulated clock, calls votes on the most supported proposals in
-the rounds that allow voting, and ends the session at the reveal round.
-The same seed gives byte-identical output.
+balance report of :mod:`game.bots.balance`. The same seed gives
+byte-identical output. (The simple bots' loop is :mod:`game.bots.headless`.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any
 
 from game.bots.balance import balance, game_record
 from game.bots.balance_view import print_report
-from game.bots.base import Bot
 from game.bots.playtest import play_session
-from game.bots.simple import SimpleBot
 from game.bots.temperament import NAMES as TEMPERAMENTS
-from game.engine import FACILITATOR, GameState, IllegalMove, Move, apply, new_game, player_view
-from game.engine.outcome import outcome
-from game.paths import resolve_scenario
-from game.scenario.loader import ScenarioError, load_scenario
-from game.scenario.model import Scenario
-
-PASSES = 3
-"""How often every bot gets a turn in each round at most (fewer when a turn changes nothing)."""
-MAX_BALLOTS = 3
-"""Votes the scripted facilitator calls in a voting round at most."""
-STEP = 5.0
-"""Simulated seconds a bot's turn takes."""
-
-BotFactory = Callable[[str], Bot]
-
-
-def _do(state: GameState, move: Move, now: float) -> GameState:
-    with suppress(IllegalMove):
-        state, _ = apply(state, move, now)
-    return state
-
-
-def _bot_pass(
-    state: GameState,
-    bots: dict[str, Bot],
-    rngs: dict[str, random.Random],
-    now: float,
-    order_rng: random.Random,
-) -> tuple[GameState, float]:
-    """Every bot, in a random order, sees its view and makes its moves."""
-    order = list(bots)
-    order_rng.shuffle(order)
-    for role in order:
-        view = player_view(state, role, now, shared=True)
-        for move in bots[role].decide(view, rngs[role]):
-            state = _do(state, Move(move["type"], role, move.get("data", {})), now)
-        now += STEP
-    return state, now
-
-
-def _bot_passes(
-    state: GameState,
-    bots: dict[str, Bot],
-    rngs: dict[str, random.Random],
-    now: float,
-    order_rng: random.Random,
-) -> tuple[GameState, float]:
-    """Up to ``PASSES`` passes; stop early when a pass changed nothing."""
-    for _ in range(PASSES):
-        before = state.version
-        state, now = _bot_pass(state, bots, rngs, now, order_rng)
-        if state.version == before:
-            break
-    return state, now
-
-
-def _ballot_candidates(state: GameState) -> list[str]:
-    voted = {b.proposal for b in state.ballots}
-    forbidden = state.scorer.adj.forbidden
-    open_props = [
-        p
-        for p in state.proposals
-        if not p.withdrawn
-        and p.id not in voted
-        and not any(pair in forbidden for pair in p.package.items())
-    ]
-    open_props.sort(key=lambda p: (-len(p.support), int(p.id[1:])))
-    return [p.id for p in open_props]
-
-
-def play_game(
-    scenario: Scenario, mode: str, seed: int, make_bot: BotFactory = SimpleBot
-) -> GameState:
-    """Play one whole session headlessly and return the ended state."""
-    now = 0.0
-    state = new_game(scenario, mode, seed, now)
-    state = _do(state, Move("start", FACILITATOR, {}), now)
-    bots = {role: make_bot(role) for role in state.in_play}
-    rngs = {role: random.Random(f"{seed}:{role}") for role in bots}
-    order_rng = random.Random(f"{seed}:order")
-    while state.phase == "running" and not state.revealed:
-        rnd = state.round
-        assert rnd is not None
-        start = now
-        state, now = _bot_passes(state, bots, rngs, now, order_rng)
-        if "vote" in rnd.moves:
-            for _ in range(MAX_BALLOTS):
-                if state.agreement is not None:
-                    break
-                candidates = _ballot_candidates(state)
-                if not candidates:
-                    break
-                state = _do(state, Move("call_vote", FACILITATOR, {"proposal": candidates[0]}), now)
-                state, now = _bot_pass(state, bots, rngs, now, order_rng)
-                if state.open_ballot is not None:
-                    state = _do(state, Move("close_vote", FACILITATOR, {}), now)
-            state, now = _bot_pass(state, bots, rngs, now, order_rng)
-        now = max(now, start + rnd.minutes * 60.0)
-        state = _do(state, Move("next_round", FACILITATOR, {}), now)
-    return _do(state, Move("end", FACILITATOR, {}), now)
-
-
-def game_summary(state: GameState, index: int, seed: int) -> dict[str, Any]:
-    out = outcome(state)
-    m = out["metrics"]
-    return {
-        "game": index,
-        "seed": seed,
-        "agreement": out["agreement"],
-        "proposal": out["proposal"],
-        "package": out["package"],
-        "proposals": len(state.proposals),
-        "ballots": len(state.ballots),
-        "scores": out["scores"],
-        "reservations": out["reservations"],
-        "metrics": {
-            "openings_total": m["openings_total"],
-            "nuisance_total": m["nuisance_total"],
-            "cost": m["cost"],
-            "saved": m["saved"],
-            "missed": len(m["missed"]),
-            "conflicts": len(m["conflicts"]),
-            "duration": m["duration"],
-        },
-    }
+from game.commands.common import load_for_command
 
 
 def _mean(values: list[float]) -> float:
@@ -217,15 +85,8 @@ def run(args: argparse.Namespace) -> int:
     if args.games < 1:
         print("simulate: --games must be at least 1", file=sys.stderr)
         return 2
-    path = resolve_scenario(args.scenario)
-    try:
-        scenario = load_scenario(path)
-    except ScenarioError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    if args.mode not in scenario.modes:
-        print(f"simulate: scenario has no mode {args.mode!r}", file=sys.stderr)
+    scenario = load_for_command(args.scenario, args.mode)
+    if scenario is None:
         return 1
     if args.events < 0:
         print("simulate: --events must be 0 or more", file=sys.stderr)

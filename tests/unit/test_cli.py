@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from game.cli import build_parser, main
+from game.commands.common import load_for_command
 
 DOCUMENTED = (
     "play", "host", "join", "screen", "validate", "analyze", "simulate",
@@ -38,3 +40,21 @@ def test_python_dash_m_game_runs_the_same_cli() -> None:
     )
     assert out.returncode == 0
     assert "botsende-belangen" in out.stdout
+
+
+def test_a_missing_mode_is_named_with_the_modes_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert load_for_command("tests/fixtures/mini/mini.yaml", "lang") is None
+    assert "no mode 'lang' (it has: full, short)" in capsys.readouterr().err
+    assert load_for_command("tests/fixtures/mini/mini.yaml", "short") is not None
+
+
+def test_commands_report_every_scenario_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {id: x}\nroles: 3\n", encoding="utf-8")
+    assert main(["simulate", str(bad), "--mode", "short", "--games", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:2:8:" in err

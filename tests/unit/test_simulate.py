@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from game.bots import SimpleBot
+from game.bots.headless import play_game
 from game.cli import main
-from game.commands.simulate import play_game
 from game.engine import outcome, player_view
 from game.scenario.model import Scenario
 
