@@ -8,24 +8,12 @@ the line of ``marker`` (its ``nth`` occurrence) in the edited text.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
-
-
-@dataclass(frozen=True)
-class Case:
-    old: str
-    new: str
-    marker: str
-    message: str
-    nth: int = 1
-
+from tests.unit.broken_cases import MINI, Case, assert_reported_at_line, write
 
 CASES: dict[str, Case] = {
     # --- shape: unknown and missing keys, types, ranges ---------------------------
@@ -196,38 +184,11 @@ CASES: dict[str, Case] = {
 }
 
 
-def write(tmp_path: Path, case: Case) -> tuple[Path, str]:
-    text = (MINI / "mini.yaml").read_text(encoding="utf-8")
-    assert case.old in text, f"the mini fixture changed: {case.old!r} not found"
-    edited = text.replace(case.old, case.new, 1)
-    folder = tmp_path / "scenario"
-    shutil.copytree(MINI, folder)
-    path = folder / "broken.yaml"
-    path.write_text(edited, encoding="utf-8")
-    return path, edited
-
-
-def line_of(text: str, marker: str, nth: int) -> int:
-    found = -1
-    for _ in range(nth):
-        found = text.index(marker, found + 1)
-    return text.count("\n", 0, found) + 1
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_broken_scenario_is_reported_at_its_line(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    case = CASES[name]
-    path, edited = write(tmp_path, case)
-    code = main(["validate", str(path)])
-    out, err = capsys.readouterr()
-    assert code == 1
-    assert out == ""
-    line = line_of(edited, case.marker, case.nth)
-    matching = [p for p in err.splitlines() if case.message in p]
-    assert matching, f"{case.message!r} not in:\n{err}"
-    assert any(p.startswith(f"{path}:{line}:") for p in matching), err
+    assert_reported_at_line(CASES[name], tmp_path, capsys)
 
 
 def test_every_problem_is_reported_not_only_the_first(

@@ -6,25 +6,11 @@ fixture; exit code 1, the message, and the line of ``marker`` are asserted.
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from game.cli import main
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
-
-
-@dataclass(frozen=True)
-class Case:
-    old: str
-    new: str
-    marker: str
-    message: str
-    nth: int = 1
-
+from tests.unit.broken_cases import Case, assert_reported_at_line
 
 CASES: dict[str, Case] = {
     # --- references ----------------------------------------------------------------
@@ -249,35 +235,8 @@ CASES: dict[str, Case] = {
 }
 
 
-def write(tmp_path: Path, case: Case) -> tuple[Path, str]:
-    text = (MINI / "mini.yaml").read_text(encoding="utf-8")
-    assert case.old in text, f"the mini fixture changed: {case.old!r} not found"
-    edited = text.replace(case.old, case.new, 1)
-    folder = tmp_path / "scenario"
-    shutil.copytree(MINI, folder)
-    path = folder / "broken.yaml"
-    path.write_text(edited, encoding="utf-8")
-    return path, edited
-
-
-def line_of(text: str, marker: str, nth: int) -> int:
-    found = -1
-    for _ in range(nth):
-        found = text.index(marker, found + 1)
-    return text.count("\n", 0, found) + 1
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_broken_scenario_is_reported_at_its_line(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    case = CASES[name]
-    path, edited = write(tmp_path, case)
-    code = main(["validate", str(path)])
-    out, err = capsys.readouterr()
-    assert code == 1
-    assert out == ""
-    line = line_of(edited, case.marker, case.nth)
-    matching = [p for p in err.splitlines() if case.message in p]
-    assert matching, f"{case.message!r} not in:\n{err}"
-    assert any(p.startswith(f"{path}:{line}:") for p in matching), err
+    assert_reported_at_line(CASES[name], tmp_path, capsys)
