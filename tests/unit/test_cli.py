@@ -58,3 +58,16 @@ def test_commands_report_every_scenario_problem(
     assert main(["simulate", str(bad), "--mode", "short", "--games", "1"]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:2:8:" in err
+
+
+def test_only_the_named_command_is_imported() -> None:
+    code = (
+        "import sys\n"
+        "from game.cli import main\n"
+        "main(['schema'])\n"
+        "assert 'textual' not in sys.modules, 'schema imported textual'\n"
+        "assert 'game.commands.join' not in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert '"$schema"' in out.stdout
