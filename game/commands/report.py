@@ -59,7 +59,11 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     debrief = build_debrief(
-        session.scenario, session.config.mode, session.states, started=session.started
+        session.scenario,
+        session.config.mode,
+        session.states,
+        started=session.started,
+        timelines=session.timelines,
     )
     if args.format == "json":
         text = json.dumps(debrief.to_json(), ensure_ascii=False, indent=2) + "\n"

@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import GameState, outcome
-from game.report.activity import proposals, talk
+from game.report.activity import course, proposals, seconds_since, talk
 from game.report.model import Debrief, Json, rounded
 from game.report.possible import SpaceCache, compare
 from game.report.reveal import reveal_roles
+from game.report.timeline import Timeline
 from game.scenario.model import Scenario
 
 #: How many of the better packages a table's debrief lists (best joint value first).
@@ -36,12 +37,16 @@ def build_debrief(
     states: Sequence[GameState],
     *,
     started: Mapping[int, float] | None = None,
+    timelines: Mapping[int, Timeline] | None = None,
     best_few: int = BEST_FEW,
 ) -> Debrief:
     """The debrief of ``states`` (one per table, final or not) of ``scenario`` in ``mode``.
 
     ``started`` maps a table number to the server time its session started (the
     ``start`` move); proposal times count from there (else from the table's creation).
+    ``timelines`` maps a table number to its course rebuilt from the move log
+    (:func:`game.report.timeline.replay_with_timeline`); without one a
+    proposal's support history is its support at the end only.
     Raises ``ValueError`` when a state belongs to another scenario or mode.
     """
     if mode not in scenario.modes:
@@ -53,7 +58,13 @@ def build_debrief(
             raise ValueError(f"table {state.table} plays mode {state.mode!r}, not {mode!r}")
     cache = SpaceCache()
     tables = [
-        build_table(s, started=(started or {}).get(s.table), cache=cache, best_few=best_few)
+        build_table(
+            s,
+            started=(started or {}).get(s.table),
+            timeline=(timelines or {}).get(s.table),
+            cache=cache,
+            best_few=best_few,
+        )
         for s in sorted(states, key=lambda s: s.table)
     ]
     return Debrief(
@@ -67,10 +78,12 @@ def build_table(
     state: GameState,
     *,
     started: float | None = None,
+    timeline: Timeline | None = None,
     cache: SpaceCache | None = None,
     best_few: int = BEST_FEW,
 ) -> Json:
     """The debrief of one table (see ``docs/report.md`` for the keys)."""
+    zero = state.created if started is None else started
     result = outcome(state)
     found = compare(state, result, cache or SpaceCache(), best_few)
     scenario = state.scenario
@@ -81,7 +94,12 @@ def build_table(
         "revealed": state.revealed,
         "version": state.version,
         "events": [
-            {"id": p.event, "title": scenario.event(p.event).title, "round": p.round}
+            {
+                "id": p.event,
+                "title": scenario.event(p.event).title,
+                "round": p.round,
+                "seconds": seconds_since(zero, p.at),
+            }
             for p in state.played
         ],
         "roles_in_play": list(state.in_play),
@@ -96,7 +114,8 @@ def build_table(
         "cleared": sum(bool(v) for v in result["cleared"].values()),
         "roles": reveal_roles(state, result),
         **found,
-        "proposals": proposals(state, state.created if started is None else started),
+        "timeline": course(state, zero, timeline),
+        "proposals": proposals(state, zero, timeline),
         "talk": talk(state),
         "indicators": _indicators(result["indicators"]),
     }

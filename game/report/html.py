@@ -6,7 +6,7 @@ from game.report import html_sections as sections
 from game.report.build import CULTURE_VALUES
 from game.report.html_parts import Cell, cell, chart, note, table
 from game.report.html_style import CSS
-from game.report.labels import VALUE_ALIASES, label
+from game.report.labels import culture_key, label
 from game.report.model import Debrief, Json
 from game.report.svg import comparison_chart, esc
 from game.report.text import Names, fraction, num, pct, yes_no
@@ -142,8 +142,7 @@ def _lessons(scenario: Json, tables: list[Json], lang: str) -> str:
     if not lessons:
         parts.append(note(label("no_lessons", lang)))
     for lesson in lessons:
-        value = lesson["value"]
-        key = VALUE_ALIASES.get(value, value) if value else None
+        key = culture_key(lesson["value"])
         extra = ""
         if key in CULTURE_VALUES:
             scores = ", ".join(

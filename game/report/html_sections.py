@@ -7,20 +7,18 @@ from game.report.html_parts import Cell, card, cell, chart, lines, note, raw, ta
 from game.report.labels import label
 from game.report.maps import OPEN_COLOURS, area_map
 from game.report.model import Json
-from game.report.svg import (
-    esc,
-    indicator_bars,
-    proposals_chart,
-    scores_chart,
-    talk_matrix,
-)
+from game.report.svg import esc, indicator_bars, scores_chart, talk_matrix
+from game.report.svg_timeline import proposals_chart, timeline_legend
 from game.report.text import (
     Names,
     agreement_text,
+    ballot_text,
+    clock,
     fraction,
     joint_text,
     num,
     pareto_text,
+    peak_text,
     rule_text,
     term_text,
 )
@@ -286,19 +284,15 @@ def proposals(t: Json, names: Names, lang: str) -> str:
     rows: list[list[Cell]] = []
     cls: list[str] = []
     for p in props:
-        votes = "; ".join(
-            f"{b['id']}: {b['yes']}/{b['no']}/{b['abstain']} "
-            f"{label('passed' if b['passed'] else 'rejected', lang)}"
-            for b in p["ballots"]
-            if b["passed"] is not None
-        )
+        votes = "; ".join(ballot_text(b, names, lang) for b in p["ballots"])
         state = label("agreed", lang) if p["agreement"] else ""
         state = label("withdrawn", lang) if p["withdrawn"] else state
         rows.append(
             [
                 cell(p["id"] + (f" ← {p['parent']}" if p["parent"] else "")),
                 cell(names.role(p["author"])),
-                cell(num(p["minute"], lang), "n"),
+                cell(clock(p["seconds"]), "n"),
+                cell(peak_text(p["history"], lang), "n"),
                 raw(lines(names.package(p["package"]))),
                 cell(p["support_count"], "n"),
                 cell(len(p["objections"]), "n"),
@@ -310,16 +304,20 @@ def proposals(t: Json, names: Names, lang: str) -> str:
     headers: list[Cell] = [
         "#",
         label("author", lang),
-        cell(label("minute", lang), "n"),
+        cell(label("first_proposed", lang), "n"),
+        cell(label("peak_support", lang), "n"),
         label("package", lang),
-        cell(label("support", lang), "n"),
+        cell(label("final_support", lang), "n"),
         cell(label("objections", lang), "n"),
         cell(label("joint", lang), "n"),
         label("vote", lang),
     ]
+    incomplete = "" if t["timeline"]["complete"] else note(label("history_incomplete", lang))
     return (
         note(label("proposals_note", lang))
-        + chart(proposals_chart(t, names, lang))
+        + incomplete
+        + f'<div class="chart timeline">{proposals_chart(t, names, lang)}</div>'
+        + timeline_legend(t, names)
         + table(headers, rows, cls)
     )
 

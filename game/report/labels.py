@@ -129,11 +129,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "conflicts": ("Conflicten", "Conflicts"),
     "proposals": ("Voorstellen in de tijd", "Proposals over time"),
     "proposals_note": (
-        "Elk voorstel op het moment dat het kwam (minuten na de start) en hoeveel rollen "
-        "het steunden; lijnen verbinden een amendement met zijn voorstel.",
-        "Each proposal when it was made (minutes after the start) and how many roles "
-        "supported it; lines join an amendment to its proposal.",
+        "Steun per voorstel in de tijd (minuten na de start): elke lijn springt als een rol "
+        "steun geeft of intrekt; de dunne lijn onder de as telt de bezwaren. Verticale lijnen: "
+        "nieuwe ronde (grijs), gebeurtenis (oranje), stemming (groen aangenomen, rood verworpen).",
+        "Support per proposal over time (minutes after the start): each line steps when a role "
+        "gives or withdraws support; the thin line below the axis counts objections. Vertical "
+        "lines: a new round (grey), an event (orange), a vote (green passed, red failed).",
     ),
+    "history_incomplete": (
+        "Zonder het zettenlogboek is alleen de steun aan het eind bekend.",
+        "Without the move log only the support at the end is known.",
+    ),
+    "first_proposed": ("Voorgesteld", "Proposed"),
+    "peak_support": ("Meeste steun", "Peak support"),
+    "final_support": ("Steun aan het eind", "Final support"),
+    "at_clock": ("{n} om {clock}", "{n} at {clock}"),
+    "reason_quorum": ("te weinig ja-stemmen", "too few yes votes"),
+    "reason_veto": ("veto van {role}", "veto by {role}"),
+    "reason_infeasible": ("niet meer uitvoerbaar", "no longer feasible"),
+    "open_vote": ("stemming loopt", "vote open"),
     "no_proposals": ("Er zijn geen voorstellen gedaan.", "No proposals were made."),
     "minute": ("Minuut", "Minute"),
     "author": ("Door", "By"),
@@ -176,8 +190,30 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
-#: Map a lesson's ``value`` to the culture-value key of the indicators.
-VALUE_ALIASES: dict[str, str] = {"rising_above": "rising_above_own_interest"}
+#: Map a lesson's ``value`` to the culture-value key of the indicators (English keys and
+#: the Dutch names trainers write, compared in lower case).
+VALUE_ALIASES: dict[str, str] = {
+    "rising_above": "rising_above_own_interest",
+    "openheid": "openness",
+    "samenwerking": "cooperation",
+    "samenwerken": "cooperation",
+    "resultaatgerichtheid": "result_orientation",
+    "resultaatgericht": "result_orientation",
+    "betrouwbaarheid": "reliability",
+    "betrouwbaar": "reliability",
+    "boven het eigen belang uitstijgen": "rising_above_own_interest",
+    "boven eigen belang uitstijgen": "rising_above_own_interest",
+    "boven eigen belang": "rising_above_own_interest",
+}
+
+
+def culture_key(value: str | None) -> str | None:
+    """The indicator key a lesson's ``value`` names (``None`` when it names none)."""
+    if not value:
+        return None
+    text = " ".join(str(value).lower().replace("-", " ").split())
+    key = text.replace(" ", "_")
+    return VALUE_ALIASES.get(text) or VALUE_ALIASES.get(key) or key
 
 
 def label(key: str, lang: str = "nl", **values: object) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from game.report.build import CULTURE_VALUES
-from game.report.labels import VALUE_ALIASES, label
+from game.report.labels import culture_key, label
+from game.report.markdown_base import md_table, md_text
+from game.report.markdown_timeline import proposals_table
 from game.report.model import Debrief, Json
 from game.report.text import (
     Names,
@@ -19,30 +19,6 @@ from game.report.text import (
     term_text,
     yes_no,
 )
-
-
-def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell (pipes, line breaks and markup escaped)."""
-    text = " ".join(str(value).split())
-    for ch in "\\|*_`<>[]":
-        text = text.replace(ch, "\\" + ch)
-    return text or " "
-
-
-def md_text(value: object) -> str:
-    """Running text with Markdown and HTML markup characters escaped."""
-    text = str(value)
-    for ch in "\\*_`<>[]#":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def md_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: int = 1) -> str:
-    """A pipe table; columns from ``right`` on are right-aligned (numbers)."""
-    align = ["---" if k < right else "---:" for k in range(len(headers))]
-    out = ["| " + " | ".join(md_cell(h) for h in headers) + " |", "| " + " | ".join(align) + " |"]
-    out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(out)
 
 
 def render_markdown(debrief: Debrief, lang: str = "nl") -> str:
@@ -127,7 +103,7 @@ def _table(t: Json, names: Names, scenario: Json, lang: str) -> list[str]:
     out += _reveal(t, names, scenario, lang)
     out += _possible(t, names, lang)
     out += _plans(t, names, scenario, lang)
-    out += _proposals(t, names, lang)
+    out += proposals_table(t, names, lang)
     out += _talk(t, names, lang)
     out += _indicators(t, names, lang)
     return out
@@ -279,48 +255,6 @@ def _plans(t: Json, names: Names, scenario: Json, lang: str) -> list[str]:
     ]
 
 
-def _proposals(t: Json, names: Names, lang: str) -> list[str]:
-    out = [f"### {label('proposals', lang)}", ""]
-    if not t["proposals"]:
-        return [*out, label("no_proposals", lang), ""]
-    rows = []
-    for p in t["proposals"]:
-        votes = "; ".join(
-            f"{b['id']}: {b['yes']}/{b['no']}/{b['abstain']} "
-            + label("passed" if b["passed"] else "rejected", lang)
-            for b in p["ballots"]
-            if b["passed"] is not None
-        )
-        state = (
-            label("withdrawn", lang)
-            if p["withdrawn"]
-            else (label("agreed", lang) if p["agreement"] else "")
-        )
-        rows.append(
-            [
-                p["id"] + (f" ← {p['parent']}" if p["parent"] else ""),
-                names.role(p["author"]),
-                "; ".join(names.package(p["package"])),
-                num(p["minute"], lang),
-                p["support_count"],
-                len(p["objections"]),
-                num(p["joint"], lang),
-                " ".join(x for x in (votes, state) if x) or "–",
-            ]
-        )
-    headers = [
-        "#",
-        label("author", lang),
-        label("package", lang),
-        label("minute", lang),
-        label("support", lang),
-        label("objections", lang),
-        label("joint", lang),
-        label("vote", lang),
-    ]
-    return [*out, md_table(headers, rows, 3), ""]
-
-
 def _talk(t: Json, names: Names, lang: str) -> list[str]:
     talk = t["talk"]
     out = [f"### {label('talk', lang)}", ""]
@@ -367,8 +301,7 @@ def _lessons(scenario: Json, tables: list[Json], lang: str) -> list[str]:
     if not scenario["lessons"]:
         return [*out, label("no_lessons", lang)]
     for lesson in scenario["lessons"]:
-        value = lesson["value"]
-        key = VALUE_ALIASES.get(value, value) if value else None
+        key = culture_key(lesson["value"])
         extra = ""
         if key in CULTURE_VALUES:
             values = ", ".join(fraction(t["indicators"]["table"].get(key), lang) for t in tables)

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine import GameState, IllegalMove, Move, replay
+from game.engine import GameState, IllegalMove, Move
+from game.report.timeline import Timeline, replay_with_timeline
 from game.scenario.loader import ScenarioError, load_scenario
 from game.scenario.model import Scenario
 from game.store import HostConfig, Store, StoreError
@@ -31,6 +32,8 @@ class Session:
     states: list[GameState]
     started: dict[int, float] = field(default_factory=dict)
     """Table → server time of its ``start`` move (tables that never started are absent)."""
+    timelines: dict[int, Timeline] = field(default_factory=dict)
+    """Table → the course of its session, rebuilt from its move log."""
 
 
 def load_session(path: str | Path, table: int | None = None) -> Session:
@@ -60,6 +63,7 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
             raise ReportError([f"{config.scenario}: the scenario has no mode {config.mode!r}"])
         states = []
         started: dict[int, float] = {}
+        timelines: dict[int, Timeline] = {}
         for record in records:
             if table is not None and record.table != table:
                 continue
@@ -75,7 +79,7 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
                     started[record.table] = entry.now
                 log.append((move, entry.now))
             try:
-                state = replay(
+                state, timelines[record.table] = replay_with_timeline(
                     scenario, config.mode, record.seed, record.created, log, table=record.table
                 )
             except IllegalMove as exc:
@@ -86,7 +90,9 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
                     ]
                 ) from None
             states.append(state)
-    return Session(config=config, scenario=scenario, states=states, started=started)
+    return Session(
+        config=config, scenario=scenario, states=states, started=started, timelines=timelines
+    )
 
 
 def _scenario(config: HostConfig) -> Scenario:

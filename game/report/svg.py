@@ -1,4 +1,4 @@
-"""Inline SVG charts of the debrief: scores, proposals over time, talk, indicators, tables.
+"""Inline SVG charts of the debrief: scores, talk, indicators, tables (proposals: svg_timeline).
 
 Every function returns one ``<svg>`` element as text with all text escaped;
 colours come from CSS classes of :mod:`game.report.html` where possible so the
@@ -30,7 +30,7 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _svg(width: float, height: float, body: str, title: str) -> str:
+def svg_element(width: float, height: float, body: str, title: str) -> str:
     return (
         f'<svg viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" role="img" aria-label="{esc(title)}" '
@@ -39,12 +39,12 @@ def _svg(width: float, height: float, body: str, title: str) -> str:
     )
 
 
-def _text(x: float, y: float, text: object, anchor: str = "start", cls: str = "") -> str:
+def svg_text(x: float, y: float, text: object, anchor: str = "start", cls: str = "") -> str:
     extra = f' class="{cls}"' if cls else ""
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{extra}>{esc(text)}</text>'
 
 
-def _nice_step(span: float) -> float:
+def nice_step(span: float) -> float:
     raw = span / 5 if span > 0 else 1.0
     power = 10 ** math.floor(math.log10(raw))
     return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))
@@ -66,13 +66,13 @@ def scores_chart(table: Json, names: Names, lang: str) -> str:
         return left + (v - lo) * scale
 
     body = []
-    step = _nice_step(hi - lo)
+    step = nice_step(hi - lo)
     tick = math.ceil(lo / step) * step
     height = top + row_h * len(rows) + 26
     while tick <= hi + 1e-9:
         body.append(
             f'<line x1="{x(tick):.1f}" y1="{top - 6}" x2="{x(tick):.1f}" y2="{height - 22}" '
-            f'stroke="{GRID}"/>' + _text(x(tick), top - 10, num(tick, lang), "middle", "axis")
+            f'stroke="{GRID}"/>' + svg_text(x(tick), top - 10, num(tick, lang), "middle", "axis")
         )
         tick += step
     for k, r in enumerate(rows):
@@ -80,7 +80,7 @@ def scores_chart(table: Json, names: Names, lang: str) -> str:
         score, res = r["score"], r["reservation"]
         best = room.get(r["id"], {}).get("best")
         name = names.role(r["id"]) + (" ⚑" if r["veto"] else "")
-        body.append(_text(left - 8, y + 16, name, "end", "lab"))
+        body.append(svg_text(left - 8, y + 16, name, "end", "lab"))
         if best is not None:
             body.append(
                 f'<rect x="{min(x(0), x(best)):.1f}" y="{y + 5}" width="{abs(x(best) - x(0)):.1f}" '
@@ -96,87 +96,12 @@ def scores_chart(table: Json, names: Names, lang: str) -> str:
             f'<line x1="{x(res):.1f}" y1="{y + 2}" x2="{x(res):.1f}" y2="{y + 22}" '
             f'stroke="#1f2933" stroke-width="2.5"/>'
         )
-        body.append(_text(max(x(score), x(res), x(best or lo)) + 6, y + 16, num(score, lang)))
+        body.append(svg_text(max(x(score), x(res), x(best or lo)) + 6, y + 16, num(score, lang)))
     body.append(
         f'<line x1="{x(0):.1f}" y1="{top - 4}" x2="{x(0):.1f}" y2="{height - 22}" '
         'stroke="#9aa5b1"/>'
     )
-    return _svg(width, height, "".join(body), label("scores", lang))
-
-
-def proposals_chart(table: Json, names: Names, lang: str) -> str:
-    """One mark per proposal: x = minutes after the start, y = roles supporting it."""
-    props = table["proposals"]
-    n_roles = max(1, len(table["roles_in_play"]))
-    quorum = table["analysis"]["quorum"]
-    left, right, top, bottom, width, height = 50.0, 20.0, 44.0, 44.0, 860.0, 320.0
-    last = max([float(p["minute"]) for p in props] + [1.0])
-    x_step = _nice_step(last)
-    x_max = math.ceil(last * 1.05 / x_step) * x_step
-
-    def x(minute: float) -> float:
-        return left + minute / x_max * (width - left - right)
-
-    def y(count: float) -> float:
-        return top + (1 - count / n_roles) * (height - top - bottom)
-
-    body = []
-    y_step = max(1, math.ceil(n_roles / 6))
-    for c in range(0, n_roles + 1, y_step):
-        body.append(
-            f'<line x1="{left}" y1="{y(c):.1f}" x2="{width - right}" y2="{y(c):.1f}" '
-            f'stroke="{GRID}"/>' + _text(left - 8, y(c) + 4, c, "end", "axis")
-        )
-    tick = 0.0
-    while tick <= x_max + 1e-9:
-        body.append(_text(x(tick), height - bottom + 16, num(tick, lang), "middle", "axis"))
-        tick += x_step
-    body.append(_text((width + left) / 2, height - 6, label("minute", lang), "middle", "axis"))
-    body.append(
-        f'<line x1="{left}" y1="{y(quorum):.1f}" x2="{width - right}" y2="{y(quorum):.1f}" '
-        f'stroke="{AMBER}" stroke-dasharray="6 4" stroke-width="1.5"/>'
-        + _text(width - right, y(quorum) - 5, f"{label('quorum', lang)} {quorum}", "end", "axis")
-    )
-    where = {p["id"]: (x(p["minute"]), y(p["support_count"])) for p in props}
-    for p in props:
-        if p["parent"] in where:
-            (x1, y1), (x2, y2) = where[p["parent"]], where[p["id"]]
-            body.append(
-                f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                f'stroke="{MUTED}" stroke-width="1.2"/>'
-            )
-    for p in props:
-        cx, cy = where[p["id"]]
-        voted = bool(p["ballots"])
-        if p["agreement"]:
-            fill, stroke = GOOD, GOOD
-        elif p["withdrawn"]:
-            fill, stroke = "#ffffff", MUTED
-        elif voted:
-            fill, stroke = BAD, BAD
-        else:
-            fill, stroke = ACCENT, ACCENT
-        tip = (
-            f"{p['id']} · {names.role(p['author'])} · {label('support', lang)} {p['support_count']}"
-        )
-        body.append(
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{fill}" stroke="{stroke}" '
-            f'stroke-width="2"><title>{esc(tip)}</title></circle>'
-            + _text(cx, cy - 11, p["id"], "middle", "lab")
-        )
-    legend = [
-        (ACCENT, label("open_proposal", lang)),
-        (GOOD, label("agreed", lang)),
-        (BAD, label("rejected", lang)),
-        (MUTED, label("withdrawn", lang)),
-    ]
-    for k, (colour, text) in enumerate(legend):
-        lx = left + 10 + k * 120
-        body.append(
-            f'<circle cx="{lx}" cy="12" r="5" fill="{colour}"/>'
-            + _text(lx + 9, 16, text, "start", "axis")
-        )
-    return _svg(width, height, "".join(body), label("proposals", lang))
+    return svg_element(width, height, "".join(body), label("scores", lang))
 
 
 def talk_matrix(table: Json, names: Names, lang: str) -> str:
@@ -198,7 +123,7 @@ def talk_matrix(table: Json, names: Names, lang: str) -> str:
         )
     for i, sender in enumerate(roles):
         y = top + i * cell
-        body.append(_text(left - 8, y + cell / 2 + 4, names.role(sender), "end", "lab"))
+        body.append(svg_text(left - 8, y + cell / 2 + 4, names.role(sender), "end", "lab"))
         for j, receiver in enumerate(roles):
             count = talk["private"][sender][receiver]
             x = left + j * cell
@@ -209,7 +134,7 @@ def talk_matrix(table: Json, names: Names, lang: str) -> str:
             )
             if count:
                 cls = "cell light" if count / peak > 0.55 else "cell"
-                body.append(_text(x + cell / 2 - 1, y + cell / 2 + 4, count, "middle", cls))
+                body.append(svg_text(x + cell / 2 - 1, y + cell / 2 + 4, count, "middle", cls))
         count = talk["public"][sender]
         x = left + len(roles) * cell + 8
         body.append(
@@ -217,8 +142,8 @@ def talk_matrix(table: Json, names: Names, lang: str) -> str:
             f'fill="{_blend(count / peak_public, (214, 158, 46))}"/>'
         )
         if count:
-            body.append(_text(x + cell / 2 - 1, y + cell / 2 + 4, count, "middle", "cell"))
-    return _svg(width, height, "".join(body), label("talk", lang))
+            body.append(svg_text(x + cell / 2 - 1, y + cell / 2 + 4, count, "middle", "cell"))
+    return svg_element(width, height, "".join(body), label("talk", lang))
 
 
 def _blend(share: float, rgb: tuple[int, int, int] = (43, 108, 176)) -> str:
@@ -238,7 +163,7 @@ def indicator_bars(values: Json, keys: Sequence[str], lang: str) -> str:
     for k, key in enumerate(keys):
         y = 6 + k * row_h
         value = values.get(key)
-        body.append(_text(left - 8, y + 15, label(key, lang), "end", "lab"))
+        body.append(svg_text(left - 8, y + 15, label(key, lang), "end", "lab"))
         body.append(
             f'<rect x="{left}" y="{y + 5}" width="{span}" height="12" rx="6" fill="{GRID}"/>'
         )
@@ -247,8 +172,8 @@ def indicator_bars(values: Json, keys: Sequence[str], lang: str) -> str:
                 f'<rect x="{left}" y="{y + 5}" width="{max(2.0, span * value):.1f}" height="12" '
                 f'rx="6" fill="{ACCENT}"/>'
             )
-        body.append(_text(left + span + 8, y + 15, fraction(value, lang)))
-    return _svg(width, 12 + row_h * len(keys), "".join(body), label("indicators", lang))
+        body.append(svg_text(left + span + 8, y + 15, fraction(value, lang)))
+    return svg_element(width, 12 + row_h * len(keys), "".join(body), label("indicators", lang))
 
 
 def comparison_chart(rows: Sequence[Json], lang: str) -> str:
@@ -261,11 +186,11 @@ def comparison_chart(rows: Sequence[Json], lang: str) -> str:
         y = 6 + k * row_h
         share = r["share_of_max"] or 0.0
         colour = GOOD if r["agreement"] else BAD
-        body.append(_text(left - 8, y + 16, label("table", lang, n=r["table"]), "end", "lab"))
+        body.append(svg_text(left - 8, y + 16, label("table", lang, n=r["table"]), "end", "lab"))
         body.append(
             f'<rect x="{left}" y="{y + 5}" width="{span}" height="14" rx="3" fill="{GRID}"/>'
             f'<rect x="{left}" y="{y + 5}" width="{max(2.0, span * share / top):.1f}" '
             f'height="14" rx="3" fill="{colour}"/>'
         )
-        body.append(_text(left + span + 8, y + 16, pct(r["share_of_max"], lang)))
-    return _svg(width, 12 + row_h * len(rows), "".join(body), label("share", lang))
+        body.append(svg_text(left + span + 8, y + 16, pct(r["share_of_max"], lang)))
+    return svg_element(width, 12 + row_h * len(rows), "".join(body), label("share", lang))

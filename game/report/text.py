@@ -124,3 +124,43 @@ def rule_text(rule: Json, names: Names, lang: str = "nl") -> str:
     if rule["note"]:
         text += f" ({rule['note']})"
     return text
+
+
+def clock(seconds: float | None) -> str:
+    """Seconds as ``mm:ss`` (minutes may pass 59: ``75:05``)."""
+    if seconds is None:
+        return DASH
+    whole = max(0, round(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def ballot_text(ballot: Json, names: Names, lang: str = "nl") -> str:
+    """``V1: 3/0/0 passed`` or ``V2: 2/1/0 rejected (veto by Wethouder)``."""
+    head = f"{ballot['id']}: {ballot['yes']}/{ballot['no']}/{ballot['abstain']} "
+    if ballot["passed"] is None:
+        return head + label("open_vote", lang)
+    if ballot["passed"]:
+        return head + label("passed", lang)
+    return head + label("rejected", lang) + f" ({reason_text(ballot['reason'], names, lang)})"
+
+
+def reason_text(reason: str, names: Names, lang: str = "nl") -> str:
+    """Why a vote failed, in words (``quorum``, ``veto:<role>``, ``infeasible``)."""
+    kind, _, role = reason.partition(":")
+    if kind == "veto":
+        return label("reason_veto", lang, role=names.role(role))
+    if kind in ("quorum", "infeasible"):
+        return label(f"reason_{kind}", lang)
+    return reason or DASH
+
+
+def peak(history: list[list[float]]) -> tuple[int, float]:
+    """The most supporters a proposal had and the first time (seconds) it had them."""
+    most = max(int(n) for _, n, _ in history)
+    return most, next(float(s) for s, n, _ in history if n == most)
+
+
+def peak_text(history: list[list[float]], lang: str = "nl") -> str:
+    """``3 om 12:05``: the peak support and when it was first reached."""
+    most, at = peak(history)
+    return label("at_clock", lang, n=most, clock=clock(at))

@@ -10,6 +10,7 @@ import pytest
 from test_report_helpers import MINI, played_db
 
 from game.cli import main
+from game.report.labels import culture_key
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 NASTY = '<script>alert("x")</script> & co'
@@ -97,3 +98,10 @@ def test_escaping(nasty_db: Path, tmp_path: Path) -> None:
     assert not re.search(r"(?<!\\)<", md)  # every < escaped: Markdown shows it as text
     assert "Wet\\|houder \\*vet\\*" in md  # a pipe cannot break a table row
     assert "\\<script\\>" in md
+
+
+def test_lesson_values_name_culture_values_in_english_or_dutch() -> None:
+    assert culture_key("openness") == culture_key("Openheid") == "openness"
+    assert culture_key("rising_above") == "rising_above_own_interest"
+    assert culture_key("boven het eigen belang uitstijgen") == "rising_above_own_interest"
+    assert culture_key("samenwerking") == "cooperation" and culture_key(None) is None

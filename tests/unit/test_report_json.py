@@ -17,7 +17,8 @@ from game.scenario.scoring import Scorer
 TOP_KEYS = {"format", "version", "scenario", "tables", "comparison"}
 TABLE_KEYS = {
     "table", "phase", "round", "revealed", "version", "events", "roles_in_play", "agreement",
-    "joint", "cleared", "roles", "analysis", "better", "plans", "proposals", "talk", "indicators",
+    "joint", "cleared", "roles", "analysis", "better", "plans", "timeline", "proposals", "talk",
+    "indicators",
 }  # fmt: skip
 
 
@@ -141,7 +142,13 @@ def test_build_debrief_on_states_gives_the_same_data(
 ) -> None:
     db, states = session
     loaded = load_session(db)
-    again = build_debrief(loaded.scenario, "short", list(states.values()), started=loaded.started)
+    again = build_debrief(
+        loaded.scenario,
+        "short",
+        list(states.values()),
+        started=loaded.started,
+        timelines=loaded.timelines,
+    )
     assert json.loads(json.dumps(again.to_json())) == report
 
 
