@@ -81,14 +81,21 @@ async def main() -> None:
     shared = game.link(["netbeheerder", "waterschap"], locked=["netbeheerder", "waterschap"])
     await shoot(SeatApp(shared), "seat-locked", (80, 24), keys())
     codes = game.codes_document("ws://192.168.1.20:8765")
+    web = "http://192.168.1.20:8000/"
     await shoot(
-        ConsoleApp(game.link(["facilitator"]), codes=codes), "console", (110, 34), keys("1")
+        ConsoleApp(game.link(["facilitator"]), codes=codes, web=web),
+        "console",
+        (120, 45),
+        keys("1"),
     )
     await shoot(
-        ConsoleApp(game.link(["facilitator"]), codes=codes), "console-codes", (110, 40), keys("3")
+        ConsoleApp(game.link(["facilitator"]), codes=codes, web=web),
+        "console-codes",
+        (110, 40),
+        keys("3"),
     )
     await shoot(
-        ConsoleApp(game.link(["facilitator"]), codes=codes),
+        ConsoleApp(game.link(["facilitator"]), codes=codes, web=web),
         "console-projector",
         (110, 34),
         keys("f", "1"),

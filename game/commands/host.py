@@ -1,7 +1,9 @@
 """``botsende-belangen host SCENARIO``: the authoritative server for one or more tables.
 
 With ``--headless`` the server runs alone and prints where to connect and
-where the codes are; a later version starts the facilitator console otherwise.
+where the codes are; otherwise the facilitator console opens in this terminal,
+with live bots for the roles it assigns to bots (``--bot-pace``) and browser
+seats beside the game when the ``web`` extra is installed (``--no-web``: none).
 The session lives in ``--db`` (a new file by default); hosting an existing
 database resumes it exactly, with the same codes.
 """
@@ -18,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from game.bots.live import add_bot_pace_option
+from game.commands.play import add_web_option, bad_bot_pace
 from game.paths import resolve_scenario
 
 DEFAULT_PORT = 8765
@@ -39,6 +43,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--headless", action="store_true", help="the server alone, no console")
     parser.add_argument("--seed", type=int, metavar="S", help="seed of table 1 (table n: S+n-1)")
     parser.add_argument("--quiet", action="store_true", help="log only warnings")
+    add_web_option(parser)
+    add_bot_pace_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -50,6 +56,12 @@ def lan_address(bind: str) -> str:
         probe.connect(("10.255.255.255", 1))  # no packet is sent
         return str(probe.getsockname()[0])
     return "127.0.0.1"
+
+
+def local_url(bind: str, port: int) -> str:
+    """The game's address from this computer (for the console and the bots)."""
+    host = "127.0.0.1" if bind in ("0.0.0.0", "::", "") else bind
+    return f"ws://{host}:{port}"
 
 
 def default_db(scenario: Path) -> Path:
@@ -68,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     logging.getLogger("websockets").setLevel(logging.WARNING)
     if not 0 <= args.port <= 65535:
         print("error: --port must be 0 to 65535", file=sys.stderr)
+        return 2
+    if bad_bot_pace(args):
         return 2
     if not args.headless:  # the facilitator console takes the terminal (game/tui)
         from game.commands.play import log_to_file
@@ -112,14 +126,25 @@ async def _serve(args: argparse.Namespace) -> int:
     print(f"database: {db}")
     sys.stdout.flush()
 
+    local = local_url(args.host, port)
     if not args.headless:  # the facilitator console in this terminal (game/tui)
         from game.commands.play import console_session
 
         try:
-            return await console_session(server, hosted)
+            return await console_session(
+                server,
+                hosted,
+                local_url=local,
+                pace=args.bot_pace,
+                web_bind=None if args.no_web else args.host,
+            )
         finally:
             await server.stop()
             hosted.close()
+
+    from game.commands.play import bot_pool
+
+    pool = bot_pool(server, local, args.bot_pace)  # for a console connecting from elsewhere
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -129,6 +154,7 @@ async def _serve(args: argparse.Namespace) -> int:
     try:
         await stop.wait()
     finally:
+        await pool.stop()
         await server.stop()
         hosted.close()
     print("stopped; resume with the same --db", file=sys.stderr)

@@ -7,15 +7,17 @@ the role's view and clears every widget that showed it.
 
 from __future__ import annotations
 
+import importlib
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from game.tui.i18n import error_text, t
@@ -24,18 +26,32 @@ from game.tui.messages import LinkStatus, NoticeArrived, PackageChosen, RoleLock
 from game.tui.notices import notice_text
 from game.tui.palette import ActionsProvider, PaletteEntry
 from game.tui.seat_actions import SeatActions
+from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import header_parts, role_label, role_names
-from game.tui.widgets.briefing import BriefingPane
 from game.tui.widgets.builder import BuilderPane
-from game.tui.widgets.chat import ChatPanel
-from game.tui.widgets.debrief import DebriefPane
-from game.tui.widgets.map_pane import MapPane
-from game.tui.widgets.plan_pane import PlanPane
-from game.tui.widgets.press import PressPane
-from game.tui.widgets.proposals import ProposalsPane
 from game.tui.widgets.round_header import RoundHeader
 
 TABS = ("press", "briefing", "map", "builder", "plan", "table", "chat", "debrief")
+FIRST_TAB = "press"
+PANES: dict[str, tuple[str, str]] = {
+    "press": ("game.tui.widgets.press", "PressPane"),
+    "briefing": ("game.tui.widgets.briefing", "BriefingPane"),
+    "map": ("game.tui.widgets.map_pane", "MapPane"),
+    "builder": ("game.tui.widgets.builder", "BuilderPane"),
+    "plan": ("game.tui.widgets.plan_pane", "PlanPane"),
+    "table": ("game.tui.widgets.proposals", "ProposalsPane"),
+    "chat": ("game.tui.widgets.chat", "ChatPanel"),
+    "debrief": ("game.tui.widgets.debrief", "DebriefPane"),
+}
+"""Each tab's content: its module and class, imported and mounted when first shown."""
+EAGER = (FIRST_TAB, "builder")
+"""Tabs composed at once: the first one shown, and the builder (it keeps the package)."""
+
+
+def make_pane(name: str) -> Widget:
+    module, cls = PANES[name]
+    widget: Widget = getattr(importlib.import_module(module), cls)(id=f"{name}-pane")
+    return widget
 
 
 class SeatApp(SeatActions):
@@ -43,9 +59,11 @@ class SeatApp(SeatActions):
     COMMANDS = App.COMMANDS | {ActionsProvider}
     TITLE = "Botsende belangen"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", f"tab('{TABS[0]}')", t("key.tabs"), key_display="1–8"),
         *(
             Binding(str(n + 1), f"tab('{name}')", t(f"tab.{name}"), show=False)
             for n, name in enumerate(TABS)
+            if n
         ),
         Binding("r", "switch_role", t("key.switch_role")),
         Binding("l", "lock", t("key.lock")),
@@ -80,6 +98,9 @@ class SeatApp(SeatActions):
         self._dirty: set[str] = set()
         self._rolebar = ""
         self._locked_shown: bool | None = None
+        self._tabs_ready: set[str] = set(EAGER)
+        self._tabs_opening: set[str] = set()
+        self._focus_pending: str | None = None
         self.connected = False
 
     # -- layout -----------------------------------------------------------------
@@ -89,35 +110,55 @@ class SeatApp(SeatActions):
         with Vertical(id="lockbox"):
             yield Static(t("lock.title"), id="lock-title")
             yield Static(t("lock.help"), id="lock-help")
-        with TabbedContent(id="tabs", initial="press"):
-            with TabPane(t("tab.press"), id="press"):
-                yield PressPane(id="press-pane")
-            with TabPane(t("tab.briefing"), id="briefing"):
-                yield BriefingPane(id="briefing-pane")
-            with TabPane(t("tab.map"), id="map"):
-                yield MapPane(id="map-pane")
-            with TabPane(t("tab.builder"), id="builder"):
-                yield BuilderPane(id="builder-pane")
-            with TabPane(t("tab.plan"), id="plan"):
-                yield PlanPane(id="plan-pane")
-            with TabPane(t("tab.table"), id="table"):
-                yield ProposalsPane(id="table-pane")
-            with TabPane(t("tab.chat"), id="chat"):
-                yield ChatPanel(id="chat-pane")
-            with TabPane(t("tab.debrief"), id="debrief"):
-                yield DebriefPane(id="debrief-pane")
-        yield Footer()
+        with TabbedContent(id="tabs", initial=FIRST_TAB):
+            for name in TABS:
+                with TabPane(t(f"tab.{name}"), id=name):
+                    if name in EAGER:
+                        yield make_pane(name)
+        yield Footer(compact=True)
+
+    def pane(self, name: str) -> Any:
+        """The content of tab ``name``; None until the tab has been shown once."""
+        return self.query_one(f"#{name}-pane") if name in self._tabs_ready else None
+
+    async def _open_tab(self, name: str) -> None:
+        """Mount the content of tab ``name`` the first time it is shown, then draw it."""
+        if name not in self._tabs_ready and name not in self._tabs_opening:
+            self._tabs_opening.add(name)
+            try:
+                await self.query_one(f"#{name}", TabPane).mount(make_pane(name))
+            finally:
+                self._tabs_opening.discard(name)
+            self._tabs_ready.add(name)
+        self._render_tab(name)
+        if self._focus_pending == name:
+            self._focus_pending = None
+            self._focus_tab(name)
 
     async def on_mount(self) -> None:
+        self._fit_tabs(self.size.width)
         self._show_locked(self.current is None)
         await self.link.attach(self)
         if self.current is None:
             self.call_after_refresh(self.action_switch_role)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """One role, open: nothing to switch to (and no key for it in the footer)."""
+        one_open = len(self.link.roles) == 1 and self.current is not None
+        return not (action == "switch_role" and one_open)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_tabs(event.size.width)
+
+    def _fit_tabs(self, width: int) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        fit_tabs(tabs, TABS, [f"tab.{name}" for name in TABS], width - 2)
+
     def _show_locked(self, locked: bool) -> None:
         if locked == self._locked_shown:
             return
         self._locked_shown = locked
+        self.refresh_bindings()
         self.query_one("#lockbox").display = locked
         self.query_one("#tabs").display = not locked
         if locked:
@@ -179,27 +220,21 @@ class SeatApp(SeatActions):
 
     def _render_tab(self, name: str) -> None:
         view = self.views.get(self.current or "")
-        if view is None or name not in self._dirty:
+        pane = self.pane(name)
+        if view is None or name not in self._dirty or pane is None:
             return
         self._dirty.discard(name)
-        if name == "press":
-            self.query_one(PressPane).show(view)
-        elif name == "briefing":
-            self.query_one(BriefingPane).show(view)
-        elif name == "table":
-            self.query_one(ProposalsPane).show(view)
-        elif name == "debrief":
-            self.query_one(DebriefPane).show(view)
+        if name in ("press", "briefing", "table", "debrief"):
+            pane.show(view)
         elif name == "builder":
-            self.query_one(BuilderPane).show(view, build=True)
+            pane.show(view, build=True)
         elif name in ("map", "plan"):
             if self.focus_metrics is None and self.focus_from_builder:
                 self.request_preview(dict(self.query_one(BuilderPane).package))
-            pane = self.query_one(MapPane) if name == "map" else self.query_one(PlanPane)
             pane.show(view, self.focus_label, self.focus_metrics)
         elif name == "chat":
             role = view["role"]
-            chat = self.query_one(ChatPanel)
+            chat = pane
             everyone = sorted(view["messages"] + view["private_messages"], key=lambda m: m["at"])
             chat.show(role, everyone, self.names)
             others = [
@@ -209,9 +244,9 @@ class SeatApp(SeatActions):
             ]
             chat.set_recipients(others)
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self._render_tab(event.pane.id)
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id in PANES:
+            await self._open_tab(event.pane.id)
 
     def _ballot_alert(self, view: dict[str, Any]) -> None:
         ballot = view.get("ballot")
@@ -239,17 +274,10 @@ class SeatApp(SeatActions):
         self.current = None
         self._dirty.clear()
         self.focus_label, self.focus_metrics = "", None
-        for pane in (
-            PressPane,
-            BriefingPane,
-            BuilderPane,
-            ProposalsPane,
-            DebriefPane,
-            MapPane,
-            PlanPane,
-            ChatPanel,
-        ):
-            self.query_one(pane).clear()  # type: ignore[attr-defined]
+        for name in TABS:
+            pane = self.pane(name)
+            if pane is not None:
+                pane.clear()
         self._show_locked(True)
 
     # -- the builder's package and its preview -------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -12,10 +12,10 @@ from game.tui.i18n import error_text, t
 from game.tui.link import Link
 from game.tui.screens.dialogs import ChoiceScreen, PinScreen, TextPrompt, VoteScreen
 from game.tui.viewdata import allows, my_value, package_summary, proposal, quorum_rule
-from game.tui.widgets.briefing import BriefingPane
 from game.tui.widgets.builder import BuilderPane
-from game.tui.widgets.chat import ChatPanel
-from game.tui.widgets.proposals import ProposalsPane
+
+if TYPE_CHECKING:
+    from game.tui.widgets.chat import ChatPanel
 
 
 class SeatActions(App[None]):
@@ -30,11 +30,13 @@ class SeatActions(App[None]):
     focus_label: str
     focus_metrics: dict[str, Any] | None
     focus_from_builder: bool
+    _focus_pending: str | None
 
     def render_view(self, view: dict[str, Any]) -> None: ...
     def forget(self, role: str) -> None: ...
     def request_preview(self, package: dict[str, str]) -> Any: ...
     def _show_focus(self, view: dict[str, Any]) -> None: ...
+    def pane(self, name: str) -> Any: ...
 
     # -- helpers ----------------------------------------------------------------
     def _view(self) -> dict[str, Any] | None:
@@ -54,8 +56,16 @@ class SeatActions(App[None]):
         self.notify(error_text(answer.get("code", ""), answer.get("reason", "")), severity="error")
         return False
 
+    def _selected(self, tab: str) -> str | None:
+        """The proposal (tab ``table``) or issue (``briefing``) selected there, if any."""
+        pane = self.pane(tab)
+        if pane is None:
+            return None
+        found = pane.selected() if tab == "table" else pane.selected_issue()
+        return None if found is None else str(found)
+
     def _selected_proposal(self, view: dict[str, Any]) -> dict[str, Any] | None:
-        found = proposal(view, self.query_one(ProposalsPane).selected())
+        found = proposal(view, self._selected("table"))
         if found is None:
             self.notify(t("table.pick_first"), severity="warning")
             self.action_tab("table")
@@ -72,6 +82,9 @@ class SeatActions(App[None]):
     def _focus_tab(self, name: str) -> None:
         tabs = self.query_one("#tabs", TabbedContent)
         tabs.active = name
+        if self.pane(name) is None:  # being mounted: focus when it is there
+            self._focus_pending = name
+            return
         pane = tabs.get_pane(name)
         for widget in pane.query("*"):
             if widget.focusable:
@@ -204,7 +217,7 @@ class SeatActions(App[None]):
         if view is None:
             return
         tabs = self.query_one("#tabs", TabbedContent)
-        found = proposal(view, self.query_one(ProposalsPane).selected())
+        found = proposal(view, self._selected("table"))
         if tabs.active == "table" and found is not None:
             self.focus_from_builder = False
             self.focus_label = found["id"]
@@ -257,7 +270,7 @@ class SeatActions(App[None]):
         view = self._view()
         if view is None:
             return
-        issue = self.query_one(BriefingPane).selected_issue()
+        issue = self._selected("briefing")
         tabs = self.query_one("#tabs", TabbedContent)
         if tabs.active != "briefing" or issue is None:
             self.notify(t("briefing.pick_issue"), severity="warning")

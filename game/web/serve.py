@@ -96,10 +96,8 @@ async def serve(
 
     Raises OSError when none of the ports can be used.
     """
-    runner = web.AppRunner(await server._make_app(), access_log=None, handle_signals=False)
-    await runner.setup()
+    runner, port = await start(server, host, ports)
     try:
-        port = await _listen(runner, host, ports)
         on_ready(port)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -109,6 +107,21 @@ async def serve(
         await stop.wait()
     finally:
         await runner.cleanup()
+
+
+async def start(server: SeatServer, host: str, ports: list[int]) -> tuple[web.AppRunner, int]:
+    """Start serving on ``host`` at the first free port of ``ports``, in this event loop.
+
+    Returns the runner (``await runner.cleanup()`` stops it and ends every
+    browser session) and the port. Raises OSError when no port can be used.
+    """
+    runner = web.AppRunner(await server._make_app(), access_log=None, handle_signals=False)
+    await runner.setup()
+    try:
+        return runner, await _listen(runner, host, ports)
+    except BaseException:
+        await runner.cleanup()
+        raise
 
 
 async def _listen(runner: web.AppRunner, host: str, ports: list[int]) -> int:

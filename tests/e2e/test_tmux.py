@@ -89,7 +89,7 @@ def test_play_and_join_in_two_terminals(tmux: Tmux, tmp_path: Path) -> None:
 
     join = f"{python} -m game join ws://127.0.0.1:{port} --code {code}"
     tmux.run("new-window", "-t", "e2e", "-n", "seat", join)
-    seat = tmux.wait_for("e2e:seat", lambda s: "Rol: " in s and "Persbericht" in s)
+    seat = tmux.wait_for("e2e:seat", lambda s: "Rol: " in s and "PERSBERICHT" in s)
     assert "nog niet begonnen" in seat and "Netbeheerder" in seat
 
     tmux.run("send-keys", "-t", "e2e:play", "b")

@@ -14,6 +14,7 @@ from game.tui.console.panels import SeatsPanel
 from game.tui.i18n import error_text, t
 from game.tui.link import FACILITATOR, Link
 from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
+from game.tui.viewdata import role_names
 from game.tui.widgets.proposals import ProposalsPane
 
 
@@ -112,7 +113,9 @@ class ConsoleActions(App[None]):
         if role is None:
             return
         choices = [("bot", t("seat.bot")), ("none", t("seat.none")), ("human", t("seat.human"))]
-        seat = await self.push_screen_wait(ChoiceScreen(t("console.assign", role=role), choices))
+        names = role_names(self.views.get(self.table, {}))
+        title = t("console.assign", role=names.get(role, role))
+        seat = await self.push_screen_wait(ChoiceScreen(title, choices))
         if seat:
             await self._move("assign", {"role": role, "seat": seat})
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widgets import (
     DataTable,
     Digits,
@@ -48,13 +50,18 @@ from game.tui.messages import (
 )
 from game.tui.notices import notice_text
 from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import header_parts, role_names
 from game.tui.widgets.chat import message_line
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.proposals import ProposalsPane
+from game.tui.widgets.qr import QRCode
 from game.tui.widgets.round_header import RoundHeader
 
 TABS = ("table", "events", "codes", "messages", "debrief")
+LOBBY_ACTIONS = {"start"}
+RUNNING_ACTIONS = {"pause_resume", "extend", "next_round", "play_event", "call_vote", "close_vote"}
+"""Keys that only work in that phase: the footer shows them only then."""
 
 
 class ConsoleApp(ConsoleActions):
@@ -75,7 +82,7 @@ class ConsoleApp(ConsoleActions):
         Binding("s", "call_vote", t("console.key.vote")),
         Binding("x", "close_vote", t("console.key.close_vote"), show=False),
         Binding("a", "announce", t("console.key.announce"), show=False),
-        Binding("o", "assign", t("console.key.assign"), show=False),
+        Binding("o", "assign", t("console.key.assign")),
         Binding("t", "next_table", t("console.key.table"), show=False),
         Binding("f", "projector", t("console.key.projector")),
         Binding("h", "toggle_address", t("console.key.address"), show=False),
@@ -89,9 +96,17 @@ class ConsoleApp(ConsoleActions):
         codes: dict[str, Any] | None = None,
         private: bool = True,
         on_start: Callable[[list[str]], object] | None = None,
+        web: str | None = None,
+        web_note: str | None = None,
     ) -> None:
-        """``on_start`` gets the roles nobody joined when the game starts (bots take them)."""
+        """``on_start`` gets the roles nobody joined when the game starts (bots take them).
+
+        ``web`` is the address of the browser seats (shown big, with its QR
+        code); ``web_note`` one line on why there are none.
+        """
         super().__init__()
+        self.web = web
+        self.web_note = web_note
         self.on_start = on_start
         self.link = link
         self.codes: dict[str, Any] = dict(codes or {})
@@ -100,11 +115,15 @@ class ConsoleApp(ConsoleActions):
         self.presence: dict[int, dict[str, int]] = {}
         self.table = 1
         self._logged: dict[int, int] = {}
+        self._phase: str | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="address"):
-            yield Digits("", id="address-digits")
-            yield Static("", id="address-command")
+        with Horizontal(id="address"):
+            with Vertical(id="address-text"):
+                yield Digits("", id="address-digits")
+                yield Static("", id="address-command")
+                yield Static("", id="address-web")
+            yield QRCode(id="address-qr")
         yield RoundHeader(id="header")
         yield Static("", id="statusbar")
         with Horizontal(id="body"):
@@ -124,9 +143,11 @@ class ConsoleApp(ConsoleActions):
                     yield Static(t("debrief.tables"), classes="title")
                     yield DataTable(id="overview", cursor_type="none")
                     yield DebriefPane(id="debrief-pane")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        self._fit_qr(self.size)
+        self._fit_tabs(self.size.width)
         self._show_address()
         await self.link.set_private(self.private)
         await self.link.attach(self)
@@ -167,20 +188,66 @@ class ConsoleApp(ConsoleActions):
         self.sub_title = t("link.up") if message.connected else t("link.down")
 
     # -- rendering ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self.views.get(self.table, {}).get("phase")
+        if phase is None:
+            return True
+        if action in LOBBY_ACTIONS:
+            return bool(phase == "lobby")
+        if action in RUNNING_ACTIONS:
+            return bool(phase == "running")
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_qr(event.size)
+        self._fit_tabs(event.size.width)
+
+    def _fit_tabs(self, width: int) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        seats = self.query_one(SeatsPanel).styles.width
+        room = width - int(seats.value if seats is not None else 36) - 2
+        fit_tabs(tabs, TABS, [f"console.tab.{name}" for name in TABS], room)
+
+    def _fit_qr(self, size: Size) -> None:
+        """The browser QR code beside the address only where it leaves room for the game."""
+        qr = self.query_one("#address-qr", QRCode)
+        fits = self.web is not None and size.width >= 100 and size.height >= 40
+        if fits != qr.display:
+            qr.display = fits
+            qr.show(self.web or "")
+            self._show_address()
+
     def _show_address(self) -> None:
         url = self.codes.get("url", "")
-        hostport = url.split("://", 1)[-1].rstrip("/")
-        self.query_one("#address-digits", Digits).update(hostport)
-        self.query_one("#address-command", Static).update(
-            Text(join_command(url) if url else t("console.local"), "bold")
-        )
+        big = self.web or url
+        self.query_one("#address-digits", Digits).update(big.split("://", 1)[-1].rstrip("/"))
+        command = Text(t("console.local"), "bold")
+        if url:
+            command = Text.assemble(
+                (t("console.in_terminal") + " ", "dim"), (join_command(url), "bold")
+            )
+        self.query_one("#address-command", Static).update(command)
+        line = self.query_one("#address-web", Static)
+        line.display = bool(self.web or self.web_note)
+        if self.web:
+            hint = "" if self.query_one("#address-qr").display else "  " + t("console.qr_in_codes")
+            line.update(
+                Text.assemble(
+                    (t("console.in_browser") + " ", "dim"), (self.web, "bold"), (hint, "dim")
+                )
+            )
+        elif self.web_note:
+            line.update(Text(self.web_note, "dim"))
 
     def _show_codes(self) -> None:
         names = role_names(self.views.get(self.table, {}))
-        self.query_one(CodesPanel).show(self.codes, names, self.private)
+        self.query_one(CodesPanel).show(self.codes, names, self.private, web=self.web)
 
     def render_view(self, view: dict[str, Any]) -> None:
         title, instructions, remaining, running, phase = header_parts(view)
+        if phase != self._phase:
+            self._phase = phase
+            self.refresh_bindings()
         prefix = t("debrief.table", table=view.get("table", 1))
         self.query_one("#header", RoundHeader).show(
             f"{prefix} · {title}", instructions, remaining, running, phase

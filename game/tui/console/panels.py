@@ -89,6 +89,7 @@ class CodesPanel(VerticalScroll):
         self.doc: dict[str, Any] = {}
         self.private = True
         self.names: dict[str, str] = {}
+        self.web: str | None = None
 
     def compose(self) -> ComposeResult:
         table: DataTable[Any] = DataTable(id="codes", cursor_type="row")
@@ -101,11 +102,20 @@ class CodesPanel(VerticalScroll):
             t("console.table"), t("console.role"), t("console.code"), t("console.pin")
         )
 
-    def show(self, doc: Mapping[str, Any], names: Mapping[str, str], private: bool) -> None:
-        self.doc, self.names, self.private = dict(doc), dict(names), private
+    def show(
+        self,
+        doc: Mapping[str, Any],
+        names: Mapping[str, str],
+        private: bool,
+        web: str | None = None,
+    ) -> None:
+        """The codes of ``doc``; ``web``, the browser seats' address, comes first (public)."""
+        self.doc, self.names, self.private, self.web = dict(doc), dict(names), private, web
         table = self.query_one("#codes", DataTable)
         table.clear()
         hidden = t("console.hidden")
+        if web:
+            table.add_row("", t("console.browser"), "", "", key="web")  # its QR code below
         for tab in doc.get("tables", []):
             number = tab["table"]
             if tab.get("screen"):
@@ -135,6 +145,10 @@ class CodesPanel(VerticalScroll):
         key = None
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key == "web" and self.web:
+            qr.show(self.web)
+            label.update(Text(self.web))
+            return
         if not self.private or key is None:
             qr.show(url)
             label.update(Text(url))
@@ -151,7 +165,7 @@ class CodesPanel(VerticalScroll):
                 return
 
     def clear_private(self) -> None:
-        self.show(self.doc, self.names, False)
+        self.show(self.doc, self.names, False, self.web)
 
 
 OVERVIEW_COLUMNS = (
@@ -198,6 +212,6 @@ def private_values(view: View, pid: str | None) -> Text:
     for role, values in view["values"].items():
         for v in values:
             if v["proposal"] == pid:
-                out.append(f"{names.get(role, role)[:14]:<14} ")
+                out.append(f"{names.get(role, role)[:18]:<18} ")
                 out.append(f"{v['value']:>5.0f}\n", "green" if v["clears"] else "red")
     return out

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
@@ -14,6 +17,24 @@ from game.tui.i18n import t
 from game.tui.messages import PackageChosen
 from game.tui.viewdata import View, live_issues, metrics_lines, option_title
 from game.tui.widgets.value_bar import ValueBar
+
+
+class OptionButton(RadioButton):
+    """An option of an issue; a long title wraps under itself instead of being cut off."""
+
+    DEFAULT_CSS = "OptionButton { width: 1fr; height: auto; }"
+
+    def _lines(self, width: int) -> list[str]:
+        return textwrap.wrap(self.label.plain, max(8, width - 5)) or [""]
+
+    def render(self) -> Content:
+        lines = self._lines(self.content_size.width)
+        label = Content(" " + "\n    ".join(lines) + " ")
+        style = self.get_visual_style("toggle--label")
+        return Content.assemble(self._button, label.stylize_before(style))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
 
 
 class BuilderPane(Horizontal):
@@ -67,8 +88,8 @@ class BuilderPane(Horizontal):
             for m, opt in enumerate(issue["options"]):
                 bid = f"opt-{self._generation}-{n}-{m}"
                 self._buttons[bid] = (issue["id"], opt["id"])
-                label = opt["title"] + (f"  ({opt['cost']:g} M€)" if opt.get("cost") else "")
-                buttons.append(RadioButton(label, value=opt["id"] == chosen, id=bid))
+                label = opt["title"] + (f"  ({opt['cost']:g}\u00a0M€)" if opt.get("cost") else "")
+                buttons.append(OptionButton(label, value=opt["id"] == chosen, id=bid))
             if chosen:
                 self.package[issue["id"]] = chosen
             widgets.append(Label(issue["title"], classes="issue-title"))

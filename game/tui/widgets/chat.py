@@ -52,6 +52,7 @@ class ChatPanel(Vertical):
         super().__init__(id=id)
         self._shown = 0
         self._key: tuple[str, int] = ("", 0)
+        self._placeholder = False
 
     def compose(self) -> ComposeResult:
         yield RichLog(wrap=True, markup=False, id="chat-log")
@@ -76,10 +77,14 @@ class ChatPanel(Vertical):
         self, me: str, messages: Sequence[Mapping[str, Any]], names: Mapping[str, str]
     ) -> None:
         log = self.query_one("#chat-log", RichLog)
-        if self._key != (me, 0) or len(messages) < self._shown:
+        if self._key != (me, 0) or len(messages) < self._shown or (messages and self._placeholder):
             log.clear()
             self._shown = 0
             self._key = (me, 0)
+            self._placeholder = False
+        if not messages and not self._placeholder:
+            log.write(Text(t("chat.empty"), "dim"))
+            self._placeholder = True
         for msg in messages[self._shown :]:
             log.write(message_line(msg, me, names))
         self._shown = len(messages)
@@ -89,6 +94,7 @@ class ChatPanel(Vertical):
         self.query_one("#chat-input", Input).value = ""
         self._shown = 0
         self._key = ("", 0)
+        self._placeholder = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -6,10 +6,11 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from game.tui.i18n import t
 from game.tui.viewdata import View
+from game.tui.widgets.simple_markdown import markdown_text
 
 
 def press_markdown(view: View) -> str:
@@ -28,19 +29,23 @@ def press_markdown(view: View) -> str:
 
 
 class PressPane(VerticalScroll):
+    """The press release and what happened since, drawn without a Markdown widget (fast)."""
+
+    DEFAULT_CSS = "PressPane #press-md { padding: 1 1 0 1; }"
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = ""
 
     def compose(self) -> ComposeResult:
-        yield Markdown("", id="press-md")
+        yield Static("", id="press-md")
 
     def show(self, view: View) -> None:
         text = press_markdown(view)
         if text != self._text:
             self._text = text
-            self.query_one("#press-md", Markdown).update(text)
+            self.query_one("#press-md", Static).update(markdown_text(text))
 
     def clear(self) -> None:
         self._text = ""
-        self.query_one("#press-md", Markdown).update("")
+        self.query_one("#press-md", Static).update("")

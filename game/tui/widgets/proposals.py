@@ -47,6 +47,7 @@ class ProposalsPane(Vertical):
     ProposalsPane #table-ballot { height: auto; background: $boost; padding: 0 1; }
     ProposalsPane DataTable { height: 1fr; min-height: 4; }
     ProposalsPane #table-detail-box { height: 1fr; border-top: solid $panel; }
+    ProposalsPane #table-keys { height: auto; color: $text-muted; }
     """
 
     def __init__(self, *, private: bool = True, id: str | None = None) -> None:
@@ -60,6 +61,7 @@ class ProposalsPane(Vertical):
         yield table
         with VerticalScroll(id="table-detail-box"):
             yield Static(t("table.empty"), id="table-detail")
+        yield Static(t("table.keys" if self.private else "table.keys_console"), id="table-keys")
 
     def on_mount(self) -> None:
         table = self.query_one("#table-list", DataTable)

@@ -62,7 +62,7 @@ class RoundHeader(Static):
     RoundHeader { height: auto; max-height: 6; background: $boost; padding: 0 1; }
     RoundHeader Horizontal { height: auto; }
     RoundHeader #rh-title { width: 1fr; text-style: bold; color: $accent; }
-    RoundHeader #rh-instructions { color: $text-muted; max-height: 2; }
+    RoundHeader #rh-instructions { color: $text-muted; max-height: 3; }
     RoundHeader Digits { width: auto; }
     """
 

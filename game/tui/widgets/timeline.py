@@ -34,7 +34,7 @@ def draw_timeline(
     axis = [" "] * chart_w
     step = max(1, round(6 / scale)) if scale < 6 else 1
     for m in range(0, months + 1, step):
-        x = min(chart_w - 1, int(m * scale))
+        x = min(chart_w - len(str(m)), int(m * scale))
         for i, ch in enumerate(str(m)):
             if x + i < chart_w:
                 axis[x + i] = ch
@@ -53,7 +53,10 @@ def draw_timeline(
             out.append(segment_names.get(seg, seg)[: label_w + 2] + "\n", "bold")
             last_segment = seg
         title = work_titles.get(str(j["work"]), str(j["work"]))
-        out.append(("  " + title)[:label_w].ljust(label_w) + "  ")
+        shown = "  " + title
+        if len(shown) > label_w:
+            shown = shown[: label_w - 1] + "…"
+        out.append(shown.ljust(label_w) + "  ")
         a, b = int(float(j["start"]) * scale), max(int(float(j["end"]) * scale), 0)
         b = max(b, a + 1)
         shared = trench_size.get((seg, int(j.get("trench", 0))), 1) > 1
