@@ -147,3 +147,30 @@ async def test_debrief_after_reveal_and_tables_overview(game: LocalGame) -> None
         overview = app.query_one("#overview", DataTable)
         assert overview.row_count == 1 and "P1" in [str(c) for c in overview.get_row_at(0)]
         assert notified(app) == "" or isinstance(notified(app), str)
+
+
+async def test_quitting_a_running_game_asks_first(game: LocalGame) -> None:
+    running(game)
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running
+        assert "Het spel loopt nog. Stoppen?" in screen_text(app)
+        await pilot.press("enter")  # the first choice: go on with the game
+        await settle(pilot)
+        assert app.is_running
+        await pilot.press("q", "down", "enter")
+        await settle(pilot)
+    assert app.return_code in (0, None)
+    assert not app.is_running
+
+
+async def test_quitting_before_the_start_needs_no_confirmation(game: LocalGame) -> None:
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running

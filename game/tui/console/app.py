@@ -86,7 +86,7 @@ class ConsoleApp(ConsoleActions):
         Binding("t", "next_table", t("console.key.table"), show=False),
         Binding("f", "projector", t("console.key.projector")),
         Binding("h", "toggle_address", t("console.key.address"), show=False),
-        Binding("q", "quit", t("key.quit")),
+        Binding("q", "stop", t("key.quit")),
     ]
 
     def __init__(
@@ -305,6 +305,23 @@ class ConsoleApp(ConsoleActions):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "event-list":
             self._show_event_text()
+
+    def action_stop(self) -> None:
+        """Quit; while a session runs, only after the facilitator confirms."""
+        running = any(v.get("phase") == "running" for v in self.views.values())
+        if not running:
+            self.exit()
+            return
+        from game.tui.screens.dialogs import ChoiceScreen
+
+        def chosen(answer: str | None) -> None:
+            if answer == "stop":
+                self.exit()
+
+        choices = [("stay", t("console.quit.stay")), ("stop", t("console.quit.stop"))]
+        self.push_screen(
+            ChoiceScreen(t("console.quit.title"), choices, t("console.quit.note")), chosen
+        )
 
     def on_data_table_row_highlighted(self) -> None:
         view = self.views.get(self.table)
