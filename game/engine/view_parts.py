@@ -12,7 +12,7 @@ from typing import Any
 
 from game.engine.records import Ballot, Proposal
 from game.engine.state import GameState
-from game.scenario.model import Role, Scenario
+from game.scenario.model import Role, Scenario, Segment
 from game.scenario.scoring import PackageScore, Scorer
 
 Json = dict[str, Any]
@@ -57,6 +57,20 @@ def current_round(state: GameState) -> Json | None:
     return {"index": state.round_index, **_round(rnd)}
 
 
+def segment_json(segment: Segment, note: bool = True) -> Json:
+    """One segment of the area: id, name, kind, end points and (if ``note``) its note."""
+    found: Json = {
+        "id": segment.id,
+        "name": segment.name,
+        "kind": segment.kind,
+        "from": list(segment.start),
+        "to": list(segment.end),
+    }
+    if note:
+        found["note"] = segment.note
+    return found
+
+
 def public_scenario(state: GameState) -> Json:
     """Everything every role may see of the scenario (static per scenario and mode)."""
     sc = state.scenario
@@ -74,17 +88,7 @@ def public_scenario(state: GameState) -> Json:
         "press_release": sc.press_release,
         "area": sc.area_name,
         "mode": mode.name,
-        "segments": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "kind": s.kind,
-                "from": list(s.start),
-                "to": list(s.end),
-                "note": s.note,
-            }
-            for s in sc.segments
-        ],
+        "segments": [segment_json(s) for s in sc.segments],
         "issues": [
             {
                 "id": i.id,

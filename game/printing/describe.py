@@ -6,7 +6,7 @@ the printed sheets say what they mean in words a participant understands.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from game.printing.html import esc, num, signed
 from game.scenario.model import Condition, Effect, MetricTerm, Rule, Scenario
@@ -80,30 +80,25 @@ def rule(scenario: Scenario, r: Rule, first: str = "Als") -> str:
     return f"{first} {condition(scenario, r.when)}: {points(r.points)}.{note}"
 
 
+def _name_or_id(item_id: str, name_of: Callable[[str], str]) -> str:
+    """``name_of(item_id)``, or the id itself when the scenario does not know it."""
+    try:
+        return name_of(item_id)
+    except KeyError:
+        return item_id
+
+
 def _segments(scenario: Scenario, ids: tuple[str, ...]) -> str:
-    names = []
-    for sid in ids:
-        try:
-            names.append(scenario.segment(sid).name)
-        except KeyError:
-            names.append(sid)
+    names = [_name_or_id(sid, lambda x: scenario.segment(x).name) for sid in ids]
     return esc(join_words(names))
 
 
 def _role_name(scenario: Scenario, role_id: str) -> str:
-    try:
-        return scenario.role(role_id).name
-    except KeyError:
-        return role_id
+    return _name_or_id(role_id, lambda x: scenario.role(x).name)
 
 
 def _work_titles(scenario: Scenario, ids: tuple[str, ...]) -> str:
-    titles = []
-    for wid in ids:
-        try:
-            titles.append(scenario.work(wid).title)
-        except KeyError:
-            titles.append(wid)
+    titles = [_name_or_id(wid, lambda x: scenario.work(x).title) for wid in ids]
     return esc(join_words(titles))
 
 

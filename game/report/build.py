@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import GameState, outcome
+from game.engine.view_parts import segment_json
 from game.report.activity import course, proposals, seconds_since, talk
 from game.report.model import Debrief, Json, rounded
 from game.report.possible import SpaceCache, compare
@@ -156,16 +157,7 @@ def scenario_part(scenario: Scenario, mode: str) -> Json:
             {"id": r.id, "name": r.name, "label": r.label, "core": r.core, "veto": r.veto}
             for r in scenario.roles
         ],
-        "segments": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "kind": s.kind,
-                "from": list(s.start),
-                "to": list(s.end),
-            }
-            for s in scenario.segments
-        ],
+        "segments": [segment_json(s, note=False) for s in scenario.segments],
         "lessons": [{"title": x.title, "text": x.text, "value": x.value} for x in scenario.lessons],
     }
 

@@ -9,7 +9,7 @@ from game.report.html_style import CSS
 from game.report.labels import culture_key, label
 from game.report.model import Debrief, Json
 from game.report.svg import comparison_chart, esc
-from game.report.text import Names, fraction, num, pct, yes_no
+from game.report.text import Names, fraction, num, pct, subtitle_text, yes_no
 
 
 def render_html(debrief: Debrief, lang: str = "nl") -> str:
@@ -18,13 +18,7 @@ def render_html(debrief: Debrief, lang: str = "nl") -> str:
     names = Names(scenario)
     tables = debrief.tables
     title = f"{label('title', lang)} — {scenario['title']}"
-    subtitle = label(
-        "subtitle",
-        lang,
-        area=scenario["area"],
-        mode=scenario["mode"],
-        tables=label("n_tables", lang, n=len(tables)),
-    )
+    subtitle = subtitle_text(scenario, len(tables), lang)
     body = [
         f'<header class="top"><h1><small>{esc(label("title", lang))}</small>'
         f'{esc(scenario["title"])}</h1><p class="sub">{esc(subtitle)}</p></header>'

@@ -6,7 +6,7 @@ from game.report.build import CULTURE_VALUES
 from game.report.html_parts import Cell, card, cell, chart, lines, note, raw, table
 from game.report.labels import label
 from game.report.maps import OPEN_COLOURS, area_map
-from game.report.model import Json
+from game.report.model import Json, plans_shown
 from game.report.svg import esc, indicator_bars, scores_chart, talk_matrix
 from game.report.svg_timeline import proposals_chart, timeline_legend
 from game.report.text import (
@@ -169,24 +169,7 @@ def possible(t: Json, names: Names, lang: str) -> str:
             pareto=a["pareto"],
         )
     )
-    plans = t["plans"]
-    shown: list[tuple[str, Json, float, int, Json]] = [
-        (
-            label("outcome", lang),
-            plans["outcome"]["package"],
-            t["joint"],
-            plans["outcome"]["openings_total"],
-            {r["id"]: r["score"] for r in t["roles"] if r["in_play"]},
-        )
-    ]
-    for key in ("max_welfare", "nash", "kalai"):
-        p = a[key]
-        if p is not None:
-            shown.append((label(key, lang), p["package"], p["welfare"], p["openings"], p["scores"]))
-    sq = plans["status_quo"]
-    shown.append(
-        (label("status_quo", lang), sq["package"], sq["joint"], sq["openings_total"], sq["scores"])
-    )
+    shown = [(label(key, lang), pkg, joint, n, sc) for key, pkg, joint, n, sc in plans_shown(t)]
     headers: list[Cell] = [
         label("plan", lang),
         label("package", lang),

@@ -6,7 +6,7 @@ from game.report.build import CULTURE_VALUES
 from game.report.labels import culture_key, label
 from game.report.markdown_base import md_table, md_text
 from game.report.markdown_timeline import proposals_table
-from game.report.model import Debrief, Json
+from game.report.model import Debrief, Json, plans_shown
 from game.report.text import (
     Names,
     agreement_text,
@@ -16,6 +16,7 @@ from game.report.text import (
     pareto_text,
     pct,
     rule_text,
+    subtitle_text,
     term_text,
     yes_no,
 )
@@ -25,13 +26,7 @@ def render_markdown(debrief: Debrief, lang: str = "nl") -> str:
     scenario = debrief.scenario
     names = Names(scenario)
     tables = debrief.tables
-    subtitle = label(
-        "subtitle",
-        lang,
-        area=scenario["area"],
-        mode=scenario["mode"],
-        tables=label("n_tables", lang, n=len(tables)),
-    )
+    subtitle = subtitle_text(scenario, len(tables), lang)
     out = [f"# {label('title', lang)}: {md_text(scenario['title'])}", "", md_text(subtitle), ""]
     if not tables:
         out += [label("no_tables", lang), ""]
@@ -168,24 +163,7 @@ def _by_role(columns: list[tuple[str, Json]], roles: list[str], names: Names, la
 def _possible(t: Json, names: Names, lang: str) -> list[str]:
     a = t["analysis"]
     roles = a["roles_in_play"]
-    plans = t["plans"]
-    sq = plans["status_quo"]
-    shown: list[tuple[str, Json, float, int, Json]] = [
-        (
-            label("outcome", lang),
-            plans["outcome"]["package"],
-            t["joint"],
-            plans["outcome"]["openings_total"],
-            {r["id"]: r["score"] for r in t["roles"] if r["in_play"]},
-        )
-    ]
-    for key in ("max_welfare", "nash", "kalai"):
-        p = a[key]
-        if p is not None:
-            shown.append((label(key, lang), p["package"], p["welfare"], p["openings"], p["scores"]))
-    shown.append(
-        (label("status_quo", lang), sq["package"], sq["joint"], sq["openings_total"], sq["scores"])
-    )
+    shown = [(label(key, lang), pkg, joint, n, sc) for key, pkg, joint, n, sc in plans_shown(t)]
     rows = [
         [title, "; ".join(names.package(pkg)), num(joint, lang), n]
         for title, pkg, joint, n, _ in shown

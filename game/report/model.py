@@ -54,3 +54,30 @@ def rounded(value: float | None, digits: int = 2) -> float | None:
         return None
     out = round(float(value), digits)
     return 0.0 if out == 0 else out
+
+
+def plans_shown(table: Json) -> list[tuple[str, Json, float, int, Json]]:
+    """The plans a table's debrief compares, best known first.
+
+    Each row is ``(label key, package, joint value, openings, scores per role)``:
+    the outcome, the max-welfare, Nash and Kalai packages that exist, and the status quo.
+    """
+    analysis = table["analysis"]
+    plans = table["plans"]
+    outcome = plans["outcome"]
+    shown: list[tuple[str, Json, float, int, Json]] = [
+        (
+            "outcome",
+            outcome["package"],
+            table["joint"],
+            outcome["openings_total"],
+            {r["id"]: r["score"] for r in table["roles"] if r["in_play"]},
+        )
+    ]
+    for key in ("max_welfare", "nash", "kalai"):
+        p = analysis[key]
+        if p is not None:
+            shown.append((key, p["package"], p["welfare"], p["openings"], p["scores"]))
+    sq = plans["status_quo"]
+    shown.append(("status_quo", sq["package"], sq["joint"], sq["openings_total"], sq["scores"]))
+    return shown

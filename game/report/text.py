@@ -71,6 +71,17 @@ def yes_no(value: bool | None, lang: str = "nl") -> str:
     return label("yes" if value else "no", lang)
 
 
+def subtitle_text(scenario: Json, tables: int, lang: str = "nl") -> str:
+    """The line under the title: area, mode and how many tables."""
+    return label(
+        "subtitle",
+        lang,
+        area=scenario["area"],
+        mode=scenario["mode"],
+        tables=label("n_tables", lang, n=tables),
+    )
+
+
 def agreement_text(table: Json, lang: str = "nl") -> str:
     agreement = table["agreement"]
     if not agreement["reached"]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from textual.app import App
 from textual.message_pump import MessagePump
+
+from game.tui.i18n import error_text
 
 #: What ``send`` answers: ``{"ok": True}`` or ``{"ok": False, "code": ..., "reason": ...}``.
 Ack = dict[str, Any]
@@ -57,3 +60,23 @@ class Link(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+async def send_move(
+    app: App[Any],
+    link: Link,
+    actor: str,
+    move: str,
+    data: dict[str, Any],
+    *,
+    table: int | None = None,
+    done: str = "",
+) -> bool:
+    """Send ``move`` for ``actor``; flash ``done`` when accepted, the refusal when not."""
+    answer = await link.send(actor, move, data, table=table)
+    if answer.get("ok"):
+        if done:
+            app.notify(done, timeout=3)
+        return True
+    app.notify(error_text(answer.get("code", ""), answer.get("reason", "")), severity="error")
+    return False

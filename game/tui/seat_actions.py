@@ -9,7 +9,7 @@ from textual.app import App
 from textual.widgets import TabbedContent
 
 from game.tui.i18n import error_text, t
-from game.tui.link import Link
+from game.tui.link import Link, send_move
 from game.tui.screens.dialogs import ChoiceScreen, PinScreen, TextPrompt, VoteScreen
 from game.tui.viewdata import allows, my_value, package_summary, proposal, quorum_rule
 from game.tui.widgets.builder import BuilderPane
@@ -48,13 +48,7 @@ class SeatActions(App[None]):
     async def _send(self, move: str, data: dict[str, Any], done: str = "") -> bool:
         if self.current is None:
             return False
-        answer = await self.link.send(self.current, move, data)
-        if answer.get("ok"):
-            if done:
-                self.notify(done, timeout=3)
-            return True
-        self.notify(error_text(answer.get("code", ""), answer.get("reason", "")), severity="error")
-        return False
+        return await send_move(self, self.link, self.current, move, data, done=done)
 
     def _selected(self, tab: str) -> str | None:
         """The proposal (tab ``table``) or issue (``briefing``) selected there, if any."""

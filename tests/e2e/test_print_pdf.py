@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from chromium import chromium_command, needs_chromium
 
 from game.cli import main
 from game.scenario.loader import load_scenario
@@ -21,22 +22,15 @@ ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini" / "mini.yaml"
 LEEUWAERDENHOUT = ROOT / "scenarios" / "leeuwaerdenhout.yaml"
 ARTIFACTS = ROOT / "artifacts" / "print"
-CHROMIUM = shutil.which("chromium")
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = needs_chromium
 
 
 def render_pdf(html: Path, pdf: Path, profile: Path) -> None:
-    assert CHROMIUM is not None
-    subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
-            html.resolve().as_uri(),
-        ],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    command = chromium_command(
+        profile, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", html.resolve().as_uri()
+    )
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
 def page_count(pdf: Path) -> int:

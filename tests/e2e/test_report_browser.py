@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import chromium_command, needs_chromium
 
 from game.cli import main
 from game.engine import FACILITATOR, Move, apply, new_game
@@ -35,24 +36,22 @@ from test_report_helpers import played_db  # noqa: E402
 
 ARTIFACTS = ROOT / "artifacts" / "report"
 LEEUWAERDENHOUT = ROOT / "scenarios" / "leeuwaerdenhout.yaml"
-CHROMIUM = shutil.which("chromium")
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = needs_chromium
 
 
 def screenshot(page: Path, png: Path, profile: Path) -> str:
     """Render ``page`` to ``png``; return Chromium's stderr (with the console lines)."""
-    assert CHROMIUM is not None
-    done = subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-            f"--screenshot={png}", "--window-size=1280,2000", "--hide-scrollbars",
-            page.resolve().as_uri(),
-        ],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    command = chromium_command(
+        profile,
+        "--enable-logging=stderr",
+        "--v=0",
+        f"--screenshot={png}",
+        "--window-size=1280,2000",
+        "--hide-scrollbars",
+        page.resolve().as_uri(),
+    )
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert png.exists(), done.stderr[-2000:]
     return done.stderr
 

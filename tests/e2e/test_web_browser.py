@@ -22,7 +22,6 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -34,14 +33,14 @@ from typing import Any
 
 import pytest
 import websockets
+from chromium import chromium_command, needs_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini" / "mini.yaml"
 ARTIFACTS = ROOT / "artifacts" / "web"
-CHROMIUM = shutil.which("chromium")
 
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed"),
+    needs_chromium,
     pytest.mark.skipif(
         importlib.util.find_spec("textual_serve") is None,
         reason="textual-serve (the web extra) is not installed",
@@ -165,16 +164,14 @@ class Page:
 
 @contextlib.asynccontextmanager
 async def chromium_page(profile: Path) -> AsyncIterator[Page]:
-    assert CHROMIUM is not None
     browser = subprocess.Popen(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--remote-debugging-port=0",
-            "--window-size=1200,800", "about:blank",
-        ],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+        chromium_command(
+            profile, "--remote-debugging-port=0", "--window-size=1200,800", "about:blank"
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         active = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 15

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.pilot import Pilot
 from textual.widgets import RadioButton, TabbedContent
 
+from game.tui.link import Link
 from game.tui.local_link import LocalGame
 from game.tui.seat import SeatApp
 from game.tui.widgets.builder import BuilderPane
 from tests.tui.conftest import notified, running, screen_text, settle, widget_texts
 
 
+@asynccontextmanager
+async def open_seat(link: Link, tab: str = "") -> AsyncIterator[tuple[SeatApp, Pilot[None]]]:
+    """A seat on ``link`` in an 80×24 terminal, settled (on ``tab`` when given)."""
+    app = SeatApp(link)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if tab:
+            await pilot.press(tab)
+        await settle(pilot)
+        yield app, pilot
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` and wait until the seat has handled them."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 async def test_header_shows_round_instructions_and_clock(game: LocalGame) -> None:
     running(game)
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_seat(game.link(["net"])) as (app, _pilot):
         text = screen_text(app)
         assert "Ronde 2/4: Ontwerpen en plannen" in text
         assert "Doe voorstellen." in text
@@ -25,33 +45,24 @@ async def test_header_shows_round_instructions_and_clock(game: LocalGame) -> Non
 async def test_paused_clock_is_shown(game: LocalGame) -> None:
     running(game)
     game.submit("facilitator", "pause", {})
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_seat(game.link(["net"])) as (app, _pilot):
         assert "GEPAUZEERD" in screen_text(app)
 
 
 async def test_briefing_and_disclose(game: LocalGame) -> None:
     running(game)
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
-        await settle(pilot)
+    async with open_seat(game.link(["net"]), tab="2") as (app, pilot):
         assert "Wat alleen jij weet." in widget_texts(app)
         assert "Reservewaarde" in widget_texts(app)
         app.query_one("#briefing-points").focus()
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         assert [d.issue for d in game.state.disclosures] == ["ontwerp"]
         assert "gedeeld" in widget_texts(app)
 
 
 async def test_builder_preview_with_mouse_and_propose(game: LocalGame) -> None:
     running(game)
-    app = SeatApp(game.link(["gemeente"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await settle(pilot)
+    async with open_seat(game.link(["gemeente"]), tab="4") as (app, pilot):
         builder = app.query_one(BuilderPane)
         assert builder.package == {"ontwerp": "kaal", "fasering": "los"}
         before = widget_texts(app)
@@ -61,10 +72,8 @@ async def test_builder_preview_with_mouse_and_propose(game: LocalGame) -> None:
         assert builder.package["ontwerp"] == "groen"
         after = widget_texts(app)
         assert before != after and " / 40" in after  # value against reservation 40
-        await pilot.press("p")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "p")
+        await press(pilot, "enter")
         assert game.state.proposals[0].package == {"ontwerp": "groen", "fasering": "los"}
         assert app.query_one("#tabs", TabbedContent).active == "table"
 
@@ -72,29 +81,21 @@ async def test_builder_preview_with_mouse_and_propose(game: LocalGame) -> None:
 async def test_table_support_object_comment_and_amend(game: LocalGame) -> None:
     running(game)
     game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("6")
-        await settle(pilot)
+    async with open_seat(game.link(["net"]), tab="6") as (app, pilot):
         assert "Wethouder" in screen_text(app)
-        await pilot.press("s", *"goed plan", "enter")
-        await settle(pilot)
+        await press(pilot, "s", *"goed plan", "enter")
         assert game.state.proposals[0].support == {"net": "goed plan"}
-        await pilot.press("o", *"te duur", "enter")
-        await settle(pilot)
+        await press(pilot, "o", *"te duur", "enter")
         assert game.state.proposals[0].objections == {"net": "te duur"}
-        await pilot.press("c", *"en de kabels?", "enter")
-        await settle(pilot)
+        await press(pilot, "c", *"en de kabels?", "enter")
         assert game.state.proposals[0].comments[0].text == "en de kabels?"
         assert "en de kabels?" in widget_texts(app)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert app.query_one(BuilderPane).base == "P1"
         kaal = next(b for b in app.query(RadioButton) if "Terug zoals" in str(b.label))
         await pilot.click(kaal)
         await settle(pilot)
-        await pilot.press("p", "enter")
-        await settle(pilot)
+        await press(pilot, "p", "enter")
         amended = game.state.proposals[1]
         assert amended.parent == "P1" and amended.package["ontwerp"] == "kaal"
 
@@ -104,40 +105,30 @@ async def test_vote_dialog_and_sign(game: LocalGame) -> None:
     game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
     game.submit("facilitator", "next_round", {})
     game.submit("facilitator", "call_vote", {"proposal": "P1"})
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_seat(game.link(["net"])) as (app, pilot):
         assert "Stemming over P1" in screen_text(app)
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         shown = screen_text(app)
         assert "Aangenomen bij 2 van 3" in shown and "veto" in shown
-        await pilot.press("j")
-        await settle(pilot)
+        await press(pilot, "j")
         assert game.state.ballots[0].votes == {"net": "yes"}
         game.submit("gemeente", "vote", {"choice": "yes"})
         game.submit("winkels", "vote", {"choice": "yes"})
         assert game.state.agreement == "P1"
-        await pilot.press("g")
-        await settle(pilot)
+        await press(pilot, "g")
         assert "net" in game.state.signatures
 
 
 async def test_chat_public_and_private(game: LocalGame) -> None:
     running(game)
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("7")
-        await settle(pilot)
+    async with open_seat(game.link(["net"]), tab="7") as (app, pilot):
         app.query_one("#chat-input").focus()
-        await pilot.press(*"hallo tafel", "enter")
-        await settle(pilot)
+        await press(pilot, *"hallo tafel", "enter")
         assert game.state.messages[-1].to is None
         select = app.query_one("#chat-to")
         select.value = "gemeente"  # type: ignore[attr-defined]
         app.query_one("#chat-input").focus()
-        await pilot.press(*"psst", "enter")
-        await settle(pilot)
+        await press(pilot, *"psst", "enter")
         last = game.state.messages[-1]
         assert (last.to, last.text) == ("gemeente", "psst")
         assert "psst" in widget_texts(app) and "hallo tafel" in widget_texts(app)
@@ -145,28 +136,19 @@ async def test_chat_public_and_private(game: LocalGame) -> None:
 
 async def test_illegal_move_is_explained_in_dutch(game: LocalGame) -> None:
     running(game, rounds=0)  # opening: no proposals allowed
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("p", "enter")
-        await settle(pilot)
+    async with open_seat(game.link(["net"]), tab="4") as (app, pilot):
+        await press(pilot, "p", "enter")
         assert game.state.proposals == ()
         assert "Dat kan niet in deze ronde." in notified(app)
 
 
 async def test_map_and_plan_show_openings_and_timeline(game: LocalGame) -> None:
     running(game)
-    app = SeatApp(game.link(["net"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with open_seat(game.link(["net"]), tab="4") as (app, pilot):
+        await press(pilot, "3")
         text = screen_text(app)
         assert "Dorpsstraat" in text and "× open" in text
-        await pilot.press("5")
-        await settle(pilot)
+        await press(pilot, "5")
         text = screen_text(app)
         assert "Riool vervangen" in text and "█" in text
 
@@ -174,27 +156,19 @@ async def test_map_and_plan_show_openings_and_timeline(game: LocalGame) -> None:
 async def test_shared_terminal_pin_lock_and_unlock(game: LocalGame) -> None:
     running(game)
     link = game.link(["gemeente", "net"], locked=["gemeente", "net"])
-    app = SeatApp(link)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_seat(link) as (app, pilot):
         assert "Wat alleen jij weet" not in widget_texts(app)
         # the role chooser opens by itself; choose Netbeheerder, wrong PIN first
-        await pilot.press("down", "enter")
-        await settle(pilot)
-        await pilot.press(*"9999", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "enter")
+        await press(pilot, *"9999", "enter")
         assert app.current is None and "net" in link.locked
-        await pilot.press("r", "down", "enter")
-        await settle(pilot)
-        await pilot.press(*"2222", "enter")
-        await settle(pilot)
+        await press(pilot, "r", "down", "enter")
+        await press(pilot, *"2222", "enter")
         assert app.current == "net"
-        await pilot.press("2")
-        await settle(pilot)
+        await press(pilot, "2")
         private = widget_texts(app)
         assert "Briefing net" in private and "35" in private
-        await pilot.press("l")
-        await settle(pilot)
+        await press(pilot, "l")
         left = widget_texts(app)
         assert "Briefing net" not in left and "Wat alleen jij weet" not in left
         assert "Reservewaarde" not in left and app.views == {}
@@ -202,10 +176,8 @@ async def test_shared_terminal_pin_lock_and_unlock(game: LocalGame) -> None:
         # a move for the locked role is refused
         assert not (await link.send("net", "message", {"text": "x"}))["ok"]
         # switching to the other role locks nothing new and needs its PIN
-        await pilot.press("r", "enter")
-        await settle(pilot)
-        await pilot.press(*"1111", "enter")
-        await settle(pilot)
+        await press(pilot, "r", "enter")
+        await press(pilot, *"1111", "enter")
         assert app.current == "gemeente"
         assert "Briefing gemeente" in widget_texts(app)
         assert "Briefing net" not in widget_texts(app)

@@ -11,8 +11,8 @@ from textual.app import App
 from textual.widgets import OptionList, TabbedContent
 
 from game.tui.console.panels import SeatsPanel
-from game.tui.i18n import error_text, t
-from game.tui.link import FACILITATOR, Link
+from game.tui.i18n import t
+from game.tui.link import FACILITATOR, Link, send_move
 from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
 from game.tui.viewdata import role_names
 from game.tui.widgets.proposals import ProposalsPane
@@ -31,13 +31,9 @@ class ConsoleActions(App[None]):
     def render_view(self, view: dict[str, Any]) -> None: ...
     def forget_private(self) -> None: ...
     async def _move(self, move: str, data: dict[str, Any] | None = None, done: str = "") -> bool:
-        answer = await self.link.send(FACILITATOR, move, data or {}, table=self.table)
-        if answer.get("ok"):
-            if done:
-                self.notify(done, timeout=3)
-            return True
-        self.notify(error_text(answer.get("code", ""), answer.get("reason", "")), severity="error")
-        return False
+        return await send_move(
+            self, self.link, FACILITATOR, move, data or {}, table=self.table, done=done
+        )
 
     def action_tab(self, name: str) -> None:
         self.query_one("#tabs", TabbedContent).active = name
