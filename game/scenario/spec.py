@@ -218,6 +218,18 @@ def _check_list(spec: ListOf, value: Any, path: DataPath, rep: Reporter) -> bool
     return ok
 
 
+def _named(what: str, value: dict[Any, Any]) -> str:
+    """``a role`` → ``role 'gemeente'`` when the mapping has a text ``id``."""
+    ident = value.get("id")
+    if not isinstance(ident, str) or not ident:
+        return what
+    for article in ("a ", "an "):
+        if what.startswith(article):
+            what = what[len(article) :]
+            break
+    return f"{what} '{ident}'"
+
+
 def _check_record(
     spec: Record, value: Any, path: DataPath, rep: Reporter, hidden: str = ""
 ) -> bool:
@@ -230,7 +242,8 @@ def _check_record(
         if key is None:
             takes = ", ".join(n for n in spec.names if n != hidden)
             hint = did_you_mean(name, spec.names) or f"; {spec.what} takes: {takes}"
-            rep.at((*path, name), f"unknown key '{name}' in {spec.what}{hint}", key=True)
+            where = _named(spec.what, value)
+            rep.at((*path, name), f"unknown key '{name}' in {where}{hint}", key=True)
             ok = False
             continue
         ok = check(key.spec, item, (*path, name), rep) and ok
@@ -238,7 +251,7 @@ def _check_record(
     if missing:
         keys = ", ".join(f"'{m}'" for m in missing)
         plural = "s" if len(missing) > 1 else ""
-        rep.at(path, f"{spec.what} is missing the required key{plural} {keys}")
+        rep.at(path, f"{_named(spec.what, value)} is missing the required key{plural} {keys}")
         ok = False
     return ok
 

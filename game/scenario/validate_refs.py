@@ -96,10 +96,12 @@ class Refs:
         self.rep = rep
         self.index = index
 
-    def _ref(self, path: DataPath, value: Any, kind: str, known: list[str], key: bool) -> bool:
+    def _ref(
+        self, path: DataPath, value: Any, kind: str, known: list[str], key: bool, where: str = ""
+    ) -> bool:
         if not isinstance(value, str) or value in known:
             return isinstance(value, str)
-        self.rep.at(path, f"unknown {kind} '{value}'{did_you_mean(value, known)}", key=key)
+        self.rep.at(path, f"unknown {kind} '{value}'{where}{did_you_mean(value, known)}", key=key)
         return False
 
     def role(self, path: DataPath, value: Any, key: bool = False) -> bool:
@@ -114,18 +116,22 @@ class Refs:
     def event(self, path: DataPath, value: Any) -> bool:
         return self._ref(path, value, "event", self.index.events, False)
 
-    def issue(self, path: DataPath, value: Any, key: bool = False) -> bool:
-        return self._ref(path, value, "issue", list(self.index.issues), key)
+    def issue(self, path: DataPath, value: Any, key: bool = False, where: str = "") -> bool:
+        return self._ref(path, value, "issue", list(self.index.issues), key, where)
 
-    def option(self, path: DataPath, issue: str, value: Any, key: bool = False) -> bool:
+    def option(
+        self, path: DataPath, issue: str, value: Any, key: bool = False, where: str = ""
+    ) -> bool:
+        """``where`` (e.g. `` in points of role 'x'``) says whose table the option is in."""
         options = self.index.issues.get(issue)
         if options is None or not isinstance(value, str) or value in options:
             return True
-        self.rep.at(
-            path,
-            f"issue '{issue}' has no option '{value}'{did_you_mean(value, options)}",
-            key=key,
+        message = (
+            f"unknown option '{value}' of issue '{issue}'{where}"
+            if where
+            else f"issue '{issue}' has no option '{value}'"
         )
+        self.rep.at(path, message + did_you_mean(value, options), key=key)
         return False
 
     def ids(self, path: DataPath, value: Any, kind: str) -> None:
@@ -152,10 +158,14 @@ def check_roles(data: Any, refs: Refs) -> None:
     for i, role in entries(data, "roles"):
         scoring = mapping(role, "scoring")
         base: DataPath = ("roles", i, "scoring")
+        rid = role.get("id")
+        where = f" in points of role '{rid}'" if isinstance(rid, str) else ""
         for issue, table in mapping(scoring, "points").items():
-            if refs.issue((*base, "points", issue), issue, key=True) and isinstance(table, dict):
+            known = refs.issue((*base, "points", issue), issue, key=True, where=where)
+            if known and isinstance(table, dict):
                 for option in table:
-                    refs.option((*base, "points", issue, option), issue, option, key=True)
+                    at = (*base, "points", issue, option)
+                    refs.option(at, issue, option, key=True, where=where)
         for j, rule in entries(scoring, "rules"):
             refs.condition((*base, "rules", j, "when"), rule.get("when"))
         for j, term in entries(scoring, "metrics"):

@@ -21,7 +21,7 @@ CASES: dict[str, Case] = {
         "    reservation: 40",
         "    reservaton: 40",
         "reservaton",
-        "unknown key 'reservaton' in a role (did you mean 'reservation'?)",
+        "unknown key 'reservaton' in role 'gemeente' (did you mean 'reservation'?)",
     ),
     "unknown top-level key": Case(
         "status_quo:", "statusquo:", "statusquo:", "did you mean 'status_quo'?"
@@ -30,7 +30,7 @@ CASES: dict[str, Case] = {
         "    title: Inrichting\n",
         "",
         "  - id: ontwerp",
-        "an issue is missing the required key 'title'",
+        "issue 'ontwerp' is missing the required key 'title'",
     ),
     "missing required top-level key": Case(
         "press_release: |\n"

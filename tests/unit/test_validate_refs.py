@@ -18,13 +18,13 @@ CASES: dict[str, Case] = {
         "        fasering: {samen: 40,",
         "        fasring: {samen: 40,",
         "fasring",
-        "unknown issue 'fasring' (did you mean 'fasering'?)",
+        "unknown issue 'fasring' in points of role 'gemeente' (did you mean 'fasering'?)",
     ),
     "unknown option in points": Case(
         "ontwerp: {groen: 10,",
         "ontwerp: {gron: 10,",
         "gron: 10",
-        "issue 'ontwerp' has no option 'gron' (did you mean 'groen'?)",
+        "unknown option 'gron' of issue 'ontwerp' in points of role 'net' (did you mean 'groen'?)",
     ),
     "unknown option in rule": Case(
         "fasering: [los]}\n          points: -10",
