@@ -19,8 +19,10 @@ Example::
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, TypeVar, cast
 
+from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
 from game.engine.records import Message
@@ -38,6 +40,7 @@ from game.engine.view_parts import (
     public_scenario,
     roles_public,
 )
+from game.scenario.scoring import Scorer
 
 
 def _public(state: GameState, kind: str, now: float) -> Json:
@@ -87,12 +90,34 @@ def _reveal(state: GameState) -> Json:
 
 
 def _reveal_base(state: GameState) -> Json:
+    result = outcome(state)
     return {
         "profiles": {
             r: private_profile(state, state.scenario.role(r)) for r in state.scenario.role_ids
         },
-        "outcome": outcome(state),
+        "outcome": result,
+        "possible": _possible(state, result),
     }
+
+
+PossibleKey = tuple[tuple[str, ...], tuple[tuple[str, str], ...] | None]
+#: What was possible, per scorer (scenario, mode, events) and (roles in play, package):
+#: the analysis costs up to a second, the reveal is rebuilt for every later state.
+_POSSIBLE: weakref.WeakKeyDictionary[Scorer, dict[PossibleKey, Json]] = weakref.WeakKeyDictionary()
+
+
+def _possible(state: GameState, result: Json) -> Json:
+    package = result["package"]
+    key: PossibleKey = (
+        tuple(state.in_play),
+        None if package is None else tuple(sorted(package.items())),
+    )
+    found = _POSSIBLE.setdefault(state.scorer, {})
+    if key not in found:
+        found[key] = what_was_possible(
+            state.scenario, state.mode, state.events_played, state.in_play, result["scores"]
+        )
+    return found[key]
 
 
 def _values(state: GameState, role: str) -> list[Json]:

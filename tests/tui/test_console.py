@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import DataTable
 
 from game.tui.console.app import ConsoleApp
@@ -144,6 +146,13 @@ async def test_debrief_after_reveal_and_tables_overview(game: LocalGame) -> None
         await settle(pilot)
         text = widget_texts(app)
         assert "Akkoord over P1" in text and "Verborgen belangen" in text
+        # Mini, short mode, groen/samen: the max joint value (tests/unit/test_engine_possible.py);
+        # nothing better, the passing plan with the fewest openings has 2 (status quo 3).
+        assert "Wat had gekund" in text and "Beste plan" in text
+        assert "100% van de beste gezamenlijke waarde" in text
+        assert "Geen pakket was voor elke rol minstens zo goed" in text
+        assert "minste openingen (2) dat een meerderheid haalt" in text
+        assert re.search(r"Keer openbreken\s+3\s+3\s+2\n", text)
         overview = app.query_one("#overview", DataTable)
         assert overview.row_count == 1 and "P1" in [str(c) for c in overview.get_row_at(0)]
         assert notified(app) == "" or isinstance(notified(app), str)

@@ -60,6 +60,29 @@ def _table(*headers: str) -> Table:
     return table
 
 
+def possible_text(view: View, possible: Mapping[str, Any]) -> Text:
+    """What was possible: share of the best joint value, better packages, the best plan."""
+    text = Text(t("debrief.possible") + "\n", "bold underline")
+    best_joint = (possible.get("max_welfare") or {}).get("joint")
+    if best_joint is None:
+        text.append(t("debrief.nothing_passes") + "\n")
+        return text
+    text.append(
+        "  • "
+        + t("debrief.share", share=_pct(possible.get("share")), best=f"{best_joint:g}")
+        + "\n"
+    )
+    count = int(possible.get("better_count", 0))
+    key = "debrief.better_none" if count == 0 else "debrief.better"
+    text.append("  • " + t(key, count=count) + "\n")
+    best = possible.get("best_plan")
+    if best is not None:
+        label = "debrief.best_better" if best.get("basis") == "better" else "debrief.best_passing"
+        text.append("  • " + t(label, openings=best.get("openings_total", 0)) + "\n")
+        text.append("    " + package_summary(view, best.get("package") or {}, "\n    ") + "\n")
+    return text
+
+
 def debrief_parts(
     view: View, outcome: Mapping[str, Any], profiles: Mapping[str, Any]
 ) -> list[RenderableType]:
@@ -74,23 +97,38 @@ def debrief_parts(
         parts.append(text)
     else:
         parts.append(Text(t("debrief.no_agreement"), "bold yellow"))
+    possible: Mapping[str, Any] = (view.get("reveal") or {}).get("possible") or {}
+    best: Mapping[str, Any] | None = possible.get("best_plan")
+    if possible:
+        parts.append(possible_text(view, possible))
     metrics, base = outcome.get("metrics", {}), outcome.get("status_quo", {}).get("metrics", {})
-    plan = _table(t("debrief.plan"), t("debrief.result"), t("debrief.status_quo"))
+    columns = [t("debrief.result"), t("debrief.status_quo")]
+    if best is not None:
+        columns.append(t("debrief.best_plan"))
+    plan = _table(t("debrief.plan"), *columns)
     for key, label in (
         ("openings_total", t("debrief.openings")),
         ("cost", t("debrief.cost")),
         ("saved", t("debrief.saved")),
         ("nuisance_total", t("debrief.nuisance")),
     ):
-        plan.add_row(label, f"{metrics.get(key, 0):g}", f"{base.get(key, 0):g}")
+        row = [f"{m.get(key, 0):g}" for m in (metrics, base)]
+        plan.add_row(label, *row, *([f"{best.get(key, 0):g}"] if best is not None else []))
     plan.add_row(
-        t("debrief.missed"), str(len(metrics.get("missed", []))), str(len(base.get("missed", [])))
+        t("debrief.missed"),
+        *(str(len(m.get("missed", []))) for m in (metrics, base, best) if m is not None),
     )
     parts.append(plan)
-    segs = _table(t("debrief.openings_per_segment"), t("debrief.result"), t("debrief.status_quo"))
+    segs = _table(t("debrief.openings_per_segment"), *columns)
     for sid, name in segment_names(view).items():
-        a, b = metrics.get("openings", {}).get(sid, 0), base.get("openings", {}).get(sid, 0)
-        segs.add_row(name, str(a), str(b))
+        segs.add_row(
+            name,
+            *(
+                str(m.get("openings", {}).get(sid, 0))
+                for m in (metrics, base, best)
+                if m is not None
+            ),
+        )
     parts.append(segs)
     scores = _table(t("debrief.role"), t("debrief.score"), t("debrief.reservation"), "")
     for role in outcome.get("roles", []):
