@@ -21,7 +21,7 @@ from game.scenario.model import Scenario
 from game.scenario.scoring import Scorer
 
 
-def _fewest_openings(result: Agreements, candidates: NDArray[np.intp]) -> int | None:
+def fewest_openings(result: Agreements, candidates: NDArray[np.intp]) -> int | None:
     """Among ``candidates``: the fewest openings, then the largest joint value, then index."""
     if len(candidates) == 0:
         return None
@@ -68,7 +68,7 @@ def possible_for(result: Agreements, scores: Mapping[str, float]) -> dict[str, A
         best: int | None = better.fewest_openings
         basis = "better"
     else:
-        best = _fewest_openings(result, np.flatnonzero(result.passes))
+        best = fewest_openings(result, np.flatnonzero(result.passes))
         basis = "passing"
     status = Scorer(space.scenario, space.mode, space.events).score(dict(space.scenario.status_quo))
     return {

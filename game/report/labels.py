@@ -114,9 +114,9 @@ _LABELS: dict[str, tuple[str, str]] = {
         "het betere pakket met de minste openingen",
         "the better package with the fewest openings",
     ),
-    "basis_max_welfare": (
-        "het plan met de grootste gezamenlijke waarde",
-        "the max joint value plan",
+    "basis_fewest_openings_passing": (
+        "geen pakket was voor iedereen beter; het aangenomen pakket met de minste openingen",
+        "no package was better for everyone; the passing package with the fewest openings",
     ),
     "best_possible": ("Beste haalbaar", "Best possible"),
     "best_plan": ("Beste plan", "Best plan"),

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from game.analysis.agreements import Agreements, analyze_agreements, improvements
+from game.analysis.possible import fewest_openings
 from game.analysis.space import build_space
 from game.analysis.summary import describe
 from game.engine import GameState
@@ -94,12 +95,13 @@ def compare(state: GameState, result: Mapping[str, Any], cache: SpaceCache, best
         (int(i) for i in better.better),
         key=lambda i: (-agreements.welfare(i), int(space.openings_total[i]), i),
     )
-    best_index = better.fewest_openings if better.fewest_openings is not None else max_w
-    best_basis = (
-        "fewest_openings"
-        if better.fewest_openings is not None
-        else ("max_welfare" if max_w is not None else None)
-    )
+    # The same choice as the terminal debrief (game.analysis.possible): the better
+    # package with the fewest openings, else the passing one with the fewest.
+    best_index = better.fewest_openings
+    best_basis: str | None = "fewest_openings"
+    if best_index is None:
+        best_index = fewest_openings(agreements, np.flatnonzero(agreements.passes))
+        best_basis = "fewest_openings_passing" if best_index is not None else None
     best_plan = None
     if best_index is not None:
         best_plan = plan(space.package_metrics(best_index).to_json(), space.package(best_index))

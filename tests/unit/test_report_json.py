@@ -157,3 +157,26 @@ def test_one_table(session: tuple[Path, dict[int, GameState]], capsys: Any) -> N
     assert main(["report", str(db), "--table", "2", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [t["table"] for t in data["tables"]] == [2]
+
+
+def test_best_plan_is_the_one_the_terminal_debrief_shows(
+    report: dict[str, Any], session: tuple[Path, dict[int, GameState]]
+) -> None:
+    """The HTML/JSON report and the engine's reveal name the same best plan."""
+    from game.engine import player_view
+
+    _, states = session
+    compared = 0
+    for table in report["tables"]:
+        state = states[table["table"]]
+        if not state.revealed:
+            continue
+        view = player_view(state, state.scenario.role_ids[0], now=0.0)
+        possible = view["reveal"]["possible"]["best_plan"]
+        best = table["plans"]["best"]
+        assert best["package"] == possible["package"]
+        assert best["basis"] == (
+            "fewest_openings" if possible["basis"] == "better" else "fewest_openings_passing"
+        )
+        compared += 1
+    assert compared == 2
