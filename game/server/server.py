@@ -79,6 +79,21 @@ class GameServer:
     def bot_launcher(self, launcher: BotLauncher | None) -> None:
         self.runner.bot_launcher = launcher
 
+    async def _reclaim_bot_seats(self, session: Session) -> None:
+        """A person who joins a role a bot plays takes the seat back.
+
+        The facilitator's ``assign`` move (seat ``human``) is applied for them,
+        so the bot hands over with its summary (see :mod:`game.bots.live`).
+        """
+        if not session.joined or session.client != "seat" or session.table is None:
+            return
+        hosted = self.tables[session.table]
+        for role in list(session.roles):
+            if hosted.state.seats.get(role) == "bot":
+                move = Move("assign", FACILITATOR, {"role": role, "seat": "human"})
+                await self.runner.apply_move(hosted, move)
+                log.info("table %d: a person took %s back from its bot", hosted.number, role)
+
     def notify_role(self, table: int, role: str, notice: dict[str, Any]) -> None:
         """Send ``notice`` (it must carry ``"to": role``) to that role's unlocked
         connections and the facilitator's private console; used for a bot's
@@ -203,6 +218,7 @@ class GameServer:
             push(session, p.dumps({"type": "pong", "id": msg.id, "now": self.clock()}))
         elif isinstance(msg, p.Hello):
             await self.doorman.hello(session, msg)
+            await self._reclaim_bot_seats(session)
         elif not session.joined:
             raise ProtocolError(ErrorCode.NEED_HELLO, "send hello first", msg.id)
         elif isinstance(msg, p.MoveRequest):
