@@ -279,4 +279,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         hosted.close()
     print(f"log: {logfile}", file=sys.stderr)
+    print(farewell(str(hosted.store.path)), file=sys.stderr)
     return code
+
+
+def farewell(db: str) -> str:
+    """What the facilitator reads after the console closes: where the game is, what next."""
+    from game.tui.i18n import t
+
+    return t("play.farewell", db=db)

@@ -72,3 +72,13 @@ def test_play_resumes_an_unfinished_game(tmp_path: Path) -> None:
         assert again.resumed and dict(again.tables[0].record.roles) == codes
     finally:
         again.close()
+
+
+def test_play_says_where_the_game_is_and_how_to_export_the_debrief() -> None:
+    from game.commands.play import farewell
+    from game.tui.i18n import set_language
+
+    set_language("nl")
+    text = farewell("/data/play-leeuwaerdenhout-short.db")
+    assert "bewaard in /data/play-leeuwaerdenhout-short.db" in text
+    assert "botsende-belangen report /data/play-leeuwaerdenhout-short.db -o" in text

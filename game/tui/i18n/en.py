@@ -312,6 +312,11 @@ STRINGS: dict[str, str] = {
     "console.tab.short.codes": "Codes",
     "console.tab.short.messages": "Chat",
     "console.tab.short.debrief": "Debrief",
+    "play.farewell": (
+        "The game is saved in {db}.\n"
+        "To go on: run the same command again.\n"
+        "To export the debrief: botsende-belangen report {db} -o debrief.html"
+    ),
     "console.quit.title": "The game is still running. Stop?",
     "console.quit.stay": "Go on with the game",
     "console.quit.stop": "Stop: participants lose their connection",

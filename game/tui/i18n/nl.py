@@ -316,6 +316,11 @@ STRINGS: dict[str, str] = {
     "console.tab.short.codes": "Codes",
     "console.tab.short.messages": "Chat",
     "console.tab.short.debrief": "Nabespreking",
+    "play.farewell": (
+        "Het spel is bewaard in {db}.\n"
+        "Verder spelen: start dezelfde opdracht opnieuw.\n"
+        "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html"
+    ),
     "console.quit.title": "Het spel loopt nog. Stoppen?",
     "console.quit.stay": "Doorgaan met het spel",
     "console.quit.stop": "Stoppen: de deelnemers verliezen de verbinding",
