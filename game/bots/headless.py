@@ -16,6 +16,7 @@ from contextlib import suppress
 from game.bots.base import Bot
 from game.bots.simple import SimpleBot
 from game.engine import FACILITATOR, GameState, IllegalMove, Move, apply, new_game, player_view
+from game.engine.facilitator import votable
 from game.scenario.model import Scenario
 
 PASSES = 3
@@ -69,17 +70,9 @@ def _bot_passes(
 
 
 def _ballot_candidates(state: GameState) -> list[str]:
-    voted = {b.proposal for b in state.ballots}
-    forbidden = state.scorer.adj.forbidden
-    open_props = [
-        p
-        for p in state.proposals
-        if not p.withdrawn
-        and p.id not in voted
-        and not any(pair in forbidden for pair in p.package.items())
-    ]
-    open_props.sort(key=lambda p: (-len(p.support), int(p.id[1:])))
-    return [p.id for p in open_props]
+    """Votable proposals, most supported first."""
+    found = sorted(votable(state), key=lambda p: (-len(p.support), int(p.id[1:])))
+    return [p.id for p in found]
 
 
 def play_game(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from game.bots.negotiator import NegotiatorBot
 from game.bots.temperament import Temperament, draw
 from game.engine import FACILITATOR, GameState, IllegalMove, Move, apply, new_game, player_view
+from game.engine.facilitator import votable
 from game.scenario.model import Scenario
 
 NEGOTIATING_PASSES = 6
@@ -84,16 +85,11 @@ class _Runner:
             self.now += BOT_STEP
 
     def candidate(self) -> str | None:
-        voted = {b.proposal for b in self.state.ballots}
-        forbidden = self.state.scorer.adj.forbidden
-        found = [
-            p
-            for p in self.state.proposals
-            if not p.withdrawn
-            and p.id not in voted
-            and not any(pair in forbidden for pair in p.package.items())
-        ]
-        found.sort(key=lambda p: (-len(p.support), len(p.objections), int(p.id[1:])))
+        """The votable proposal with most support (fewest objections on a tie)."""
+        found = sorted(
+            votable(self.state),
+            key=lambda p: (-len(p.support), len(p.objections), int(p.id[1:])),
+        )
         return found[0].id if found else None
 
     def maybe_event(self) -> None:

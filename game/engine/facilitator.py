@@ -13,7 +13,7 @@ from typing import Any
 from game.engine import args
 from game.engine.flow import Notice, close_ballot, enter_round, finish, reveal_index
 from game.engine.moves import SEAT_KINDS, IllegalMove
-from game.engine.records import Announcement, Ballot, PlayedEvent
+from game.engine.records import Announcement, Ballot, PlayedEvent, Proposal
 from game.engine.state import GameState, evolve
 
 Data = Mapping[str, Any]
@@ -94,6 +94,20 @@ def play_event(state: GameState, data: Data, now: float, notices: list[Notice]) 
         raise IllegalMove("already_played", f"event {event_id!r} was played already")
     notices.append({"kind": "event_played", "event": event_id})
     return evolve(state, played=(*state.played, PlayedEvent(event_id, rnd.id, now)))
+
+
+def votable(state: GameState) -> list[Proposal]:
+    """Proposals a vote may still be called on: not withdrawn, not voted on yet,
+    and feasible after the events played (in proposal order)."""
+    voted = {b.proposal for b in state.ballots}
+    forbidden = state.scorer.adj.forbidden
+    return [
+        p
+        for p in state.proposals
+        if not p.withdrawn
+        and p.id not in voted
+        and not any(pair in forbidden for pair in p.package.items())
+    ]
 
 
 def call_vote(state: GameState, data: Data, now: float, notices: list[Notice]) -> GameState:

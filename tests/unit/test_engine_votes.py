@@ -106,3 +106,20 @@ def test_next_round_closes_an_open_ballot(mini: Scenario) -> None:
     assert state.agreement == "P1"
     assert state.ballots[0].in_time is False  # closed after the round's time was up
     assert state.revealed
+
+
+def test_votable_leaves_out_voted_withdrawn_and_infeasible_proposals(mini: Scenario) -> None:
+    from game.engine.facilitator import votable
+
+    state = go(new_game(mini, "full", 1, 0.0), "start")
+    state = go(go(state, "next_round"), "next_round")  # ontwerpen
+    full = {"kosten": "gedeeld"}
+    for package in (SAMEN, LOS, {"ontwerp": "kaal", "fasering": "los"}, SAMEN):
+        state = go(state, "propose", "net", package={**package, **full})
+    state = go(state, "withdraw", "net", proposal="P4")
+    assert [p.id for p in votable(state)] == ["P1", "P2", "P3"]
+    state = go(state, "play_event", event="subsidie")  # forbids ontwerp 'kaal'
+    state = go(state, "next_round")  # besluit
+    state = go(state, "call_vote", proposal="P1")
+    state = go(state, "close_vote")
+    assert [p.id for p in votable(state)] == ["P2"]
