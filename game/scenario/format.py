@@ -53,7 +53,7 @@ SETTINGS = Record(
                 description="Nuisance weight of a shopping street done segment by segment.",
             ),
         ),
-        Key("horizon", months("Months the plan looks ahead.")),
+        Key("horizon", months("Months the plan looks ahead (informational; not used in scoring).")),
     ),
     what="'settings'",
     description="Parameters of the execution-plan model (all optional).",

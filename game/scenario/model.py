@@ -185,7 +185,6 @@ class Role:
     scoring: Scoring
     core: bool = True
     veto: bool = False
-    pin_hint: str = ""
     short_name: str = ""
 
     @property
