@@ -10,7 +10,8 @@ from textual import work
 from textual.app import App
 from textual.widgets import OptionList, TabbedContent
 
-from game.tui.console.panels import SeatsPanel
+from game.tui.console.panels import CodesPanel, SeatsPanel
+from game.tui.console.settings import ConsoleSettings
 from game.tui.i18n import t
 from game.tui.link import FACILITATOR, Link, send_move
 from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
@@ -26,10 +27,12 @@ class ConsoleActions(App[None]):
     presence: dict[int, dict[str, int]]
     table: int
     private: bool
+    settings: ConsoleSettings
     on_start: Callable[[list[str]], object] | None
 
     def render_view(self, view: dict[str, Any]) -> None: ...
     def forget_private(self) -> None: ...
+    def _show_mode(self) -> None: ...
     async def _move(self, move: str, data: dict[str, Any] | None = None, done: str = "") -> bool:
         return await send_move(
             self, self.link, FACILITATOR, move, data or {}, table=self.table, done=done
@@ -124,8 +127,11 @@ class ConsoleActions(App[None]):
 
     async def action_projector(self) -> None:
         self.private = not self.private
+        self.settings.save()
         if not self.private:
             self.forget_private()
+        self._show_mode()
+        self.refresh_bindings()
         await self.link.set_private(self.private)
         key = "console.private_on" if self.private else "console.projector_on"
         self.notify(t(key), timeout=3)
@@ -133,3 +139,19 @@ class ConsoleActions(App[None]):
     def action_toggle_address(self) -> None:
         box = self.query_one("#address")
         box.display = not box.display
+        self.settings.address = bool(box.display)
+        self.settings.save()
+
+    @work(exclusive=True, group="dialog")
+    async def action_show_pin(self) -> None:
+        """The chosen role's PIN, in a dialog (private mode only; never in a list)."""
+        self.action_tab("codes")
+        found = self.query_one(CodesPanel).pin()
+        if found is None:
+            self.notify(t("console.pin_pick"), timeout=4)
+            return
+        name, pin = found
+        title = t("console.pin_title", role=name, pin=pin)
+        await self.push_screen_wait(
+            ChoiceScreen(title, [("ok", t("console.pin_close"))], t("console.pin_note"))
+        )

@@ -312,11 +312,66 @@ STRINGS: dict[str, str] = {
     "console.tab.short.codes": "Codes",
     "console.tab.short.messages": "Chat",
     "console.tab.short.debrief": "Debrief",
+    "play.ask_resume": (
+        "An interrupted game is waiting in {db}\n"
+        "  ({round}; last played {when}).\n"
+        "Go on with it? [Y/n]  (n: a new game; the old one is kept) "
+    ),
+    "play.lobby": "not started yet",
+    "play.old_kept": "The last game has ended and is kept in {db}. A new game starts.",
+    "play.new_kept": "New game; the last one is kept in {db}.",
+    "play.farewell_ended": (
+        "The game has ended and is saved in {db}.\n"
+        "To export the debrief: botsende-belangen report {db} -o debrief.html\n"
+        "For the next workshop: run the same command again (a new game starts)."
+    ),
+    "cli.bad_pace": "--bot-pace must be 0 or more seconds.",
+    "cli.bad_port": "--port must be a number from 0 to 65535.",
+    "cli.no_listen": "Cannot listen on {host}:{port} ({reason}). Try another --port.",
+    "cli.port_in_use": "the port is already in use",
+    "cli.host_error": "{message}",
     "play.farewell": (
         "The game is saved in {db}.\n"
         "To go on: run the same command again.\n"
         "To export the debrief: botsende-belangen report {db} -o debrief.html"
     ),
+    "console.seat_empty": "empty",
+    "console.vote": "Vote",
+    "console.vote.yes": "yes",
+    "console.vote.no": "no",
+    "console.vote.abstain": "abst.",
+    "console.ballot": "Vote on {proposal}: {voted} of {total} voted.",
+    "console.ballot_waiting": "Not yet: {roles}.",
+    "console.ballot_autoclose": "Closes by itself once everyone has voted (⟨x⟩ closes it sooner).",
+    "console.when.ended": "The game has ended.",
+    "console.when.started": "The game has started already.",
+    "console.when.agreed": "There is an agreement already: no more votes needed.",
+    "console.when.vote_open": "A vote is open already (⟨x⟩ closes it).",
+    "console.when.all_events": "Every event has been played.",
+    "console.when.after_start": "That works once the game runs (⟨b⟩ starts it).",
+    "console.when.no_vote": "No vote is open.",
+    "console.when.last_round": "This is the last round.",
+    "console.when.call_vote": "Votes can be called from {round}.",
+    "console.when.call_vote_never": "No more votes can be called in this game.",
+    "console.when.play_event": "Events can be played in {round}.",
+    "console.when.play_event_never": "No more events can be played.",
+    "console.address": "Address:",
+    "console.qr_on_cards": "(a QR code per role: Codes tab)",
+    "console.codes_hidden": "Code hidden: projector-safe is on (⟨f⟩).",
+    "console.key.pin": "Show PIN",
+    "console.help.pin": "Show the chosen role's PIN (not on the projector)",
+    "console.pin_pick": "Pick a role in the Codes tab first (PINs only with private data shown).",
+    "console.pin_title": "PIN of {role}: {pin}",
+    "console.pin_close": "Close",
+    "console.pin_note": "For the participant only: do not put this on the projector.",
+    "console.events.effects": "Effects",
+    "console.events.when": "Playable in: {rounds}.",
+    "console.events.how": "⟨e⟩ or ⟨enter⟩ plays this card; every screen shows it.",
+    "console.events.played": "Played: this card is on every screen.",
+    "console.events.changed": "What changed on the table",
+    "console.events.no_proposals": "There were no proposals yet.",
+    "console.events.cost": "{proposal}: cost {was} → {now} M€.",
+    "console.events.clears": "Above their reservation: {was} → {now} of {n} roles.",
     "console.quit.title": "The game is still running. Stop?",
     "console.quit.stay": "Go on with the game",
     "console.quit.stop": "Stop: participants lose their connection",
@@ -358,6 +413,27 @@ STRINGS: dict[str, str] = {
     # command line
     "cli.timeout": "No answer from {url}. Is the address right, and is the game running?",
     "cli.unreachable": (
-        "Cannot reach {url} ({reason}). Is the address right, and are you on the same network?"
+        "Cannot reach {url}. Is the address right, and are you on the same network?"
+    ),
+    "cli.error": "error: {message}",
+    "cli.address.empty": "Give the game's address, for example 192.168.1.20:8765.",
+    "cli.address.scheme": (
+        "{text} is not a game address. Use the address the facilitator shows, "
+        "for example http://192.168.1.20:8765/."
+    ),
+    "cli.address.port": "The port in {text} is wrong (a number up to 65535, such as :8765).",
+    "cli.address.host": (
+        "{text} names no computer. Use the address the facilitator shows, "
+        "for example 192.168.1.20:8765."
+    ),
+    "cli.unknown_host": "The computer {host} is unknown on this network. Is the address right?",
+    "cli.refused": "No game runs at {url}. Is the port right, and is the game still running?",
+    "cli.not_game": (
+        "Something other than the game answers at {url}. Use the address the facilitator shows."
+    ),
+    "cli.no_code": "Give a code with --code, or paste the link from your join card.",
+    "cli.not_screen": (
+        "That is a role's code, not the room screen's. Use the room screen's code "
+        "(Codes tab in the console)."
     ),
 }

@@ -316,11 +316,66 @@ STRINGS: dict[str, str] = {
     "console.tab.short.codes": "Codes",
     "console.tab.short.messages": "Chat",
     "console.tab.short.debrief": "Nabespreking",
+    "play.ask_resume": (
+        "Er staat een onderbroken spel klaar in {db}\n"
+        "  ({round}; laatst gespeeld {when}).\n"
+        "Verder spelen? [J/n]  (n: een nieuw spel; het oude blijft bewaard) "
+    ),
+    "play.lobby": "nog niet begonnen",
+    "play.old_kept": "Het vorige spel is afgelopen en bewaard in {db}. Er begint een nieuw spel.",
+    "play.new_kept": "Nieuw spel; het vorige is bewaard in {db}.",
+    "play.farewell_ended": (
+        "Het spel is afgelopen en bewaard in {db}.\n"
+        "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html\n"
+        "Een volgende workshop: start dezelfde opdracht opnieuw (dan begint een nieuw spel)."
+    ),
+    "cli.bad_pace": "--bot-pace moet 0 of meer seconden zijn.",
+    "cli.bad_port": "--port moet een getal van 0 tot 65535 zijn.",
+    "cli.no_listen": "Kan niet luisteren op {host}:{port} ({reason}). Probeer een andere --port.",
+    "cli.port_in_use": "de poort is al in gebruik",
+    "cli.host_error": "{message}",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"
         "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html"
     ),
+    "console.seat_empty": "leeg",
+    "console.vote": "Stem",
+    "console.vote.yes": "voor",
+    "console.vote.no": "tegen",
+    "console.vote.abstain": "onth.",
+    "console.ballot": "Stemming over {proposal}: {voted} van {total} gestemd.",
+    "console.ballot_waiting": "Nog niet: {roles}.",
+    "console.ballot_autoclose": "Sluit vanzelf als iedereen gestemd heeft (⟨x⟩ sluit eerder).",
+    "console.when.ended": "Het spel is afgelopen.",
+    "console.when.started": "Het spel is al begonnen.",
+    "console.when.agreed": "Er is al een akkoord: stemmen hoeft niet meer.",
+    "console.when.vote_open": "Er loopt al een stemming (⟨x⟩ sluit die).",
+    "console.when.all_events": "Alle gebeurtenissen zijn al gespeeld.",
+    "console.when.after_start": "Dat kan zodra het spel loopt (⟨b⟩ start het).",
+    "console.when.no_vote": "Er loopt geen stemming.",
+    "console.when.last_round": "Dit is de laatste ronde.",
+    "console.when.call_vote": "Stemmen kan pas in {round}.",
+    "console.when.call_vote_never": "In dit spel kan niet meer gestemd worden.",
+    "console.when.play_event": "Gebeurtenissen kunnen pas in {round}.",
+    "console.when.play_event_never": "Er kunnen geen gebeurtenissen meer gespeeld worden.",
+    "console.address": "Adres:",
+    "console.qr_on_cards": "(QR-code per rol: tab Codes)",
+    "console.codes_hidden": "Code verborgen: projectorveilig staat aan (⟨f⟩).",
+    "console.key.pin": "Pincode tonen",
+    "console.help.pin": "De pincode van de gekozen rol tonen (niet op de beamer)",
+    "console.pin_pick": "Kies eerst een rol in tab Codes (pincodes alleen met privégegevens aan).",
+    "console.pin_title": "Pincode van {role}: {pin}",
+    "console.pin_close": "Sluiten",
+    "console.pin_note": "Alleen voor de deelnemer: zet dit niet op de beamer.",
+    "console.events.effects": "Gevolgen",
+    "console.events.when": "Speelbaar in: {rounds}.",
+    "console.events.how": "⟨e⟩ of ⟨enter⟩ speelt deze kaart; elk scherm toont hem.",
+    "console.events.played": "Gespeeld: deze kaart staat op elk scherm.",
+    "console.events.changed": "Wat veranderde op tafel",
+    "console.events.no_proposals": "Er lagen nog geen voorstellen.",
+    "console.events.cost": "{proposal}: kosten {was} → {now} M€.",
+    "console.events.clears": "Boven de ondergrens: {was} → {now} van {n} rollen.",
     "console.quit.title": "Het spel loopt nog. Stoppen?",
     "console.quit.stay": "Doorgaan met het spel",
     "console.quit.stop": "Stoppen: de deelnemers verliezen de verbinding",
@@ -362,6 +417,27 @@ STRINGS: dict[str, str] = {
     # command line
     "cli.timeout": "Geen antwoord van {url}. Klopt het adres, en draait het spel?",
     "cli.unreachable": (
-        "Kan {url} niet bereiken ({reason}). Klopt het adres, en zit je op hetzelfde netwerk?"
+        "Kan {url} niet bereiken. Klopt het adres, en zit je op hetzelfde netwerk?"
+    ),
+    "cli.error": "fout: {message}",
+    "cli.address.empty": "Geef het adres van het spel, bijvoorbeeld 192.168.1.20:8765.",
+    "cli.address.scheme": (
+        "{text} is geen adres van het spel. Gebruik het adres dat de spelleider toont, "
+        "bijvoorbeeld http://192.168.1.20:8765/."
+    ),
+    "cli.address.port": "Het poortnummer in {text} klopt niet (een getal tot 65535, zoals :8765).",
+    "cli.address.host": (
+        "In {text} ontbreekt de computer. Gebruik het adres dat de spelleider toont, "
+        "bijvoorbeeld 192.168.1.20:8765."
+    ),
+    "cli.unknown_host": "De computer {host} is op dit netwerk onbekend. Klopt het adres?",
+    "cli.refused": "Op {url} draait geen spel. Klopt het poortnummer, en draait het spel nog?",
+    "cli.not_game": (
+        "Op {url} antwoordt iets anders dan het spel. Gebruik het adres dat de spelleider toont."
+    ),
+    "cli.no_code": "Geef een code met --code, of plak de link van je deelnemerskaart.",
+    "cli.not_screen": (
+        "Dat is de code van een rol, niet van het zaalscherm. Neem de code van het zaalscherm "
+        "(tab Codes in de console)."
     ),
 }
