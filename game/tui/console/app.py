@@ -44,7 +44,13 @@ from game.tui.console.panels import (
     private_values,
 )
 from game.tui.console.settings import ConsoleSettings
-from game.tui.console.status import GATED, available, ballot_line, when_available
+from game.tui.console.status import (
+    GATED,
+    available,
+    ballot_line,
+    shows_tally,
+    when_available,
+)
 from game.tui.i18n import t
 from game.tui.link import Link
 from game.tui.messages import (
@@ -99,21 +105,21 @@ class ConsoleApp(ConsoleActions):
             Binding(str(n + 1), f"tab('{name}')", t(f"console.tab.{name}"), show=False)
             for n, name in enumerate(TABS)
         ),
-        Binding("b", "start", t("console.key.start")),
-        Binding("z", "pause_resume", t("console.key.pause")),
-        Binding("plus", "extend(1)", t("console.key.extend")),
+        Binding("b", "start", t("console.footer.start")),
+        Binding("z", "pause_resume", t("console.footer.pause")),
+        Binding("plus", "extend(1)", t("console.footer.extend")),
         Binding("minus", "extend(-1)", t("console.key.shorten"), show=False),
-        Binding("n", "next_round", t("console.key.next")),
-        Binding("e", "play_event", t("console.key.event")),
-        Binding("s", "call_vote", t("console.key.vote")),
-        Binding("x", "close_vote", t("console.key.close_vote")),
+        Binding("n", "next_round", t("console.footer.next")),
+        Binding("e", "play_event", t("console.footer.event")),
+        Binding("s", "call_vote", t("console.footer.vote")),
+        Binding("x", "close_vote", t("console.footer.close_vote")),
         Binding("a", "announce", t("console.key.announce"), show=False),
-        Binding("o", "assign", t("console.key.assign")),
+        Binding("o", "assign", t("console.key.assign"), show=False),
         Binding("p", "show_pin", t("console.key.pin"), show=False),
         Binding("t", "next_table", t("console.key.table"), show=False),
-        Binding("f", "projector", t("console.key.projector")),
+        Binding("f", "projector", t("console.footer.projector")),
         Binding("h", "toggle_address", t("console.key.address"), show=False),
-        Binding("q", "stop", t("key.quit")),
+        Binding("q", "stop", t("console.footer.quit")),
     ]
 
     def __init__(
@@ -181,7 +187,7 @@ class ConsoleApp(ConsoleActions):
                     yield Static(t("debrief.tables"), classes="title")
                     yield DataTable(id="overview", cursor_type="none")
                     yield DebriefPane(id="debrief-pane")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         self.query_one("#address").display = self.settings.address
@@ -287,10 +293,11 @@ class ConsoleApp(ConsoleActions):
         command.update(line)
 
     def _show_mode(self) -> None:
-        mode = t("console.private_on") if self.private else t("console.projector_on")
-        line = Text(mode, "bold" if self.private else "bold black on yellow")
         view = self.views.get(self.table)
         ballot = ballot_line(view) if view else ""
+        short = ".short" if ballot else ""
+        mode = t(f"console.private_on{short}" if self.private else f"console.projector_on{short}")
+        line = Text(mode, "bold" if self.private else "bold black on yellow")
         if ballot:
             line.append("  " + ballot, "bold cyan")
         self.query_one("#statusbar", Static).update(line)
@@ -316,6 +323,7 @@ class ConsoleApp(ConsoleActions):
         self._show_mode()
         self.query_one(SeatsPanel).show(view, self.presence.get(self.table, {}))
         self.query_one(ProposalsPane).show(view)
+        self.query_one("#table-ballot").display = shows_tally(view)
         self._show_values(view)
         self._show_events(view)
         self._show_log(view)

@@ -44,7 +44,7 @@ class SeatsPanel(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(t("console.seats"), id="seats-title")
+        yield Static(t("console.seats") + "  " + t("console.seats_keys"), id="seats-title")
         table: DataTable[Any] = DataTable(id="seats", cursor_type="row")
         yield table
 
@@ -103,7 +103,7 @@ class CodesPanel(Horizontal):
 
     DEFAULT_CSS = """
     CodesPanel { height: 1fr; }
-    CodesPanel #codes { width: auto; max-width: 42; height: 1fr; }
+    CodesPanel #codes-list { width: auto; max-width: 42; height: 1fr; }
     CodesPanel #codes-card { width: 1fr; height: 1fr; padding: 0 1; }
     CodesPanel #codes-role { text-style: bold; }
     CodesPanel #codes-big { margin: 1 0; }
@@ -117,7 +117,7 @@ class CodesPanel(Horizontal):
         self.names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Any] = DataTable(id="codes", cursor_type="row")
+        table: DataTable[Any] = DataTable(id="codes-list", cursor_type="row")
         yield table
         with VerticalScroll(id="codes-card"):
             yield Static("", id="codes-role")
@@ -128,7 +128,7 @@ class CodesPanel(Horizontal):
     def show(self, doc: Mapping[str, Any], names: Mapping[str, str], private: bool) -> None:
         """The codes of ``doc``: the room screen's first, then every role's."""
         self.doc, self.names, self.private = dict(doc), dict(names), private
-        table = self.query_one("#codes", DataTable)
+        table = self.query_one("#codes-list", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
         many = len(doc.get("tables", [])) > 1
@@ -159,7 +159,7 @@ class CodesPanel(Horizontal):
 
     def chosen(self) -> tuple[str, str] | None:
         """(table number, role id or ``screen``) of the highlighted row."""
-        table = self.query_one("#codes", DataTable)
+        table = self.query_one("#codes-list", DataTable)
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value

@@ -145,3 +145,12 @@ def ballot_line(view: View) -> str:
     if waiting:
         text += " " + t("console.ballot_waiting", roles=", ".join(waiting))
     return text + " " + t("console.ballot_autoclose")
+
+
+def shows_tally(view: View) -> bool:
+    """Whether a ballot is open, or the last one closed in this round (its result)."""
+    if view.get("ballot"):
+        return True
+    ballots = view.get("ballots") or []
+    rnd = (current_round(view) or {}).get("id")
+    return bool(ballots) and ballots[-1].get("round") == rnd
