@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "screen",
         help="het zaalscherm voor de beamer",
-        description="Toon het openbare scherm van een tafel: klok, ronde, kaart, voorstellen, stemmen.",
+        description="Het openbare scherm van een tafel: klok, ronde, kaart, voorstellen, stemmen.",
     )
     parser.add_argument("url", metavar="ADRES", help=ADDRESS_HELP)
     parser.add_argument("--code", metavar="CODE", help="de code van het zaalscherm van de tafel")

@@ -32,7 +32,7 @@ EVERY_INTERFACE = ("0.0.0.0", "::", "")
 
 
 class AddressError(ValueError):
-    """A text that is no game address: ``code`` says why (``empty``, ``scheme``, ``port``, ``host``)."""
+    """No game address: ``code`` says why (``empty``, ``scheme``, ``port``, ``host``)."""
 
     def __init__(self, code: str, text: str) -> None:
         super().__init__(f"{code}: {text!r}")

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from websockets.datastructures import Headers
 
 from game.cli import main

@@ -246,13 +246,15 @@ async def test_an_event_shows_its_effects_and_when_before_and_what_it_changed_af
         text = widget_texts(app)
         assert "De kabels kunnen pas drie maanden later." in text
         assert "Laagspanning verzwaren kan pas 3 maanden later beginnen." in text
-        assert "Speelbaar in: Ronde 1/4: Opening; Ronde 2/4: Ontwerpen en plannen; Ronde 3/4" in text
+        rounds = "Ronde 1/4: Opening; Ronde 2/4: Ontwerpen en plannen; Ronde 3/4: Besluit."
+        assert f"Speelbaar in: {rounds}" in text
         await pilot.press("enter")
         await settle(pilot)
         assert game.state.events_played == ("vertraging",)
         text = widget_texts(app)
         assert "Wat veranderde op tafel" in text
-        assert re.search(r"P1: kosten \d+,\d → \d+,\d M€\. Boven de ondergrens: \d → \d van 3", text)
+        changed = r"P1: kosten \d+,\d → \d+,\d M€\. Boven de ondergrens: \d → \d van 3"
+        assert re.search(changed, text)
         assert "Gespeeld: deze kaart staat op elk scherm." in text
 
 

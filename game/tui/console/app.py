@@ -175,10 +175,9 @@ class ConsoleApp(ConsoleActions):
                 with TabPane(t("console.tab.table"), id="table"):
                     yield ProposalsPane(private=False, id="proposals")
                     yield Static("", id="values")
-                with TabPane(t("console.tab.events"), id="events"):
-                    with Horizontal(id="event-body"):
-                        yield OptionList(id="event-list")
-                        yield Static("", id="event-text")
+                with TabPane(t("console.tab.events"), id="events"), Horizontal(id="event-body"):
+                    yield OptionList(id="event-list")
+                    yield Static("", id="event-text")
                 with TabPane(t("console.tab.codes"), id="codes"):
                     yield CodesPanel(id="codes-panel")
                 with TabPane(t("console.tab.messages"), id="messages"):

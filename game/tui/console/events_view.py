@@ -23,7 +23,7 @@ def _plain(fragment: str) -> str:
 
 
 def effect_lines(scenario: Scenario | None, event_id: str, private: bool) -> list[str]:
-    """The card's effects in words; the private ones (points, reservation, rules) only if ``private``."""
+    """The card's effects in words; private ones (points, reservation, rules) if ``private``."""
     if scenario is None:
         return []
     from game.printing.describe import effect
