@@ -62,8 +62,8 @@ def add_bot_pace_option(parser: Any) -> None:
         "--bot-pace",
         type=float,
         default=DEFAULT_PACE,
-        metavar="SECONDS",
-        help=f"seconds between two moves of a bot (default {DEFAULT_PACE:g})",
+        metavar="SECONDEN",
+        help=f"seconden tussen twee zetten van een bot (standaard {DEFAULT_PACE:g})",
     )
 
 

@@ -214,3 +214,30 @@ def test_commands_sit_on_top_of_what_they_use() -> None:
                 if nxt not in seen and nxt.startswith(watched):
                     seen.add(nxt)
                     todo.append(nxt)
+
+
+@pytest.mark.parametrize("command", [[], ["play"], ["host"], ["join"], ["screen"], ["web"]])
+def test_help_is_in_one_language(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    text = capsys.readouterr().out
+    english = (
+        "usage",
+        "options",
+        "show this",
+        "(serve",
+        "(check",
+        "server and",
+        " the ",
+        "seconds",
+    )
+    for word in english:
+        assert word not in text, word
+    assert text.startswith("gebruik: botsende-belangen")
+
+
+def test_usage_errors_start_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["screen"])
+    err = capsys.readouterr().err
+    assert "fout: deze argumenten ontbreken: ADRES" in err and "error" not in err
