@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -98,6 +99,6 @@ async def test_bots_put_a_proposal_on_the_table_now_and_then(host: StartServer) 
     gap = pace * PROPOSE_EVERY
     for bot in pool.bots.values():
         times = bot.proposed_at
-        assert all(b - a >= gap * 0.99 for a, b in zip(times, times[1:], strict=False)), times
+        assert all(b - a >= gap * 0.99 for a, b in itertools.pairwise(times)), times
         assert len(times) <= 1.5 / gap + 1
     assert sum(len(bot.proposed_at) for bot in pool.bots.values()) >= 1
