@@ -127,7 +127,7 @@ async def test_an_unreachable_server_is_one_sentence(hosted: HostedSession) -> N
     app = EntryApp("127.0.0.1:9")  # nothing listens on the discard port
     async with app.run_test(size=(90, 30)) as pilot:
         await enter(app, pilot, codes(hosted)["roles"]["net"])
-        await until(lambda: "niet bereiken" in widget_texts(app), "the error")
+        await until(lambda: "draait geen spel" in widget_texts(app), "the error")
         assert app.is_running
 
 
