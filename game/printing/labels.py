@@ -63,7 +63,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "presets": ("Vastgelegd in deze spelvorm", "Fixed in this mode"),
     "lessons": ("Lessen voor de nabespreking", "Lessons for the debrief"),
     "join_cards": ("Deelnamekaarten", "Join cards"),
-    "join_note": ("Typ in een terminal:", "Type in a terminal:"),
+    "join_note": (
+        "Scan de QR-code met je telefoon, of typ in een terminal:",
+        "Scan the QR code with your phone, or type in a terminal:",
+    ),
     "screen_card": ("Zaalscherm", "Room screen"),
     "pin": ("PIN", "PIN"),
     "code": ("Code", "Code"),
