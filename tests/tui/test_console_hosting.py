@@ -194,3 +194,26 @@ def test_a_negative_bot_pace_is_refused(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["play", "--bot-pace", "-1"]) == 2
     err = capsys.readouterr().err
     assert "--bot-pace" in err and err.startswith("fout: ")
+
+
+async def test_seats_that_came_back_before_the_console_opened_show_as_connected() -> None:
+    hosted, server, url = await started_server()
+    link = NetLink.for_console(url, hosted.config.facilitator)
+    await link.connect()
+    seat = NetLink.for_seat(url, [hosted.tables[0].record.roles["net"]])
+    await seat.connect()  # after a crash the seats are often back before the console
+    try:
+        await until(
+            lambda: link.presence.get(1) is not None and "net" in link.presence[1].roles, "presence"
+        )
+        app = ConsoleApp(link, codes=hosted.codes_document())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(lambda: 1 in app.views, "the first view")
+            await settle(pilot)
+            row = [str(c) for c in app.query_one("#seats", DataTable).get_row("net")]
+            assert row[0] == "●" and row[2] == "speler"
+    finally:
+        await seat.close()
+        await link.close()
+        await server.stop()
+        hosted.close()
