@@ -184,13 +184,14 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
 
         send("n")  # Besluit
         tmux.wait_for("e2e:play", lambda s: "Ronde 3/4: Besluit" in s)
-        send("Tab")  # from the seat list to the proposals
+        send("1")  # the table tab, with the keyboard in its list of proposals
         pick_proposal(tmux, "P1")
         send("s")
         people.wait_view("wethouder", lambda v: v.get("ballot") is not None)
         for role in people.clients:
             people.move(role, "vote", {"choice": "no" if role == "wethouder" else "yes"})
-        tmux.wait_for("e2e:play", lambda s: "VERWORPEN (veto)" in s, timeout=60)
+        failed = tmux.wait_for("e2e:play", lambda s: "VERWORPEN" in s, timeout=60)
+        assert "veto" in failed and re.search(r"Wethouder ★\s+speler\s+tegen", failed)
         reply = people.move(
             "stedenbouw", "amend", {"proposal": "P1", "changes": amended, "note": "bijgesteld"}
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -38,8 +39,19 @@ class ConsoleActions(App[None]):
             self, self.link, FACILITATOR, move, data or {}, table=self.table, done=done
         )
 
+    #: The list each tab's number key puts the keyboard in.
+    TAB_FOCUS: ClassVar[dict[str, str]] = {
+        "table": "#table-list",
+        "events": "#event-list",
+        "codes": "#codes-list",
+        "messages": "#log",
+        "debrief": "#debrief-pane",
+    }
+
     def action_tab(self, name: str) -> None:
         self.query_one("#tabs", TabbedContent).active = name
+        with contextlib.suppress(Exception):
+            self.query_one(self.TAB_FOCUS[name]).focus()
 
     async def action_start(self) -> None:
         view = self.views.get(self.table)

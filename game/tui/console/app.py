@@ -375,8 +375,10 @@ class ConsoleApp(ConsoleActions):
             self._show_event_text()
 
     def action_stop(self) -> None:
-        """Quit; while a session runs, only after the facilitator confirms."""
-        running = any(v.get("phase") == "running" for v in self.views.values())
+        """Quit; while a session runs (before its debrief), only after the facilitator confirms."""
+        running = any(
+            v.get("phase") == "running" and not v.get("revealed") for v in self.views.values()
+        )
         if not running:
             self.exit()
             return
