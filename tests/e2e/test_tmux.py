@@ -101,6 +101,8 @@ def test_play_and_join_in_two_terminals(tmux: Tmux, tmp_path: Path) -> None:
 
     tmux.run("send-keys", "-t", "e2e:seat", "q")
     tmux.run("send-keys", "-t", "e2e:play", "q")
+    tmux.wait_for("e2e:play", lambda s: "Het spel loopt nog. Stoppen?" in s)
+    tmux.run("send-keys", "-t", "e2e:play", "Down", "Enter")
     tmux.wait_for("e2e:play", lambda s: "Rollen en spelers" not in s, timeout=20)
 
 
@@ -158,7 +160,7 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
         send("e")
         tmux.wait_for("e2e:play", lambda s: "Welke gebeurtenis?" in s)
         send("Enter")  # the first event card
-        room = tmux.wait_for("e2e:room", lambda s: "Subsidie gehalveerd" in s)
+        tmux.wait_for("e2e:room", lambda s: "Subsidie gehalveerd" in s)
         before = clock(tmux.capture("e2e:play"))
         send("+")
         tmux.wait_for("e2e:play", lambda s: clock(s) > before + 30)
