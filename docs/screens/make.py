@@ -1,7 +1,8 @@
 """Make the SVG screenshots of the main screens in docs/screens/.
 
 Run: ``.venv/bin/python docs/screens/make.py`` — plays a little of the
-Leeuwaerdenhout scenario in an in-process game and saves each screen.
+Leeuwaerdenhout scenario in an in-process game and saves each screen
+(``make.py console``: only the facilitator console's).
 """
 
 from __future__ import annotations
@@ -80,30 +81,12 @@ async def main() -> None:
         await shoot(SeatApp(game.link(["netbeheerder"])), name, SEAT_SIZE, keys(*pressed))
     shared = game.link(["netbeheerder", "waterschap"], locked=["netbeheerder", "waterschap"])
     await shoot(SeatApp(shared), "seat-locked", (80, 24), keys())
-    codes = game.codes_document("ws://192.168.1.20:8765")
-    web = "http://192.168.1.20:8000/"
-    await shoot(
-        ConsoleApp(game.link(["facilitator"]), codes=codes, web=web),
-        "console",
-        (120, 45),
-        keys("1"),
-    )
-    await shoot(
-        ConsoleApp(game.link(["facilitator"]), codes=codes, web=web),
-        "console-codes",
-        (110, 40),
-        keys("3"),
-    )
-    await shoot(
-        ConsoleApp(game.link(["facilitator"]), codes=codes, web=web),
-        "console-projector",
-        (110, 34),
-        keys("f", "1"),
-    )
+    await console_shots(game, before_vote=True)
     game.submit("facilitator", "next_round", {})
     game.submit("facilitator", "call_vote", {"proposal": "P1"})
     for role in game.scenario.role_ids[:5]:
         game.submit(role, "vote", {"choice": "yes"})
+    await console_shots(game, before_vote=False)
     await shoot(SeatApp(game.link(["bewoners"])), "seat-vote", (80, 24), keys("v"))
     await shoot(RoomApp(game.link(["room"])), "room", (160, 45), keys())
     for role in game.scenario.role_ids[5:]:
@@ -113,5 +96,43 @@ async def main() -> None:
     await shoot(RoomApp(game.link(["room"])), "room-debrief", (160, 45), keys())
 
 
+def codes_of(game: LocalGame) -> dict[str, Any]:
+    """The codes a real host hands out (a local game's codes are its role ids)."""
+    codes = game.codes_document("http://192.168.1.20:8765/")
+    letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+    for table in codes["tables"]:
+        table["screen"] = "ZS4-7KQ"
+        for n, role in enumerate(table["roles"]):
+            a, b = letters[(7 * n + 3) % 31], letters[(11 * n + 5) % 31]
+            table["roles"][role] = f"{a}{b}{n % 8 + 2}-K{b}{a}"
+    return codes
+
+
+async def console_shots(game: LocalGame, *, before_vote: bool) -> None:
+    """The facilitator console: the table, the codes, an event; projector-safe during a vote."""
+    codes = codes_of(game)
+
+    def console() -> ConsoleApp:
+        return ConsoleApp(game.link(["facilitator"]), codes=codes, scenario=game.scenario)
+
+    if before_vote:
+        await shoot(console(), "console", (120, 40), keys("1", "down"))
+        await shoot(console(), "console-codes", (120, 40), keys("3", "down", "down", "down"))
+        await shoot(console(), "console-events", (120, 40), keys("2", "down"))
+        await shoot(console(), "console-small", (80, 24), keys("1"))
+    else:
+        await shoot(console(), "console-projector", (120, 40), keys("f", "1"))
+
+
+async def only_console() -> None:
+    game = setup_game()
+    await console_shots(game, before_vote=True)
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role in game.scenario.role_ids[:5]:
+        game.submit(role, "vote", {"choice": "yes"})
+    await console_shots(game, before_vote=False)
+
+
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(only_console() if sys.argv[1:] == ["console"] else main())

@@ -296,7 +296,7 @@ class ConsoleApp(ConsoleActions):
         ballot = ballot_line(view) if view else ""
         short = ".short" if ballot else ""
         mode = t(f"console.private_on{short}" if self.private else f"console.projector_on{short}")
-        line = Text(mode, "bold" if self.private else "bold black on yellow")
+        line = Text.assemble((mode, "bold" if self.private else "bold black on yellow"))
         if ballot:
             line.append("  " + ballot, "bold cyan")
         self.query_one("#statusbar", Static).update(line)
