@@ -153,8 +153,8 @@ def tally_text(ballot: Mapping[str, Any] | None) -> str:
     )
     if not ballot.get("open"):
         text += " — " + (t("vote.passed") if ballot.get("passed") else t("vote.failed"))
-        if ballot.get("reason"):
-            text += f" ({t('vote.reason.' + str(ballot['reason']))})"
+        if ballot.get("reason"):  # the engine says "veto:<role>" for a veto
+            text += f" ({t('vote.reason.' + str(ballot['reason']).split(':')[0])})"
     return text
 
 

@@ -321,3 +321,17 @@ async def test_usable_at_80_by_24(game: LocalGame) -> None:
         assert rule in " ".join(line.strip() for line in lines)
         body = next(n for n, line in enumerate(lines) if "Rollen en spelers" in line)
         assert len(lines) - body >= 15  # the seats and the table get most of the screen
+
+
+async def test_a_veto_is_said_in_words_not_as_a_key(game: LocalGame) -> None:
+    running(game)
+    game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role, choice in (("net", "yes"), ("winkels", "yes"), ("gemeente", "no")):
+        game.submit(role, "vote", {"choice": choice})
+    app = console(game)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "VERWORPEN (veto)" in text and "vote.reason" not in text
