@@ -91,12 +91,13 @@ def scoring_table(scenario: Scenario, role: Role, mode: Mode, lang: str = "nl") 
     return f'<div class="scoring-grid">{"".join(blocks)}</div>'
 
 
-def _facts(role: Role, lang: str) -> str:
+def _facts(role: Role, mode: Mode, lang: str) -> str:
     veto, veto_note = ("yes", "veto_yes") if role.veto else ("no", "veto_no")
+    reservation = num(role.reservation_for(mode.name))
     return (
         '<div class="facts">'
         f'<div class="box"><div class="kicker">{esc(label("reservation", lang))}</div>'
-        f'<div class="value">{num(role.reservation)} {esc(label("points", lang).lower())}</div>'
+        f'<div class="value">{reservation} {esc(label("points", lang).lower())}</div>'
         f'<div class="small muted">{esc(label("reservation_note", lang))}</div></div>'
         f'<div class="box"><div class="kicker">{esc(label("veto", lang))}</div>'
         f'<div class="value">{esc(label(veto, lang))}</div>'
@@ -116,7 +117,7 @@ def role_section(scenario: Scenario, role: Role, mode: Mode, lang: str = "nl") -
         f'<div class="stamp">{esc(label("confidential", lang))}</div></div>',
         f"<h1>{esc(role.name)}</h1>",
         f'<p class="org">{esc(role.organisation)}</p>',
-        _facts(role, lang),
+        _facts(role, mode, lang),
         f"<h2>{esc(label('public_profile', lang))}</h2>",
         markdown(role.public, heading_shift=2),
         f"<h2>{esc(label('briefing', lang))}</h2>",
