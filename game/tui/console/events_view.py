@@ -48,12 +48,10 @@ def suggested_rounds(view: View) -> list[str]:
 
 
 def _num(value: float, digits: int = 1) -> str:
+    from game.numfmt import fixed
     from game.tui.i18n import language
 
-    text = f"{value:,.{digits}f}"
-    if language() == "nl":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    return fixed(value, language(), digits)
 
 
 @dataclass

@@ -11,8 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from game.net.address import role_link, screen_link, short_address
+from game.numfmt import fixed
+from game.numfmt import number as fmt_number
 from game.tui.console.status import vote_marks
-from game.tui.i18n import t
+from game.tui.i18n import language, t
 from game.tui.viewdata import View, role_names
 from game.tui.widgets.big_text import BigText
 from game.tui.widgets.qr import QRCode
@@ -244,9 +246,9 @@ def overview_rows(views: Mapping[int, View]) -> list[tuple[str, ...]]:
             (
                 str(number),
                 str(agreed),
-                f"{outcome.get('joint', 0):.0f}",
+                fmt_number(outcome.get("joint", 0), language(), 0),
                 str(metrics.get("openings_total", 0)),
-                f"{metrics.get('cost', 0):.1f}",
+                fixed(metrics.get("cost", 0), language(), 1),
                 f"{len(cleared)}/{len(outcome.get('roles', []))}",
             )
         )
@@ -263,5 +265,6 @@ def private_values(view: View, pid: str | None) -> Text:
         for v in values:
             if v["proposal"] == pid:
                 out.append(f"{names.get(role, role)[:18]:<18} ")
-                out.append(f"{v['value']:>5.0f}\n", "green" if v["clears"] else "red")
+                value = fmt_number(v["value"], language(), 0)
+                out.append(f"{value:>5}\n", "green" if v["clears"] else "red")
     return out
