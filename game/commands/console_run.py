@@ -119,7 +119,13 @@ async def console_session(
         return 1
     pool = bot_pool(server, local, pace)
     on_start = bot_starter(server, pool) if bots else None
-    app = ConsoleApp(link, codes=hosted.codes_document(), on_start=on_start, settings=settings)
+    app = ConsoleApp(
+        link,
+        codes=hosted.codes_document(),
+        on_start=on_start,
+        settings=settings,
+        scenario=hosted.scenario,
+    )
     try:
         await app.run_async()
     finally:

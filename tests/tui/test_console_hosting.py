@@ -167,6 +167,7 @@ async def test_a_resumed_console_starts_projector_safe_and_keeps_the_address_box
                 private=app.private,
                 views=[v.get("private") for v in app.views.values()],
                 address=app.query_one("#address").display,
+                scenario=app.scenario,
                 text=screen_text(app),
             )
 
@@ -188,6 +189,7 @@ async def test_a_resumed_console_starts_projector_safe_and_keeps_the_address_box
     assert seen["private"] is False and seen["views"] == [False]
     assert "PROJECTORVEILIG" in seen["text"] and "Waarde van" not in seen["text"]
     assert seen["address"] is False  # the facilitator had hidden it
+    assert seen["scenario"] is hosted.scenario  # the Events tab can describe the effects
 
 
 def test_a_negative_bot_pace_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
