@@ -246,6 +246,8 @@ class ConsoleApp(ConsoleActions):
         view = self.views.get(self.table)
         if action is None or view is None or available(view, action):
             return
+        if len(self.screen_stack) > 1:
+            return  # a dialog is open: the key is its own
         if isinstance(self.focused, OptionList | DataTable) and event.key in ("plus", "minus"):
             return
         event.stop()
