@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import work
@@ -15,9 +16,13 @@ from game.tui.console.panels import CodesPanel, SeatsPanel
 from game.tui.console.settings import ConsoleSettings
 from game.tui.i18n import t
 from game.tui.link import FACILITATOR, Link, send_move
+from game.tui.palette import PaletteEntry
 from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
 from game.tui.viewdata import role_names
 from game.tui.widgets.proposals import ProposalsPane
+
+#: The console's tabs, in the order of their number keys.
+TABS = ("table", "events", "codes", "messages", "debrief")
 
 
 class ConsoleActions(App[None]):
@@ -167,3 +172,49 @@ class ConsoleActions(App[None]):
         await self.push_screen_wait(
             ChoiceScreen(title, [("ok", t("console.pin_close"))], t("console.pin_note"))
         )
+
+    # -- palette ----------------------------------------------------------------
+    def palette_commands(self) -> list[PaletteEntry]:
+        entries: list[PaletteEntry] = [
+            (t("console.tab." + n), t("palette.go"), partial(self.action_tab, n)) for n in TABS
+        ]
+        names = {
+            "pause": "pause_resume",
+            "next": "next_round",
+            "event": "play_event",
+            "vote": "call_vote",
+            "table": "next_table",
+            "address": "toggle_address",
+            "end": "end_session",
+            "pin": "show_pin",
+        }
+        for action in (
+            "start",
+            "pause",
+            "next",
+            "event",
+            "vote",
+            "close_vote",
+            "announce",
+            "assign",
+            "pin",
+            "table",
+            "projector",
+            "address",
+            "end",
+        ):
+            name = names.get(action, action)
+            entries.append(
+                (
+                    t("console.key." + action),
+                    t("console.help." + action),
+                    getattr(self, "action_" + name),
+                )
+            )
+        entries.append(
+            (t("console.key.extend"), t("console.help.extend"), lambda: self.action_extend(1))
+        )
+        entries.append(
+            (t("console.key.shorten"), t("console.help.shorten"), lambda: self.action_extend(-1))
+        )
+        return entries

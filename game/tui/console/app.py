@@ -9,7 +9,6 @@ where they work now; pressed anyway, they say when they will.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -33,7 +32,7 @@ from textual.widgets.option_list import Option
 
 from game.net.address import browser_address, short_address
 from game.scenario.model import Scenario
-from game.tui.console.actions import ConsoleActions
+from game.tui.console.actions import TABS, ConsoleActions
 from game.tui.console.events_view import EventImpact, event_detail
 from game.tui.console.panels import (
     OVERVIEW_COLUMNS,
@@ -61,7 +60,7 @@ from game.tui.messages import (
     ViewArrived,
 )
 from game.tui.notices import notice_text
-from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.palette import ActionsProvider
 from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import header_parts, quorum_rule, role_names
 from game.tui.widgets.chat import message_line
@@ -70,7 +69,6 @@ from game.tui.widgets.proposals import ProposalsPane
 from game.tui.widgets.qr import QRCode
 from game.tui.widgets.round_header import RoundHeader
 
-TABS = ("table", "events", "codes", "messages", "debrief")
 #: Notices the console flashes; the rest (proposals, support...) are in its lists already.
 FLASHED = {
     "round_started",
@@ -437,49 +435,3 @@ class ConsoleApp(ConsoleActions):
         self.query_one(CodesPanel).clear_private()
         self._render_overview()
         self._show_mode()
-
-    # -- palette ----------------------------------------------------------------
-    def palette_commands(self) -> list[PaletteEntry]:
-        entries: list[PaletteEntry] = [
-            (t("console.tab." + n), t("palette.go"), partial(self.action_tab, n)) for n in TABS
-        ]
-        names = {
-            "pause": "pause_resume",
-            "next": "next_round",
-            "event": "play_event",
-            "vote": "call_vote",
-            "table": "next_table",
-            "address": "toggle_address",
-            "end": "end_session",
-            "pin": "show_pin",
-        }
-        for action in (
-            "start",
-            "pause",
-            "next",
-            "event",
-            "vote",
-            "close_vote",
-            "announce",
-            "assign",
-            "pin",
-            "table",
-            "projector",
-            "address",
-            "end",
-        ):
-            name = names.get(action, action)
-            entries.append(
-                (
-                    t("console.key." + action),
-                    t("console.help." + action),
-                    getattr(self, "action_" + name),
-                )
-            )
-        entries.append(
-            (t("console.key.extend"), t("console.help.extend"), lambda: self.action_extend(1))
-        )
-        entries.append(
-            (t("console.key.shorten"), t("console.help.shorten"), lambda: self.action_extend(-1))
-        )
-        return entries
