@@ -61,7 +61,7 @@ class Tmux:
 
 
 @pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
+def tmux(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Tmux]:
     env = {
         **os.environ,
         "XDG_DATA_HOME": str(tmp_path / "data"),
@@ -69,7 +69,7 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
         "PYTHONPATH": str(ROOT),
         "TEXTUAL_ANIMATIONS": "none",
     }
-    session = Tmux(f"bb-e2e-{os.getpid()}", env)
+    session = Tmux(f"bb-e2e-{os.getpid()}-{request.node.name[-24:]}", env)
     yield session
     session.run("kill-server")
 
@@ -131,7 +131,7 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
     play = f"{python} -m game play --host 127.0.0.1 --port {port} --db {db} --bot-pace 0.5"
     keep = "; sleep 120"  # the window stays, so its last words can be read
     tmux.run("new-session", "-d", "-s", "e2e", "-n", "play", "-x", "120", "-y", "40", play + keep)
-    tmux.wait_for("e2e:play", lambda s: "Rollen en spelers" in s)
+    tmux.wait_for("e2e:play", lambda s: "Rollen en spelers" in s, timeout=90)
     assert f"botsende-belangen join 127.0.0.1:{port} --code CODE" in tmux.capture("e2e:play")
     codes_doc = json.loads(db.with_suffix(".codes.json").read_text())
     codes = codes_doc["tables"][0]["roles"]
@@ -173,12 +173,12 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
         assert host, "the play process"
         os.kill(int(host[0]), signal.SIGKILL)
         tmux.run("respawn-window", "-k", "-t", "e2e:play", play + keep)
-        tmux.wait_for("e2e:play", lambda s: "Verder spelen? [J/n]" in s)
+        tmux.wait_for("e2e:play", lambda s: "Verder spelen? [J/n]" in s, timeout=90)
         send("Enter")
         console = tmux.wait_for(
             "e2e:play",
             lambda s: "PROJECTORVEILIG" in s and "Ronde 2/4" in s and "leeg" not in s,
-            timeout=60,
+            timeout=90,
         )
         assert "Waarde van" not in console  # no private values on the wall
         assert len(re.findall(r"\s(speler|bot)\s", console)) >= 12  # every seat is back
@@ -231,7 +231,7 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
 
     # The next workshop: the same command starts a fresh game and keeps the old one.
     tmux.run("respawn-window", "-k", "-t", "e2e:play", play + keep)
-    fresh = tmux.wait_for("e2e:play", lambda s: "nog niet begonnen" in s)
+    fresh = tmux.wait_for("e2e:play", lambda s: "nog niet begonnen" in s, timeout=90)
     assert "Ronde" not in fresh
     new_codes = json.loads(db.with_suffix(".codes.json").read_text())["tables"][0]["roles"]
     assert new_codes != codes
