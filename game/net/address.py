@@ -78,8 +78,8 @@ def parse_address(text: str) -> Target:
     if port is not None:
         netloc += f":{port}"
     fragment = parse_qs(parts.fragment)
-    code = (fragment.get("code") or [None])[0]
-    screen = (fragment.get("screen") or [None])[0]
+    code = next(iter(fragment.get("code", [])), None)
+    screen = next(iter(fragment.get("screen", [])), None)
     return Target(url=f"{scheme}://{netloc}/", code=code, screen=screen)
 
 

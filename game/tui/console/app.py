@@ -152,7 +152,7 @@ class ConsoleApp(ConsoleActions):
         self._state: tuple[Any, ...] | None = None
 
     @property
-    def private(self) -> bool:  # type: ignore[override]
+    def private(self) -> bool:
         return self.settings.private
 
     @private.setter
@@ -308,8 +308,13 @@ class ConsoleApp(ConsoleActions):
     # -- rendering ----------------------------------------------------------------
     def render_view(self, view: dict[str, Any]) -> None:
         title, instructions, remaining, running, phase = header_parts(view)
-        state = (phase, view.get("clock", {}).get("index"), bool(view.get("ballot")))
-        state += (bool(view.get("agreement")), len(view.get("events", [])))
+        state = (
+            phase,
+            view.get("clock", {}).get("index"),
+            bool(view.get("ballot")),
+            bool(view.get("agreement")),
+            len(view.get("events", [])),
+        )
         if state != self._state:
             self._state = state
             self.refresh_bindings()
