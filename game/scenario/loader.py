@@ -17,7 +17,7 @@ from pathlib import Path
 from game.scenario.briefing import check_briefing
 from game.scenario.build import build_scenario
 from game.scenario.model import Scenario
-from game.scenario.problems import Problem, Reporter
+from game.scenario.problems import Problem, Reporter, ordered
 from game.scenario.validate import briefing_path, check_playability, validate
 from game.scenario.yamlmarks import parse_marked
 
@@ -28,7 +28,7 @@ class ScenarioError(ValueError):
     """A scenario file is invalid; ``problems`` lists every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = ordered(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -16,7 +16,7 @@ from game.scenario.model import Scenario
 from game.scenario.problems import Reporter
 from game.scenario.spec import check
 from game.scenario.validate_modes import check_modes
-from game.scenario.validate_refs import Refs, check_references, entries
+from game.scenario.validate_refs import check_references, entries
 
 
 def briefing_path(scenario_file: Path, briefings_dir: str | None, briefing: str) -> Path:
@@ -63,8 +63,9 @@ def validate(data: Any, rep: Reporter, file: Path) -> dict[str, str]:
     check(SCENARIO, data, (), rep)
     if not isinstance(data, dict):
         return {}
-    index = check_references(data, rep)
-    check_modes(data, Refs(rep, index))
+    refs = check_references(data, rep)
+    check_modes(data, refs)
+    refs.report_misses()
     return read_briefings(data, file, rep)
 
 

@@ -103,7 +103,10 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, path: DataPath) -> Any:
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if not isinstance(value, str) and node.style is None and node.value:
+                self.reporter.marks.raw[path] = node.value
+            return value
         except Exception as exc:  # the constructors raise many kinds for odd tags
             detail = getattr(exc, "problem", None) or str(exc)
             self.reporter.at(path, f"cannot read this value (tag {node.tag}): {detail}")

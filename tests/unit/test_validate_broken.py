@@ -59,7 +59,7 @@ CASES: dict[str, Case] = {
         "'segments' must be a list",
     ),
     "id is not text": Case(
-        "  - id: winkels", "  - id: 7", "  - id: 7", "'id' must be an id, got the number 7"
+        "  - id: winkels", "  - id: 7", "  - id: 7", "'id' must be an id: '7' reads as a number"
     ),
     "negative minutes": Case(
         "{id: besluit, title: Besluit, minutes: 5,",

@@ -6,6 +6,7 @@ No input may produce a Python traceback: a file either loads or raises
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -117,8 +118,21 @@ def test_value_yaml_reads_as_bool_gets_a_hint(
     code, _, lines = validate_text(tmp_path, text, capsys)
     assert code == 1
     assert any(
-        "'id' must be an id, got false (YAML reads yes/no/on/off as true/false)" in p for p in lines
+        "'id' must be an id: YAML 1.1 reads 'no' as true/false, editors (YAML 1.2) as text" in p
+        for p in lines
     ), lines
+
+
+def test_root_cause_comes_before_its_consequences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An option id 'no' used as a key and a value before its definition (issue 15.2)."""
+    text = re.sub(r"\bkaal\b", "no", MINI_TEXT)
+    code, _, lines = validate_text(tmp_path, text, capsys)
+    assert code == 1
+    definition = text.count("\n", 0, text.index("{id: no,")) + 1
+    assert f":{definition}:" in lines[0] and "YAML 1.1 reads 'no' as true/false" in lines[0], lines
+    assert not any("unknown option" in line for line in lines), lines
 
 
 # --- fuzz -------------------------------------------------------------------------
