@@ -268,6 +268,20 @@ def _named(what: str, value: dict[Any, Any]) -> str:
     return f"{what} '{ident}'"
 
 
+def _comma_hint(mapping: dict[Any, Any], name: str) -> str:
+    """A key without a value after a text key: a ',' in a text inside ``{…}`` ended it."""
+    keys = list(mapping)
+    at = keys.index(name)
+    if mapping[name] is not None or at == 0 or not isinstance(mapping[keys[at - 1]], str):
+        return ""
+    before = keys[at - 1]
+    whole = f"{mapping[before]}, {name}"
+    return (
+        f"; a ',' inside a text in {{…}} ends that text: put the text in quotes, "
+        f'{before}: "{whole}"'
+    )
+
+
 def _check_record(
     spec: Record, value: Any, path: DataPath, rep: Reporter, hidden: str = ""
 ) -> bool:
@@ -279,7 +293,11 @@ def _check_record(
         key = spec.key(name)
         if key is None:
             takes = ", ".join(n for n in spec.names if n != hidden)
-            hint = did_you_mean(name, spec.names) or f"; {spec.what} takes: {takes}"
+            hint = (
+                _comma_hint(value, name)
+                or did_you_mean(name, spec.names)
+                or f"; {spec.what} takes: {takes}"
+            )
             where = _named(spec.what, value)
             rep.at((*path, name), f"unknown key '{name}' in {where}{hint}", key=True)
             ok = False
