@@ -59,10 +59,13 @@ def check_briefings(scenario: Scenario, data: dict[str, object], file: Path, rep
             rep.problems.append(problem)
 
 
-def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
+def load_scenario(
+    path: str | Path, *, playable: bool = False, warnings: list[Problem] | None = None
+) -> Scenario:
     """Load and validate ``path``. Raises :class:`ScenarioError` when invalid.
 
-    With ``playable`` also report modes in which no package can pass.
+    With ``playable`` also report modes in which no package can pass, and warn
+    about roles that are not core and have no room; ``warnings`` receives those.
     """
     file = Path(path)
     name = str(path)
@@ -79,6 +82,8 @@ def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
     except Exception as exc:  # a gap in validation must still not show a traceback
         problem = Problem(name, 1, 1, f"internal error, please report it: {exc!r}")
         raise ScenarioError([problem]) from exc
-    if rep.problems:
+    if any(not p.warning for p in rep.problems):
         raise ScenarioError(rep.problems)
+    if warnings is not None:
+        warnings.extend(ordered(rep.problems))
     return scenario

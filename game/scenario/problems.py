@@ -28,6 +28,8 @@ class Problem:
     message: str
     rank: int = field(default=DEFAULT, compare=False)
     """:data:`ROOT` (syntax, ids that define things), :data:`DEFAULT`, or :data:`CONSEQUENCE`."""
+    warning: bool = field(default=False, compare=False)
+    """A warning leaves the file valid (its message starts with ``warning:``)."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
@@ -89,12 +91,24 @@ class Reporter:
     marks: Marks = field(default_factory=Marks)
     problems: list[Problem] = field(default_factory=list)
 
-    def at(self, path: DataPath, message: str, *, key: bool = False, rank: int = DEFAULT) -> None:
+    def at(
+        self,
+        path: DataPath,
+        message: str,
+        *,
+        key: bool = False,
+        rank: int = DEFAULT,
+        warning: bool = False,
+    ) -> None:
         """Report ``message`` at the value (or, with ``key``, the key) ``path`` points to."""
         line, col = self.marks.find(path, key=key)
-        self.add(line, col, message, rank=rank)
+        self.add(line, col, message, rank=rank, warning=warning)
 
-    def add(self, line: int, col: int, message: str, *, rank: int = DEFAULT) -> None:
-        problem = Problem(self.file, line, col, message, rank)
+    def add(
+        self, line: int, col: int, message: str, *, rank: int = DEFAULT, warning: bool = False
+    ) -> None:
+        if warning:
+            message = f"warning: {message}"
+        problem = Problem(self.file, line, col, message, rank, warning)
         if problem not in self.problems:
             self.problems.append(problem)

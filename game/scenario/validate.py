@@ -69,6 +69,24 @@ def validate(data: Any, rep: Reporter, file: Path) -> dict[str, str]:
     return read_briefings(data, file, rep)
 
 
+def _warn_optional(scenario: Scenario, mode: str, result: Any, rep: Reporter) -> None:
+    """Warn about each role that is not core and reaches its reservation in no passing package."""
+    if result.passes == 0:
+        return
+    for role_id in result.optional_no_room:
+        role = scenario.role(role_id)
+        reservation = role.reservation_for(mode)
+        room = result.room[role_id]
+        rep.at(
+            ("roles", scenario.role_ids.index(role_id), "reservation"),
+            f"role '{role_id}' (not core) has no room in mode '{mode}': its best passing "
+            f"package gives {round(reservation + room, 1):g}, its reservation is {reservation:g} "
+            f"(room {round(room, 1):+g}); if it plays, it votes no on every package. "
+            "Lower its reservation or give it more points",
+            warning=True,
+        )
+
+
 def check_playability(scenario: Scenario, rep: Reporter) -> None:
     """Report each mode where no package passes with every core role at its reservation value.
 
@@ -85,6 +103,7 @@ def check_playability(scenario: Scenario, rep: Reporter) -> None:
         except ValueError:  # SpaceTooLarge: too many packages to count
             continue
         no_room = tuple(result.no_room)
+        _warn_optional(scenario, name, result, rep)
         if result.passes > 0 and not no_room:
             continue
         if result.passes == 0:
