@@ -25,7 +25,7 @@ from game.analysis.labels import LANGUAGES, label
 from game.analysis.space import SpaceTooLarge, build_space
 from game.analysis.summary import ModeAnalysis, analyze_mode, to_json
 from game.commands.common import load_for_command
-from game.scenario.model import Scenario
+from game.scenario.model import MODES, Scenario
 
 #: Spaces from this many packages on get a progress bar (when stderr is a terminal).
 PROGRESS_FROM = 20_000
@@ -51,7 +51,9 @@ def register(subparsers: Any) -> None:
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file or shipped name")
-    parser.add_argument("--mode", required=True, help="full, short, ... (a mode of the scenario)")
+    parser.add_argument(
+        "--mode", required=True, choices=MODES, help="modus van het scenario (mode): full of short"
+    )
     parser.add_argument(
         "--events", nargs="*", default=[], metavar="E", help="event ids played, in order"
     )
@@ -71,6 +73,13 @@ def load(args: argparse.Namespace) -> Scenario | None:
     if args.mode not in scenario.modes:
         errors.append(f"unknown mode {args.mode!r}; choose one of {', '.join(scenario.modes)}")
     errors += [f"unknown event {e!r}" for e in args.events if e not in known_events]
+    if args.mode in scenario.modes:
+        allowed = scenario.mode(args.mode).events
+        errors += [
+            f"event {e!r} is not played in mode {args.mode!r}; its events: {', '.join(allowed)}"
+            for e in args.events
+            if e in known_events and allowed and e not in allowed
+        ]
     errors += [f"unknown role {r!r}" for r in args.in_play or () if r not in known_roles]
     for error in errors:
         print(f"{args.scenario}: {error}", file=sys.stderr)

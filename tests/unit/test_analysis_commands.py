@@ -37,12 +37,12 @@ def test_analyze_json_has_the_figures(mini: Scenario, capsys):
 
 def test_analyze_with_events_and_roles_in_play(capsys):
     data = _json(
-        capsys, str(MINI), "--mode", "short", "--events", "subsidie", "--in-play", "gemeente", "net"
+        capsys, str(MINI), "--mode", "full", "--events", "subsidie", "--in-play", "gemeente", "net"
     )
     assert data["events"] == ["subsidie"]
     assert data["roles_in_play"] == ["gemeente", "net"]
     assert set(data["room"]) == {"gemeente", "net"}
-    assert data["feasible"] == 6
+    assert (data["feasible"], data["packages"]) == (18, 27)
 
 
 def test_analyze_report_is_readable(capsys):
@@ -70,12 +70,22 @@ def test_analyze_invalid_scenario_exits_1_with_problems(tmp_path: Path, capsys):
     assert "Traceback" not in captured.err
 
 
+def test_analyze_mode_is_full_or_short_like_simulate_and_host(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(MINI), "--mode", "lang"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'lang'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--mode", "lang"], "unknown mode"),
         (["--mode", "full", "--events", "onweer"], "unknown event"),
         (["--mode", "full", "--in-play", "koning"], "unknown role"),
+        (
+            ["--mode", "short", "--events", "subsidie"],
+            "event 'subsidie' is not played in mode 'short'; its events: vertraging",
+        ),
     ],
 )
 def test_analyze_bad_option_exits_1(extra, message, capsys):
