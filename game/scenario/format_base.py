@@ -33,7 +33,8 @@ def points(description: str) -> Number:
 
 
 def months(description: str, minimum: int = 1) -> Number:
-    return Number(integer=True, minimum=minimum, description=description)
+    """A whole number of months."""
+    return Number(integer=True, minimum=minimum, description=description, unit="months")
 
 
 def money(description: str) -> Number:

@@ -17,7 +17,7 @@ from pathlib import Path
 from game.scenario.briefing import check_briefing
 from game.scenario.build import build_scenario
 from game.scenario.model import Scenario
-from game.scenario.problems import Problem, Reporter, ordered
+from game.scenario.problems import Problem, Reporter, decode_utf8, ordered
 from game.scenario.validate import briefing_path, check_playability, validate
 from game.scenario.yamlmarks import parse_marked
 
@@ -38,14 +38,10 @@ def _read(file: Path, name: str) -> str:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ScenarioError([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        message = "the file is not UTF-8 text (save it as UTF-8)"
-        raise ScenarioError([Problem(name, line, col, message)]) from None
+    text = decode_utf8(raw, name)
+    if isinstance(text, Problem):
+        raise ScenarioError([text])
+    return text
 
 
 def check_briefings(scenario: Scenario, data: dict[str, object], file: Path, rep: Reporter) -> None:

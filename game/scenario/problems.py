@@ -112,3 +112,19 @@ class Reporter:
         problem = Problem(self.file, line, col, message, rank, warning)
         if problem not in self.problems:
             self.problems.append(problem)
+
+
+def decode_utf8(raw: bytes, file: str) -> str | Problem:
+    """``raw`` as text, or a problem at the line and column of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        byte = raw[exc.start]
+        message = (
+            f"the file is not UTF-8 text: byte 0x{byte:02x} at line {line}, column {col} "
+            "(save it as UTF-8)"
+        )
+        return Problem(file, line, col, message)

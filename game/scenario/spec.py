@@ -54,6 +54,8 @@ class Number(Spec):
     above: float | None = None
     """Exclusive minimum."""
     nonzero: bool = False
+    unit: str = ""
+    """What the number counts ("months"), named in messages."""
 
 
 @dataclass(frozen=True)
@@ -166,12 +168,13 @@ def _range_text(spec: Number) -> str:
     kind = "a whole number" if spec.integer else "a number"
     lo, hi = spec.minimum, spec.maximum
     fmt = "{:g}".format
+    of = f"{kind} of {spec.unit}, " if spec.unit else f"{kind} of "
     if lo is not None and hi is not None:
-        return f"{kind} from {fmt(lo)} to {fmt(hi)}"
+        return f"{kind}{' of ' + spec.unit if spec.unit else ''} from {fmt(lo)} to {fmt(hi)}"
     if lo is not None:
-        return f"{kind} of {fmt(lo)} or more"
+        return f"{of}{fmt(lo)} or more"
     if hi is not None:
-        return f"{kind} of {fmt(hi)} or less"
+        return f"{of}{fmt(hi)} or less"
     if spec.above is not None:
         return f"{kind} above {fmt(spec.above)}"
     if spec.nonzero:
@@ -179,9 +182,12 @@ def _range_text(spec: Number) -> str:
     return kind
 
 
-def _check_number(spec: Number, value: Any, path: DataPath, rep: Reporter) -> bool:
+def _check_number(
+    spec: Number, value: Any, path: DataPath, rep: Reporter, name: str | None = None
+) -> bool:
+    name = name or label(path)
     if not is_number(value) or not _finite(value):
-        rep.at(path, f"{label(path)} must be {_range_text(spec)}, got {describe(value)}")
+        rep.at(path, f"{name} must be {_range_text(spec)}, got {describe(value)}")
         return False
     bad = (
         (spec.integer and not float(value).is_integer())
@@ -191,7 +197,7 @@ def _check_number(spec: Number, value: Any, path: DataPath, rep: Reporter) -> bo
         or (spec.nonzero and value == 0)
     )
     if bad:
-        rep.at(path, f"{label(path)} must be {_range_text(spec)}, got {value:g}")
+        rep.at(path, f"{name} must be {_range_text(spec)}, got {value:g}")
     return not bad
 
 
@@ -339,6 +345,12 @@ def _check_map(spec: MapOf, value: Any, path: DataPath, rep: Reporter) -> bool:
                 key=True,
             )
             ok = False
+            continue
+        readable = item is not None and (*path, name) not in rep.marks.unreadable
+        if isinstance(spec.value, Number) and not spec.keys and readable:
+            kind = spec.key_what.removesuffix(" id")
+            entry = f"the value for {kind} '{name}' in {label(path)}"
+            ok = _check_number(spec.value, item, (*path, name), rep, entry) and ok
             continue
         ok = check(spec.value, item, (*path, name), rep) and ok
     return ok

@@ -13,7 +13,7 @@ from typing import Any
 
 from game.scenario.format import SCENARIO
 from game.scenario.model import Scenario
-from game.scenario.problems import Reporter
+from game.scenario.problems import Problem, Reporter, decode_utf8
 from game.scenario.spec import check
 from game.scenario.validate_modes import check_modes
 from game.scenario.validate_refs import check_references, entries
@@ -42,14 +42,17 @@ def read_briefings(data: dict[str, Any], file: Path, rep: Reporter) -> dict[str,
         path = briefing_path(file, folder, name)
         where = f"'{folder}'" if folder else "the scenario's folder"
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            decoded = decode_utf8(path.read_bytes(), str(path))
         except FileNotFoundError:
             rep.at(("roles", i, "briefing"), f"briefing file '{name}' not found in {where}")
             continue
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
-            rep.at(("roles", i, "briefing"), f"cannot read briefing file '{name}': {reason}")
+        except OSError as exc:
+            rep.at(("roles", i, "briefing"), f"cannot read briefing file '{name}': {exc.strerror}")
             continue
+        if isinstance(decoded, Problem):
+            rep.problems.append(decoded)
+            continue
+        text = decoded
         if not text.strip():
             rep.at(("roles", i, "briefing"), f"briefing file '{name}' is empty")
         role_id = role.get("id")

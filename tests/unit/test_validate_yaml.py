@@ -97,7 +97,26 @@ def test_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = MINI_TEXT.replace("Mini-scenario", "Mini-sc\u00e9nario", 1).encode("latin-1")
     code, path, lines = validate_text(tmp_path, data, capsys)
     assert code == 1
-    assert lines == [f"{path}:5:17: the file is not UTF-8 text (save it as UTF-8)"]
+    assert lines == [
+        f"{path}:5:17: the file is not UTF-8 text: byte 0xe9 at line 5, column 17 "
+        "(save it as UTF-8)"
+    ]
+
+
+def test_a_briefing_that_is_not_utf8_names_its_line_and_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15.9: the error names the briefing file, line, column and byte."""
+    _, path, _ = validate_text(tmp_path, MINI_TEXT, capsys)
+    briefing = path.parent / "roles" / "gemeente.md"
+    lines = briefing.read_text(encoding="utf-8").splitlines()
+    lines[2] = "Caf\u00e9 " + lines[2]
+    briefing.write_bytes("\n".join(lines).encode("latin-1"))
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{briefing}:3:4: the file is not UTF-8 text: byte 0xe9 at line 3, column 4 "
+        "(save it as UTF-8)"
+    ]
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
