@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -130,3 +131,23 @@ def test_export_to_missing_directory_exits_1(tmp_path: Path, capsys):
     assert main(["export", str(MINI), "--mode", "full", "-o", str(target)]) == 1
     assert "no such directory" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_piped_report_keeps_ids_whole_and_room_adds_up(capsys):
+    """Issue 15.9: piped output does not wrap at 80 columns; Ruimte = Beste − Reserve as shown."""
+    data = _json(capsys, "leeuwaerdenhout", "--mode", "full")
+    assert main(["analyze", "leeuwaerdenhout", "--mode", "full"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    words = {w for line in lines for w in re.findall(r"[\w-]+", line)}
+    plans = [data[k] for k in ("max_welfare", "nash", "kalai") if data[k]]
+    for plan in plans:
+        for issue_id, option_id in plan["package"].items():
+            assert issue_id in words and option_id in words, (issue_id, option_id)
+    rows = [ln for ln in lines if re.search(r"│\s+[\d,]+ │\s+[\d,]+ │\s+[−\d,]+ │", ln)]
+    assert len(rows) == len(data["room"])
+    for row in rows:
+        reserve, best, room = (
+            float(x.replace(",", ".").replace("−", "-"))
+            for x in re.findall(r"│\s+([−\d]+,\d) ", row)[:3]
+        )
+        assert round(best - reserve, 1) == room, row
