@@ -119,7 +119,8 @@ def role_section(scenario: Scenario, role: Role, mode: Mode, lang: str = "nl") -
     """One role's confidential sheet as a printable page section."""
     rules = items(describe.rule(scenario, r) for r in role.scoring.rules)
     terms = items(describe.metric_term(scenario, t) for t in role.scoring.metrics)
-    briefing = without_title(render_briefing(scenario, role.id, mode.name))
+    language = scenario.meta.language  # the briefing's own language, not the labels'
+    briefing = without_title(render_briefing(scenario, role.id, mode.name, language))
     parts = [
         '<div class="sheet-head">',
         f'<div class="kicker">{esc(scenario.meta.title)} · {esc(label("role_sheet", lang))}</div>',
