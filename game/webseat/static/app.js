@@ -29,22 +29,27 @@ function forget() {
   localStorage.removeItem(STORE);
 }
 
+/** The codes typed: case, spaces and dashes do not matter ("br7 k4q" is BR7-K4Q). */
 export function splitCodes(text) {
-  return String(text).toUpperCase().split(/[\s,;]+/).map((c) => c.replace(/[^0-9A-Z]/g, "")).filter(Boolean)
-    .map((c) => (c.length === 6 ? `${c.slice(0, 3)}-${c.slice(3)}` : c));
+  const parts = String(text).toUpperCase().split(/[\s,;]+/).map((c) => c.replace(/[^0-9A-Z]/g, "")).filter(Boolean);
+  const codes = [];
+  for (let n = 0; n < parts.length; n++) {
+    if (parts[n].length === 3 && parts[n + 1]?.length === 3) codes.push(parts[n] + parts[++n]);
+    else codes.push(parts[n]);
+  }
+  return codes.map((c) => (c.length === 6 ? `${c.slice(0, 3)}-${c.slice(3)}` : c));
 }
 
 const app = {
   chrome({ title, clock, paused, up, role }) {
     fill(document.getElementById("top"),
-      h("div.brand", {}, h("span.game", {}, "Botsende belangen"), role ? h("span.role", {}, role) : null),
-      h("h1.round", {}, title),
-      clock ? h("div", { id: "clock", class: paused ? "clock paused" : "clock", role: "timer", "aria-label": t("web.clock") }, clock) : null,
-      paused ? h("span.tag.low", {}, t("header.paused")) : null,
-      h("span", { class: up ? "link up" : "link down" }, up ? t("link.up") : t("link.down")),
-      h("div.top-buttons", {},
-        h("button.small.secondary", { type: "button", lang: otherLanguage(), onclick: switchLanguage }, t("web.language")),
-        h("button.small.secondary", { type: "button", onclick: () => app.leave() }, t("web.leave"))));
+      h("div.top-row", {},
+        h("span.role", {}, role || "Botsende belangen"),
+        clock ? h("span", { id: "clock", class: paused ? "clock paused" : "clock", role: "timer", "aria-label": t("web.clock") }, clock) : null,
+        paused ? h("span.tag.low", {}, t("header.paused")) : null,
+        h("span", { class: up ? "link up" : "link down" }, up ? t("link.up") : t("link.down"))),
+      h("h1.round", {}, title));
+    footer(true);
   },
   leave(error) {
     screen?.stop();
@@ -59,6 +64,13 @@ const app = {
   },
 };
 
+/** Language and leaving, at the foot of the page (out of the way on a phone). */
+function footer(leave) {
+  fill(document.getElementById("foot"),
+    h("button.small.secondary", { type: "button", lang: otherLanguage(), onclick: switchLanguage }, t("web.language")),
+    leave ? h("button.small.secondary", { type: "button", onclick: () => app.leave() }, t("web.leave")) : null);
+}
+
 function switchLanguage() {
   setLanguage(otherLanguage());
   if (screen) screen.render();
@@ -67,9 +79,8 @@ function switchLanguage() {
 
 function joinPage(error) {
   document.getElementById("skip").textContent = t("web.skip");
-  fill(document.getElementById("top"),
-    h("div.brand", {}, h("span.game", {}, "Botsende belangen")),
-    h("div.top-buttons", {}, h("button.small.secondary", { type: "button", lang: otherLanguage(), onclick: switchLanguage }, t("web.language"))));
+  fill(document.getElementById("top"), h("div.top-row", {}, h("span.role", {}, "Botsende belangen")));
+  footer(false);
   const input = h("input", { id: "codes", name: "codes", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: "false", required: true, "aria-describedby": "codes-help" + (error ? " join-error" : "") });
   fill(document.getElementById("main"),
     h("section.join", { "aria-labelledby": "join-title" },

@@ -3,7 +3,7 @@
 import { h } from "./dom.js";
 import { num, t } from "./i18n.js";
 import { areaMap } from "./map.js";
-import { allowed, liveIssues, metricsLines, optionTitle, packageLines } from "./viewdata.js";
+import { allowed, conflictSegments, liveIssues, metricsLines, optionTitle, packageLines } from "./viewdata.js";
 
 export function complete(view, choice) {
   return liveIssues(view).every((issue) => choice[issue.id]);
@@ -105,7 +105,7 @@ export function builderPane(seat) {
             h("button", { type: "submit", disabled: !complete(view, b.choice) }, b.amending ? t("key.amend") : t("key.propose")),
             b.amending ? h("button.secondary", { type: "button", onclick: () => { b.amending = null; seat.render(); } }, t("key.cancel")) : null)]
         : h("p.muted", {}, t("web.propose_closed"))),
-    preview ? areaMap(view, { openings: preview.metrics?.openings || {}, label: t("builder.mine"), marks: view.marks, conflicts: (preview.metrics?.conflicts || []).map((c) => c.segment ?? c) }) : null,
+    preview ? areaMap(view, { openings: preview.metrics?.openings || {}, label: t("builder.mine"), marks: view.marks, conflicts: conflictSegments(view, preview.metrics) }) : null,
   ];
 }
 

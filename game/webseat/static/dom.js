@@ -58,14 +58,24 @@ export function fill(el, ...children) {
 }
 
 let said = 0;
-/** Say `text` in the status line (read out by screen readers). */
+const lines = [];
+/** Say `text` in the status line (read out by screen readers); the last two stay a while. */
 export function say(text, kind = "info") {
-  const line = document.getElementById("status");
-  if (!line) return;
-  line.textContent = text;
-  line.dataset.kind = kind;
+  const status = document.getElementById("status");
+  if (!status || !text) return;
+  lines.unshift({ text, kind });
+  lines.length = Math.min(lines.length, 2);
+  status.replaceChildren(...lines.map((line) => {
+    const p = document.createElement("p");
+    p.textContent = line.text;
+    p.dataset.kind = line.kind;
+    return p;
+  }));
   const mine = ++said;
   setTimeout(() => {
-    if (mine === said) line.textContent = "";
+    if (mine === said) {
+      lines.length = 0;
+      status.replaceChildren();
+    }
   }, 8000);
 }

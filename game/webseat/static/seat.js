@@ -9,7 +9,7 @@ import { areaMap } from "./map.js";
 import { Connection } from "./net.js";
 import { briefingPane, chatPane, pressPane } from "./panes.js";
 import { ballotBanner, tablePane } from "./table.js";
-import { allowed, clockText, headerText, roleName } from "./viewdata.js";
+import { allowed, clockText, conflictSegments, headerText, roleName } from "./viewdata.js";
 import { noticeText } from "./notices.js";
 
 const TABS = ["press", "briefing", "map", "builder", "table", "chat", "debrief"];
@@ -313,7 +313,7 @@ export class Seat {
         openings: shown ? shown.metrics?.openings || {} : null,
         label: shown?.label || "",
         marks: view.marks || [],
-        conflicts: (shown?.metrics?.conflicts || []).map((c) => c.segment ?? c),
+        conflicts: conflictSegments(view, shown?.metrics),
       }),
       form,
     ];

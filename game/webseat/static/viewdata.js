@@ -104,3 +104,9 @@ export function verdictText(ballot) {
 }
 
 export { num };
+
+/** The segments under the conflicts a plan's metrics name (by conflict id). */
+export function conflictSegments(view, metrics) {
+  const where = Object.fromEntries((view.scenario?.conflicts || []).map((c) => [c.id, c.segment]));
+  return (metrics?.conflicts || []).map((c) => where[c] || c);
+}
