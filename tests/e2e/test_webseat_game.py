@@ -59,9 +59,13 @@ def narrow_check(page: Any) -> None:
 def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) -> None:
     live.bots(["winkels"])
     with chromium() as browser:
-        _, phone, phone_watch = open_page(browser, live, PHONE, live.base + "#code=" + live.role_code("net"))
+        _, phone, phone_watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
         _, laptop, laptop_watch = open_page(browser, live, LAPTOP, live.base)
-        _, room, room_watch = open_page(browser, live, LAPTOP, live.base + "#screen=" + live.screen_code())
+        _, room, room_watch = open_page(
+            browser, live, LAPTOP, live.base + "#screen=" + live.screen_code()
+        )
 
         # The join page is Dutch; typing the code (lower case, no dash) joins.
         laptop.wait_for_selector("text=Deelnamecode van je rolkaart")
@@ -161,7 +165,7 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         live.facilitator("next_round")  # the reveal
         tab(phone, "debrief")
         phone.wait_for_selector("text=Nabespreking: scores tegen reservewaarden")
-        phone.wait_for_selector("figure.chart svg rect")
+        phone.wait_for_selector("figure.chart .bar")
         assert f"Akkoord over {mine}." in phone.inner_text("#panel")
         narrow_check(phone)
         axe_check(phone, "the phone's debrief")

@@ -36,7 +36,9 @@ MINI = ROOT / "tests" / "fixtures" / "mini" / "mini.yaml"
 LEEUWAERDENHOUT = ROOT / "scenarios" / "leeuwaerdenhout.yaml"
 ARTIFACTS = ROOT / "artifacts" / "webseat"
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+CHROMIUM = shutil.which("chromium") or (
+    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -194,7 +196,9 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-def open_page(browser: Any, live: LiveHost, viewport: dict[str, int], url: str, **kw: Any) -> tuple[Any, Any, Watch]:
+def open_page(
+    browser: Any, live: LiveHost, viewport: dict[str, int], url: str, **kw: Any
+) -> tuple[Any, Any, Watch]:
     """A new context and page at ``url`` on ``viewport``, watched."""
     context = browser.new_context(viewport=viewport, **kw)
     page = context.new_page()
@@ -206,7 +210,9 @@ def open_page(browser: Any, live: LiveHost, viewport: dict[str, int], url: str, 
 
 
 def no_horizontal_scroll(page: Any) -> None:
-    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths[0]} > {widths[1]} px"
 
 
@@ -215,12 +221,14 @@ def axe_check(page: Any, where: str) -> None:
     if not page.evaluate("typeof window.axe === 'object'"):
         # Evaluated over the DevTools protocol: the page's own CSP (script-src 'self') stays on.
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")
-    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
     bad = [v for v in result if v["impact"] in ("serious", "critical")]
-    summary = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad
-    ]
-    assert not bad, f"accessibility violations on {where}: {json.dumps(summary, ensure_ascii=False)}"
+    summary = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad]
+    assert not bad, (
+        f"accessibility violations on {where}: {json.dumps(summary, ensure_ascii=False)}"
+    )
 
 
 def shot(page: Any, name: str) -> None:

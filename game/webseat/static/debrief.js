@@ -7,56 +7,42 @@ import { issueTitle, optionTitle, packageLines, roleName, segmentNames } from ".
 
 const INDICATORS = ["openness", "cooperation", "result_orientation", "reliability", "rising_above_own_interest"];
 
-/** Horizontal bars: each role's score, with its reservation as a tick. */
+/** Horizontal bars (HTML, so they read well on a phone and a projector alike). */
+function bar(value, top, cls, title) {
+  return h("span.bar", { class: cls, style: `width:${(100 * Math.max(0, value)) / top}%`, title });
+}
+
+/** Each role's score as a bar, its reservation as a tick. */
 function scoreChart(view, outcome) {
   const roles = outcome.roles || [];
-  const top = Math.max(1, ...roles.map((r) => Math.max(outcome.scores[r], outcome.reservations[r])));
-  const row = 34;
-  const left = 170;
-  const width = 600;
-  const bars = roles.map((role, n) => {
-    const y = n * row + 6;
-    const score = outcome.scores[role];
-    const reservation = outcome.reservations[role];
-    const clears = score >= reservation;
-    const w = ((width - left - 60) * Math.max(0, score)) / top;
-    const rx = left + ((width - left - 60) * reservation) / top;
-    return h("g", {},
-      h("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 15, fill: "#111" }, roleName(view, role).slice(0, 20)),
-      h("rect", { x: left, y, width: Math.max(w, 1), height: 22, fill: clears ? "#2e7d32" : "#c62828" },
-        h("title", {}, `${roleName(view, role)}: ${num(score)} / ${num(reservation)}`)),
-      h("line", { x1: rx, x2: rx, y1: y - 3, y2: y + 25, stroke: "#111", "stroke-width": 3 }),
-      h("text", { x: left + w + 6, y: y + 17, "font-size": 14, fill: "#111" }, num(score, 0)));
-  });
+  const top = Math.max(1, ...roles.map((r) => Math.max(outcome.scores[r], outcome.reservations[r]))) * 1.05;
   return h("figure.chart", {},
-    h("svg", { viewBox: `0 0 ${width} ${roles.length * row + 12}`, role: "img", "aria-label": t("debrief.title") }, bars),
+    h("ul.bars", { "aria-label": t("debrief.title") }, roles.map((role) => {
+      const score = outcome.scores[role];
+      const reservation = outcome.reservations[role];
+      const clears = score >= reservation;
+      return h("li", {},
+        h("span.bar-label", {}, roleName(view, role)),
+        h("span.bar-track", { role: "img", "aria-label": `${roleName(view, role)}: ${t("debrief.score")} ${num(score)}, ${t("debrief.reservation")} ${num(reservation)}` },
+          bar(score, top, clears ? "ok" : "low"),
+          h("span.tick", { style: `left:${(100 * reservation) / top}%` })),
+        h("span.bar-value", {}, num(score, 0)));
+    })),
     h("figcaption", {}, t("web.score_legend")));
 }
 
-/** Grouped bars: openings per segment for the result, the status quo and the best plan. */
+/** Openings per segment: the result, the status quo and the best plan side by side. */
 function openingsChart(view, series) {
   const names = segmentNames(view);
-  const ids = Object.keys(names);
-  const colours = ["#1a4d8f", "#9aa5ab", "#2e7d32"];
-  const top = Math.max(1, ...series.flatMap((s) => ids.map((id) => s.openings[id] || 0)));
-  const row = 14 * series.length + 14;
-  const left = 170;
-  const width = 600;
-  const groups = ids.map((id, n) => {
-    const y = n * row + 4;
-    return h("g", {},
-      h("text", { x: left - 8, y: y + 7 * series.length + 5, "text-anchor": "end", "font-size": 14, fill: "#111" }, names[id].slice(0, 22)),
-      series.map((s, k) => {
-        const value = s.openings[id] || 0;
-        const w = ((width - left - 40) * value) / top;
-        return h("g", {},
-          h("rect", { x: left, y: y + k * 14, width: Math.max(w, 1), height: 12, fill: colours[k] }, h("title", {}, `${names[id]} · ${s.label}: ${value}`)),
-          h("text", { x: left + w + 4, y: y + k * 14 + 11, "font-size": 12, fill: "#111" }, String(value)));
-      }));
-  });
+  const top = Math.max(1, ...series.flatMap((s) => Object.keys(names).map((id) => s.openings[id] || 0)));
   return h("figure.chart", {},
-    h("svg", { viewBox: `0 0 ${width} ${ids.length * row + 8}`, role: "img", "aria-label": t("debrief.openings_per_segment") }, groups),
-    h("figcaption", {}, series.map((s, k) => h("span.key", {}, h("span.swatch", { style: `background:${colours[k]}` }), s.label))));
+    h("ul.bars.grouped", { "aria-label": t("debrief.openings_per_segment") }, Object.entries(names).map(([id, name]) =>
+      h("li", {},
+        h("span.bar-label", {}, name),
+        h("span.bar-group", {}, series.map((s, k) => h("span.bar-row", {},
+          h("span.bar-track", { role: "img", "aria-label": `${name}, ${s.label}: ${s.openings[id] || 0}` }, bar(s.openings[id] || 0, top, `series-${k}`)),
+          h("span.bar-value", {}, String(s.openings[id] || 0)))))))),
+    h("figcaption", {}, series.map((s, k) => h("span.key", {}, h("span.swatch", { class: `series-${k}` }), s.label))));
 }
 
 function planTable(outcome, best) {

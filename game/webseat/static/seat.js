@@ -192,7 +192,8 @@ export class Seat {
   }
 
   roleLabel(role) {
-    return this.names?.[role] || role.replace(/_/g, " ");
+    const plain = role.replace(/_/g, " ");
+    return this.names?.[role] || plain.charAt(0).toUpperCase() + plain.slice(1);
   }
 
   render() {
