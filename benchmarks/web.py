@@ -97,7 +97,9 @@ def time_to_seat(browser: Any, live: LiveHost, runs: int) -> None:
 WAITER = """(text) => { window.__seen = new Promise((resolve) => {
   const seen = () => document.getElementById('main').textContent.includes(text);
   if (seen()) return resolve(Date.now());
-  const watch = new MutationObserver(() => { if (seen()) { watch.disconnect(); resolve(Date.now()); } });
+  const watch = new MutationObserver(() => {
+    if (seen()) { watch.disconnect(); resolve(Date.now()); }
+  });
   watch.observe(document.body, {subtree: true, childList: true, characterData: true});
 }); }"""
 
