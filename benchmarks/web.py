@@ -18,8 +18,8 @@ Prints min/median/max of:
 4. the host's memory with twelve browser seats against twelve textual-serve
    seats: ``host --headless`` (and ``web``) as subprocesses; the resident
    memory (VmRSS) of the host, plus for textual-serve the ``web`` process and
-   every per-browser process it started, after twelve pages joined with their
-   codes and 3 s to settle.
+   every per-browser process it started, after twelve pages typed their codes
+   and 3 s to settle (the facilitator's presence message counts the roles joined).
 """
 
 from __future__ import annotations
@@ -195,6 +195,18 @@ def read_until(proc: subprocess.Popen[str], pattern: str, timeout: float = 30) -
     raise RuntimeError(f"no {pattern!r} from {proc.args}")
 
 
+def seats_joined(url: str, token: str) -> int:
+    """How many roles have a connection now (the facilitator's presence message)."""
+    from websockets.sync.client import connect
+
+    with connect(url) as ws:
+        ws.send(json.dumps({"type": "hello", "protocol": 1, "facilitator": token}))
+        while True:
+            msg = json.loads(ws.recv(timeout=10))
+            if msg["type"] == "presence":
+                return sum(1 for n in msg["roles"].values() if n > 0)
+
+
 def host_memory(browser: Any) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         codes_file = Path(tmp) / "codes.json"
@@ -202,7 +214,8 @@ def host_memory(browser: Any) -> None:
         args += ["--codes-file", str(codes_file), "--db", str(Path(tmp) / "g.db"), "--quiet"]
         with process(sys.executable, "-m", "game", *args) as host:
             url = read_until(host, r"url: (ws://\S+)")
-            codes = json.loads(codes_file.read_text())["tables"][0]["roles"]
+            document = json.loads(codes_file.read_text())
+            codes, token = document["tables"][0]["roles"], document["facilitator"]
             base = url.replace("ws://", "http://") + "/"
             idle = rss_kib(host.pid)
             contexts = []
@@ -214,6 +227,7 @@ def host_memory(browser: Any) -> None:
                 contexts.append(context)
             time.sleep(3)
             seats = rss_kib(host.pid)
+            assert seats_joined(url, token) == 12
             print(
                 f"host memory, 12 browser seats: {seats / 1024:.0f} MiB "
                 f"(host alone before: {idle / 1024:.0f} MiB; one process)"
@@ -225,23 +239,27 @@ def host_memory(browser: Any) -> None:
                 address = read_until(web, r"(http://127\.0\.0\.1:\d+/)")
                 before = sum(rss_kib(p) for p in tree(web.pid)) + rss_kib(host.pid)
                 contexts = []
-                for code in codes.values():
+                for n, code in enumerate(codes.values()):
                     context = browser.new_context(viewport=LAPTOP)
                     page = context.new_page()
                     page.goto(address)
                     page.wait_for_selector(".xterm-helper-textarea", state="attached")
-                    page.wait_for_timeout(1500)
+                    page.wait_for_timeout(2000)  # the entry app starts in its own process
                     page.focus(".xterm-helper-textarea")
                     page.keyboard.insert_text(code)
                     page.keyboard.press("Enter")
+                    end = time.monotonic() + 15
+                    while seats_joined(url, token) <= n and time.monotonic() < end:
+                        time.sleep(0.5)
                     contexts.append(context)
                 time.sleep(3)
+                joined = seats_joined(url, token)
                 pids = tree(web.pid)
                 total = sum(rss_kib(p) for p in pids) + rss_kib(host.pid)
                 print(
                     f"host memory, 12 textual-serve seats: {total / 1024:.0f} MiB in "
                     f"{len(pids) + 1} processes (host + web before any browser: "
-                    f"{before / 1024:.0f} MiB)"
+                    f"{before / 1024:.0f} MiB); {joined} of 12 roles joined"
                 )
                 for context in contexts:
                     context.close()

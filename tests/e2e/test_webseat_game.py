@@ -69,6 +69,9 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
 
         # The join page is Dutch; typing the code (lower case, no dash) joins.
         laptop.wait_for_selector("text=Deelnamecode van je rolkaart")
+        laptop.set_viewport_size(PHONE)
+        shot(laptop, "phone-join")
+        laptop.set_viewport_size(LAPTOP)
         axe_check(laptop, "the join page")
         laptop.fill("#codes", live.role_code("gemeente").lower().replace("-", " "))
         laptop.click("button[type='submit']")
@@ -149,6 +152,9 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         axe_check(phone, "the phone's ballot")
         shot(phone, "phone-ballot")
         room.wait_for_selector("#room-ballot")
+        room.wait_for_selector(".room-event")
+        axe_check(room, "the room screen during a ballot")
+        shot(room, "room-ballot")
         phone.click("button.vote-yes")
         phone.wait_for_selector("text=Je hebt al gestemd.")
         laptop.click("button.vote-yes")

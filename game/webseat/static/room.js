@@ -99,7 +99,7 @@ export class Room {
     const live = (view.proposals || []).filter((p) => !p.withdrawn);
     const focusId = view.agreement?.proposal || view.ballot?.proposal || live.at(-1)?.id;
     const focus = (view.proposals || []).find((p) => p.id === focusId);
-    fill(main, h("div.room-grid", {},
+    fill(main, h("div.room-grid", {}, h("div.room-side", {},
       h("section.room-round", { "aria-labelledby": "room-round" },
         h("h2", { id: "room-round" }, view.round?.title || view.scenario?.title || ""),
         view.round?.instructions ? h("p.instructions", {}, view.round.instructions) : null,
@@ -118,7 +118,7 @@ export class Room {
             t("web.support_count", { n: Object.keys(p.support).length }), " · ",
             t("web.objection_count", { n: Object.keys(p.objections).length }),
             h("div.muted", {}, metricsLines(p.metrics).slice(0, 3).join(" · ")))))
-          : h("p", {}, t("table.empty"))),
+          : h("p", {}, t("table.empty")))),
       h("section.room-map", { "aria-label": t("tab.map") },
         focus ? h("ul.package", {}, packageLines(view, focus.package).map((line) => h("li", {}, line))) : null,
         areaMap(view, { openings: focus ? focus.metrics?.openings || {} : null, label: focus?.id || "", marks: view.marks || [] }))));
