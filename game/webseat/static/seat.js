@@ -284,7 +284,10 @@ export class Seat {
   mapPane(view) {
     const focus = this.state().focus;
     const agreed = view.agreement ? (view.proposals || []).find((p) => p.id === view.agreement.proposal) : null;
-    const shown = focus || (agreed ? { label: agreed.id, metrics: agreed.metrics } : null);
+    const built = this.state().builder?.preview;
+    const shown = focus
+      || (agreed ? { label: agreed.id, metrics: agreed.metrics } : null)
+      || (built ? { label: t("builder.mine"), metrics: built.metrics } : null);
     const mark = this.draft("mark");
     const segments = view.scenario.segments || [];
     const form = allowed(view, "mark")
