@@ -119,6 +119,21 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         axe_check(laptop, "the laptop's table")
         shot(laptop, "laptop-table")
 
+        # Amending on the laptop, an objection with its reason on the phone.
+        laptop.click(f"#proposal-{mine} button:has-text('Voorstel wijzigen')")
+        laptop.wait_for_selector(f"text=wijziging van {mine}")
+        laptop.check("#opt-ontwerp-parkeren")
+        laptop.click("form.builder button[type='submit']")
+        live.wait(lambda s: any(p.author == "gemeente" and p.parent == mine for p in s.proposals))
+        amended = next(p.id for p in live.state.proposals if p.author == "gemeente")
+        tab(phone, "table")
+        phone.click(f"#proposal-{amended} button:has-text('Bezwaar maken')")
+        phone.click("#dialog[open] button[type='submit']")  # a reason is required
+        phone.wait_for_selector("#dialog[open]")
+        answer_dialog(phone, "Geen groen meer")
+        phone.wait_for_selector(f"#proposal-{amended} .objections:has-text('Geen groen meer')")
+        assert "Kosten: 4,0 M€" in phone.inner_text(f"#proposal-{mine}")  # Dutch numbers
+
         tab(phone, "chat")
         phone.fill("#chat-text", "Zullen we samen graven?")
         phone.click("form.chat-form button[type='submit']")
@@ -186,7 +201,14 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         # English on request, numbers per language.
         phone.click("#foot button[lang='en']")
         phone.wait_for_selector("text=Debrief: scores against reservation values")
+        tab(phone, "table")
+        assert "Cost: 4.0 M€" in phone.inner_text(f"#proposal-{mine}")
         phone.click("#foot button[lang='nl']")
+
+        # The keyboard: digits switch tabs when no text field has the focus.
+        laptop.click("h1.round")
+        laptop.keyboard.press("3")
+        laptop.wait_for_selector("#tab-map[aria-selected='true']")
 
         for watch in (phone_watch, laptop_watch, room_watch):
             watch.check()
