@@ -155,6 +155,7 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         shot(phone, "phone-table")
         tab(phone, "map")
         phone.wait_for_selector("svg.map-svg")
+        phone.wait_for_selector("section.plan .plan-bar", state="attached")  # the works plan
         narrow_check(phone)
         shot(phone, "phone-map")
 

@@ -402,4 +402,10 @@ STRINGS: dict[str, str] = {
     "web.voted": "{n} roles have voted.",
     "web.support_count": "{n}× support",
     "web.objection_count": "{n}× objection",
+    "web.plan_none": (
+        "Choose a package in 'Proposal', or on 'Table' with 'Show package on map', "
+        "to see the works plan."
+    ),
+    "web.plan_axis": "Bars: months 0 to {months}, per street segment; colour per owner.",
+    "web.shared_trench": "shared trench",
 }

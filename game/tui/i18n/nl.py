@@ -407,4 +407,10 @@ STRINGS: dict[str, str] = {
     "web.voted": "{n} rollen hebben gestemd.",
     "web.support_count": "{n}× steun",
     "web.objection_count": "{n}× bezwaar",
+    "web.plan_none": (
+        "Kies een pakket in 'Voorstel', of bij 'Op tafel' met 'Pakket op kaart tonen', om "
+        "het uitvoeringsplan te zien."
+    ),
+    "web.plan_axis": "Balken: maanden 0 tot {months}, per straatdeel; kleur per eigenaar.",
+    "web.shared_trench": "gedeelde sleuf",
 }

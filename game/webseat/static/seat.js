@@ -11,6 +11,7 @@ import { briefingPane, chatPane, pressPane } from "./panes.js";
 import { ballotBanner, tablePane } from "./table.js";
 import { allowed, clockText, conflictSegments, headerText, roleName } from "./viewdata.js";
 import { noticeText } from "./notices.js";
+import { planTimeline } from "./plan.js";
 
 const TABS = ["press", "briefing", "map", "builder", "table", "chat", "debrief"];
 
@@ -319,6 +320,7 @@ export class Seat {
         marks: view.marks || [],
         conflicts: conflictSegments(view, shown?.metrics),
       }),
+      shown ? planTimeline(view, shown.metrics, shown.label) : h("p.muted", {}, t("web.plan_none")),
       form,
     ];
   }
