@@ -117,6 +117,11 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         answer_dialog(laptop, "Groen en één keer graven")
         laptop.wait_for_selector(f"#proposal-{mine} .support:has-text('Groen en één keer graven')")
         axe_check(laptop, "the laptop's table")
+        # Keyboard focus stays on its control when a new view redraws the tab.
+        laptop.focus(f"#comment-{mine}")
+        live.facilitator("announce", {"text": "Nog tien minuten"})
+        laptop.wait_for_selector("#status:has-text('Nog tien minuten')")
+        assert laptop.evaluate("document.activeElement.id") == f"comment-{mine}"
         shot(laptop, "laptop-table")
 
         # Amending on the laptop, an objection with its reason on the phone.

@@ -72,7 +72,7 @@ export function briefingPane(seat) {
       fixed ? h("span.tag", {}, t("briefing.preset")) : null,
       shared ? h("span.tag.ok", {}, t("briefing.shared")) : null,
       canShare && issue.live && !shared
-        ? h("button.small", { type: "button", onclick: () => seat.act("disclose", { issue: issue.id }, "done.disclose") },
+        ? h("button.small", { type: "button", id: `disclose-${issue.id}`, onclick: () => seat.act("disclose", { issue: issue.id }, "done.disclose") },
           t("web.share_issue"))
         : null);
     rows.push(h("tbody", {}, h("tr", {}, head),
@@ -92,7 +92,7 @@ export function briefingPane(seat) {
       h("strong", {}, t("briefing.reservation"), ": ", num(me.reservation)),
       me.veto ? [" · ", h("strong.veto", {}, t("briefing.veto"))] : null,
       canShare && !disclosed.has("reservation") && !mine.some((d) => d.issue === "reservation")
-        ? h("button.small", { type: "button", onclick: () => seat.act("disclose", { reservation: true }, "done.disclose") }, t("key.disclose_reservation"))
+        ? h("button.small", { type: "button", id: "disclose-reservation", onclick: () => seat.act("disclose", { reservation: true }, "done.disclose") }, t("key.disclose_reservation"))
         : null),
     h("div.scroll", {}, h("table.points", {},
       h("caption", {}, t("web.points_caption")),

@@ -228,7 +228,7 @@ export class Seat {
     if (!this.shared) return null;
     return h("nav.rolebar", { "aria-label": t("web.roles") },
       this.roles.map((role) => h("button", {
-        type: "button", class: role === this.current ? "current" : "secondary",
+        type: "button", id: `role-${role}`, class: role === this.current ? "current" : "secondary",
         "aria-pressed": role === this.current ? "true" : "false", onclick: () => this.chooseRole(role),
       }, this.locked.has(role) ? "🔒 " : "", this.roleLabel(role))),
       this.current ? h("button.secondary", { type: "button", id: "lock-button", onclick: () => this.lock() }, t("key.lock")) : null);

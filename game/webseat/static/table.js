@@ -21,20 +21,20 @@ function proposalCard(seat, p) {
   if (me && !p.withdrawn) {
     if (allowed(view, "support")) {
       buttons.push(supported
-        ? h("button.small", { type: "button", onclick: () => seat.act("support", { proposal: p.id, off: true }, "done.support") }, t("web.support_off"))
-        : h("button.small", { type: "button", onclick: () => seat.stance("support", p) }, t("key.support")));
+        ? h("button.small", { type: "button", id: `support-off-${p.id}`, onclick: () => seat.act("support", { proposal: p.id, off: true }, "done.support") }, t("web.support_off"))
+        : h("button.small", { type: "button", id: `support-${p.id}`, onclick: () => seat.stance("support", p) }, t("key.support")));
     }
     if (allowed(view, "object")) {
       buttons.push(objected
-        ? h("button.small", { type: "button", onclick: () => seat.act("object", { proposal: p.id, off: true }, "done.object") }, t("web.object_off"))
-        : h("button.small", { type: "button", onclick: () => seat.stance("object", p) }, t("key.object")));
+        ? h("button.small", { type: "button", id: `object-off-${p.id}`, onclick: () => seat.act("object", { proposal: p.id, off: true }, "done.object") }, t("web.object_off"))
+        : h("button.small", { type: "button", id: `object-${p.id}`, onclick: () => seat.stance("object", p) }, t("key.object")));
     }
-    if (allowed(view, "comment")) buttons.push(h("button.small", { type: "button", onclick: () => seat.comment(p) }, t("key.comment")));
-    if (allowed(view, "amend")) buttons.push(h("button.small", { type: "button", onclick: () => startAmend(seat, p) }, t("key.amend")));
+    if (allowed(view, "comment")) buttons.push(h("button.small", { type: "button", id: `comment-${p.id}`, onclick: () => seat.comment(p) }, t("key.comment")));
+    if (allowed(view, "amend")) buttons.push(h("button.small", { type: "button", id: `amend-${p.id}`, onclick: () => startAmend(seat, p) }, t("key.amend")));
     if (allowed(view, "withdraw") && p.author === me.role) {
-      buttons.push(h("button.small.secondary", { type: "button", onclick: () => seat.act("withdraw", { proposal: p.id }, "done.withdraw") }, t("key.withdraw")));
+      buttons.push(h("button.small.secondary", { type: "button", id: `withdraw-${p.id}`, onclick: () => seat.act("withdraw", { proposal: p.id }, "done.withdraw") }, t("key.withdraw")));
     }
-    buttons.push(h("button.small.secondary", { type: "button", onclick: () => seat.showOnMap(p) }, t("key.show_package")));
+    buttons.push(h("button.small.secondary", { type: "button", id: `show-${p.id}`, onclick: () => seat.showOnMap(p) }, t("key.show_package")));
   }
   return h("article.card.proposal", { id: `proposal-${p.id}`, class: p.withdrawn ? "withdrawn" : "", "aria-labelledby": `proposal-${p.id}-title` },
     h("h3", { id: `proposal-${p.id}-title` }, p.id, " ", h("span.muted", {}, t("table.by", { author: roleName(view, p.author) })),
@@ -83,7 +83,7 @@ export function ballotBanner(seat) {
       h("p", {}, tallyText(view, ballot)),
       canVote
         ? h("div.buttons.vote", {}, ["yes", "no", "abstain"].map((choice) =>
-          h("button", { type: "button", class: `vote-${choice}`, onclick: () => seat.act("vote", { choice }, "done.vote") }, t(`vote.${choice}`))))
+          h("button", { type: "button", id: `vote-${choice}`, class: `vote-${choice}`, onclick: () => seat.act("vote", { choice }, "done.vote") }, t(`vote.${choice}`))))
         : h("p", {}, me.voted ? t("vote.already") : "")));
   }
   const agreement = view.agreement;
@@ -94,7 +94,7 @@ export function ballotBanner(seat) {
       h("h2", { id: "agreement-title" }, t("notice.agreement", { proposal: agreement.proposal })),
       h("ul.package", {}, packageLines(view, agreement.package).map((line) => h("li", {}, line))),
       h("p", {}, t("web.signed_by", { roles: signed.join(", ") || "–" })),
-      canSign ? h("button", { type: "button", onclick: () => seat.act("sign", {}, "done.sign") }, t("key.sign")) : null));
+      canSign ? h("button", { type: "button", id: "sign", onclick: () => seat.act("sign", {}, "done.sign") }, t("key.sign")) : null));
   }
   return out;
 }
