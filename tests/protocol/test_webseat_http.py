@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.client import connect
@@ -81,3 +83,16 @@ def test_links_open_a_roles_seat_or_the_room_screen() -> None:
         room_link("http://192.168.1.10:8765/", "M9Q-2ZX")
         == "http://192.168.1.10:8765/#screen=M9Q-2ZX"
     )
+
+
+def test_every_string_the_pages_use_is_in_both_catalogs() -> None:
+    static = Path(__file__).resolve().parents[2] / "game" / "webseat" / "static"
+    used: set[str] = set()
+    for module in static.glob("*.js"):
+        used |= set(re.findall(r'\bt\("([a-z_.]+)"', module.read_text(encoding="utf-8")))
+    assert len(used) > 100
+    for lang in ("nl", "en"):
+        missing = sorted(k for k in used if k not in CATALOGS[lang])
+        assert not missing, f"{lang}: {missing}"
+        hints = sorted(k for k in used if "⟨" in CATALOGS[lang][k])
+        assert not hints, f"terminal key hints on a web page: {hints}"
