@@ -122,7 +122,15 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         live.facilitator("announce", {"text": "Nog tien minuten"})
         laptop.wait_for_selector("#status:has-text('Nog tien minuten')")
         assert laptop.evaluate("document.activeElement.id") == f"comment-{mine}"
+        laptop.click(f"#comment-{mine}")
+        answer_dialog(laptop, "Kan de markt blijven staan?")
+        laptop.wait_for_selector(f"#proposal-{mine} .comments:has-text('Kan de markt blijven staan?')")
         shot(laptop, "laptop-table")
+
+        tab(phone, "briefing")  # sharing one's points for an issue with the table
+        phone.click("#disclose-fasering")
+        phone.wait_for_selector(".tag.ok:has-text('gedeeld')")
+        assert ("net", "fasering") in [(d.role, d.issue) for d in live.state.disclosures]
 
         # Amending on the laptop, an objection with its reason on the phone.
         laptop.click(f"#proposal-{mine} button:has-text('Voorstel wijzigen')")

@@ -204,7 +204,7 @@ def open_page(
     page = context.new_page()
     watch = Watch(host=urlparse(live.base).netloc)
     watch.attach(page)
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(20_000)  # a loaded CI machine
     page.goto(url)
     return context, page, watch
 
