@@ -76,7 +76,10 @@ def require_browser() -> None:
 class LiveHost:
     """A game server on 127.0.0.1 in a thread of its own."""
 
-    def __init__(self, scenario: Path = MINI, mode: str = "short") -> None:
+    def __init__(
+        self, scenario: Path = MINI, mode: str = "short", db: str | Path = ":memory:"
+    ) -> None:
+        self.scenario, self.mode, self.db = scenario, mode, db
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
@@ -85,10 +88,10 @@ class LiveHost:
         self.base = f"http://127.0.0.1:{self.server.port}/"
         self.pool: Any = None
 
-    async def _open(self, scenario: Path, mode: str) -> HostedSession:
-        hosted = open_session(scenario, mode, tables=1, db=":memory:", seed=7, now=time.time())
+    async def _open(self, scenario: Path, mode: str, port: int = 0) -> HostedSession:
+        hosted = open_session(scenario, mode, tables=1, db=self.db, seed=7, now=time.time())
         self._server = GameServer(hosted, limits=Limits(bad_code_delay=0.0), tick_interval=0.1)
-        port = await self._server.start("127.0.0.1", 0)
+        port = await self._server.start("127.0.0.1", port)
         hosted.url = f"ws://127.0.0.1:{port}"
         return hosted
 
@@ -135,6 +138,18 @@ class LiveHost:
             if time.monotonic() > end:
                 raise AssertionError("the game did not get there in time")
             time.sleep(0.05)
+
+    def stop_host(self) -> int:
+        """Stop the host (1001, going away); returns its port."""
+        port = self.server.port
+        self.call(self.server.stop())
+        self.hosted.close()
+        return port
+
+    def start_host(self, port: int) -> None:
+        """Start the host again on ``port`` from its database (needs a file ``db``)."""
+        self.hosted = self.call(self._open(self.scenario, self.mode, port))
+        self.server = self._server
 
     def close(self) -> None:
         async def stop() -> None:
