@@ -399,7 +399,7 @@ STRINGS: dict[str, str] = {
     "web.score_legend": (
         "Bar: score; black tick: reservation value. Green: above the reservation value, red: below."
     ),
-    "web.voted": "{n} roles have voted.",
+    "web.voted": "Voted: {n} of {total} roles.",
     "web.support_count": "{n}× support",
     "web.objection_count": "{n}× objection",
     "web.plan_none": (

@@ -404,7 +404,7 @@ STRINGS: dict[str, str] = {
     "web.score_legend": (
         "Balk: score; zwart streepje: reservewaarde. Groen: boven de reservewaarde, rood: eronder."
     ),
-    "web.voted": "{n} rollen hebben gestemd.",
+    "web.voted": "Gestemd: {n} van {total} rollen.",
     "web.support_count": "{n}× steun",
     "web.objection_count": "{n}× bezwaar",
     "web.plan_none": (
