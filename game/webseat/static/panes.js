@@ -112,6 +112,7 @@ export function chatPane(seat) {
   const draft = seat.draft("chat");
   const canPublic = allowed(view, "message");
   const canPrivate = allowed(view, "private_message");
+  if (!canPublic && canPrivate && !others.some((r) => r.id === draft.to)) draft.to = others[0]?.id || "";
   const send = (event) => {
     event.preventDefault();
     const text = draft.text.trim();
