@@ -202,6 +202,11 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         phone.wait_for_selector("text=Nabespreking: scores tegen reservewaarden")
         phone.wait_for_selector("figure.chart .bar")
         assert f"Akkoord over {mine}." in phone.inner_text("#panel")
+        phone.click("#interests-gemeente summary")  # hidden interests, revealed now
+        assert "Nieuw groen wordt weer opgebroken" in phone.inner_text("#interests-gemeente")
+        live.facilitator("announce", {"text": "Dank jullie wel"})
+        phone.wait_for_selector("#status:has-text('Dank jullie wel')")
+        assert phone.evaluate("document.getElementById('interests-gemeente').open")  # kept open
         narrow_check(phone)
         axe_check(phone, "the phone's debrief")
         shot(phone, "phone-debrief")

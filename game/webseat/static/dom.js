@@ -35,13 +35,16 @@ function append(el, children) {
   }
 }
 
-/** Replace the content of `el`, keeping the focused control (by id) and its caret. */
+/** Replace the content of `el`, keeping the focused control (by id) and its caret,
+ * and the <details> (by id) that were open. */
 export function fill(el, ...children) {
   const active = document.activeElement;
   const id = active && el.contains(active) ? active.id : null;
   const caret = id && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
+  const open = [...el.querySelectorAll("details[open][id]")].map((d) => d.id);
   el.replaceChildren();
   append(el, children);
+  for (const openId of open) document.getElementById(openId)?.setAttribute("open", "");
   if (id) {
     const again = document.getElementById(id);
     if (again) {

@@ -61,7 +61,7 @@ export function tablePane(seat) {
     h("p.rule", {}, ruleText(view)),
     live.length ? live.map((p) => proposalCard(seat, p)) : h("p.muted", {}, t("table.empty")),
     closed.length ? [h("h3", {}, t("web.ballots")), h("ul", {}, closed.map((b) => h("li", {}, tallyText(view, b), " — ", h("strong", {}, verdictText(b)))))] : null,
-    gone.length ? h("details", {}, h("summary", {}, t("web.withdrawn_list", { n: gone.length })), gone.map((p) => proposalCard(seat, p))) : null,
+    gone.length ? h("details", { id: "withdrawn-list" }, h("summary", {}, t("web.withdrawn_list", { n: gone.length })), gone.map((p) => proposalCard(seat, p))) : null,
   ];
 }
 
