@@ -18,7 +18,8 @@ export function refreshPreview(seat) {
     return;
   }
   const pkg = Object.fromEntries(liveIssues(view).map((i) => [i.id, b.choice[i.id]]));
-  const key = JSON.stringify([view.version, pkg]);
+  // A package's value changes only when an event card changes the scoring: ask again then.
+  const key = JSON.stringify([(view.events || []).length, view.infeasible, pkg]);
   if (b.previewKey === key) return;
   b.previewKey = key;
   seat.conn.send({ type: "preview", as: seat.role, package: pkg }).then(
