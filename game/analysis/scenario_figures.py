@@ -9,8 +9,8 @@ pins them as ranges. Every figure is computed from the agreement space
   votes for, and those that pass with fewer yes votes than roles in play;
 * ``room``: per role, its best score in a passing package minus its reservation;
 * ``after_event``: per event of the mode, the packages that pass once it is played;
-  ``event_changes``: whether the event changes the passing set or some role's
-  score in some package;
+  ``event_changes``: whether the event changes the passing set, a reservation
+  value, or some role's score in a package that passed before it;
 * ``issues``: per live issue its nature, the options that occur in passing
   packages, the passing count when the issue is fixed at each option (the
   choice *matters* when these differ), and the roles whose best passing
@@ -39,7 +39,9 @@ def _issue_figures(space: OutcomeSpace, passes: np.ndarray[Any, Any]) -> dict[st
     out: dict[str, Any] = {}
     for axis, (issue_id, options) in enumerate(zip(space.issue_ids, space.option_ids, strict=True)):
         column = choices[:, axis]
-        per_option = {o: int(np.count_nonzero(passes & (column == k))) for k, o in enumerate(options)}
+        per_option = {
+            o: int(np.count_nonzero(passes & (column == k))) for k, o in enumerate(options)
+        }
         favourite: dict[str, list[str]] = {}
         if len(passing):
             for j, role in enumerate(space.role_ids):
@@ -68,7 +70,7 @@ def _events_figures(
         after[event_id] = int(np.count_nonzero(passes))
         changes[event_id] = bool(
             not np.array_equal(passes, base_passes)
-            or not np.allclose(space.scores, base.scores)
+            or not np.allclose(space.scores[:, base_passes], base.scores[:, base_passes])
             or not np.allclose(space.reservation, base.reservation)
         )
     return after, changes
