@@ -272,7 +272,7 @@ def build_space(
     step()
 
     reservation = np.array(
-        [r.reservation + adj.reservation.get(r.id, 0.0) for r in roles], dtype=np.float64
+        [r.reservation_for(mode) + adj.reservation.get(r.id, 0.0) for r in roles], dtype=np.float64
     )
     return OutcomeSpace(
         scenario=scenario,

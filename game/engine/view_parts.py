@@ -12,6 +12,7 @@ from typing import Any
 
 from game.engine.records import Ballot, Proposal
 from game.engine.state import GameState
+from game.scenario.briefing import render_briefing
 from game.scenario.model import Role, Scenario, Segment
 from game.scenario.scoring import PackageScore, Scorer
 
@@ -19,7 +20,9 @@ Json = dict[str, Any]
 
 _PUBLIC: dict[tuple[int, str], tuple[Scenario, Json]] = {}
 _SEATS: dict[str, tuple[Any, Scenario, Any]] = {}
-_PROFILES: weakref.WeakKeyDictionary[Scorer, dict[str, Json]] = weakref.WeakKeyDictionary()
+_PROFILES: weakref.WeakKeyDictionary[Scorer, dict[tuple[str, tuple[str, ...]], Json]] = (
+    weakref.WeakKeyDictionary()
+)
 _METRICS: weakref.WeakKeyDictionary[Scorer, dict[tuple[str, ...], Json]] = (
     weakref.WeakKeyDictionary()
 )
@@ -184,9 +187,10 @@ def private_profile(state: GameState, role: Role) -> Json:
     per_role = _PROFILES.get(state.scorer)
     if per_role is None:
         per_role = _PROFILES[state.scorer] = {}
-    found = per_role.get(role.id)
+    key = (role.id, state.in_play)  # the briefing names the quorum of the roles in play
+    found = per_role.get(key)
     if found is None:
-        found = per_role[role.id] = _profile(state, role)
+        found = per_role[key] = _profile(state, role)
     return found
 
 
@@ -204,7 +208,7 @@ def _profile(state: GameState, role: Role) -> Json:
     rules = [*role.scoring.rules, *adj.rules.get(role.id, ())]
     return {
         "role": role.id,
-        "briefing": role.briefing_text,
+        "briefing": render_briefing(state.scenario, role.id, state.mode, in_play=state.in_play),
         "points": points,
         "rules": [
             {"when": {k: list(v) for k, v in r.when.items()}, "points": r.points, "note": r.note}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from game.printing import describe
 from game.printing.html import document, esc, items, markdown, num
 from game.printing.labels import label
+from game.scenario.briefing import render_briefing
 from game.scenario.model import Issue, Mode, Role, Scenario
 
 #: Printable height of an A4 page with the margins of BASE_CSS, in CSS pixels.
@@ -90,12 +91,13 @@ def scoring_table(scenario: Scenario, role: Role, mode: Mode, lang: str = "nl") 
     return f'<div class="scoring-grid">{"".join(blocks)}</div>'
 
 
-def _facts(role: Role, lang: str) -> str:
+def _facts(role: Role, mode: Mode, lang: str) -> str:
     veto, veto_note = ("yes", "veto_yes") if role.veto else ("no", "veto_no")
+    reservation = num(role.reservation_for(mode.name))
     return (
         '<div class="facts">'
         f'<div class="box"><div class="kicker">{esc(label("reservation", lang))}</div>'
-        f'<div class="value">{num(role.reservation)} {esc(label("points", lang).lower())}</div>'
+        f'<div class="value">{reservation} {esc(label("points", lang).lower())}</div>'
         f'<div class="small muted">{esc(label("reservation_note", lang))}</div></div>'
         f'<div class="box"><div class="kicker">{esc(label("veto", lang))}</div>'
         f'<div class="value">{esc(label(veto, lang))}</div>'
@@ -108,17 +110,18 @@ def role_section(scenario: Scenario, role: Role, mode: Mode, lang: str = "nl") -
     """One role's confidential sheet as a printable page section."""
     rules = items(describe.rule(scenario, r) for r in role.scoring.rules)
     terms = items(describe.metric_term(scenario, t) for t in role.scoring.metrics)
+    briefing = render_briefing(scenario, role.id, mode.name)
     parts = [
         '<div class="sheet-head">',
         f'<div class="kicker">{esc(scenario.meta.title)} · {esc(label("role_sheet", lang))}</div>',
         f'<div class="stamp">{esc(label("confidential", lang))}</div></div>',
         f"<h1>{esc(role.name)}</h1>",
         f'<p class="org">{esc(role.organisation)}</p>',
-        _facts(role, lang),
+        _facts(role, mode, lang),
         f"<h2>{esc(label('public_profile', lang))}</h2>",
         markdown(role.public, heading_shift=2),
         f"<h2>{esc(label('briefing', lang))}</h2>",
-        f'<div class="briefing">{markdown(role.briefing_text, heading_shift=2)}</div>',
+        f'<div class="briefing">{markdown(briefing, heading_shift=2)}</div>',
         f"<h2>{esc(label('scoring', lang))}</h2>",
         f'<p class="small muted">{esc(label("scoring_note", lang))}</p>',
         scoring_table(scenario, role, mode, lang),

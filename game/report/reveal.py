@@ -8,6 +8,7 @@ from typing import Any
 
 from game.engine import GameState, facilitator_view
 from game.report.model import Json, rounded
+from game.scenario.briefing import render_briefing
 from game.scenario.model import Scenario
 
 #: Headings that start the private part of a briefing (first match wins).
@@ -93,7 +94,9 @@ def reveal_roles(state: GameState, result: Mapping[str, Any]) -> list[Json]:
                     }
                     for t in profile["metric_terms"]
                 ],
-                "briefing_summary": briefing_summary(role.briefing_text),
+                "briefing_summary": briefing_summary(
+                    render_briefing(scenario, role.id, state.mode, in_play=in_play)
+                ),
             }
         )
     return out

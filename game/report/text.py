@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from game import numfmt
 from game.report.labels import label
 from game.report.model import Json
 
@@ -38,31 +39,21 @@ class Names:
 
 
 def num(value: Any, lang: str = "nl", digits: int = 1) -> str:
-    """A number for people: ``–`` for none, no needless decimals, a decimal comma in Dutch."""
+    """A number for people: ``–`` for none, no needless decimals, per language (game.numfmt)."""
     if value is None:
         return DASH
     if isinstance(value, bool):
         return label("yes" if value else "no", lang)
-    x = float(value)
-    text = f"{x:.0f}" if x == round(x) else f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if lang == "nl" else text
+    return numfmt.number(float(value), lang, digits)
 
 
 def pct(value: float | None, lang: str = "nl") -> str:
-    if value is None:
-        return DASH
-    return f"{num(value * 100, lang, 0)}%"
+    return numfmt.percent(value, lang)
 
 
 def fraction(value: float | None, lang: str = "nl") -> str:
     """An indicator 0..1 with two decimals."""
-    if value is None:
-        return DASH
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return numfmt.fixed(value, lang, 2)
 
 
 def yes_no(value: bool | None, lang: str = "nl") -> str:

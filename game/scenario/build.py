@@ -62,6 +62,19 @@ def _term(d: Mapping[str, Any]) -> MetricTerm:
     )
 
 
+def _default_reservation(value: Any) -> float:
+    """One number, or per mode: the full mode's value (else the first) as the default."""
+    if isinstance(value, Mapping):
+        return float(value.get("full", next(iter(value.values()))))
+    return float(value)
+
+
+def _mode_reservations(value: Any) -> dict[str, float]:
+    if isinstance(value, Mapping):
+        return {str(mode): float(v) for mode, v in value.items()}
+    return {}
+
+
 def _role(d: Mapping[str, Any], briefing_text: str) -> Role:
     sc = d.get("scoring") or {}
     points = {
@@ -76,7 +89,8 @@ def _role(d: Mapping[str, Any], briefing_text: str) -> Role:
         public=d.get("public", ""),
         briefing=d.get("briefing", ""),
         briefing_text=briefing_text,
-        reservation=float(d["reservation"]),
+        reservation=_default_reservation(d["reservation"]),
+        reservations=_mode_reservations(d["reservation"]),
         scoring=Scoring(
             points=points,
             rules=tuple(_rule(r) for r in sc.get("rules") or ()),

@@ -133,6 +133,26 @@ SCORING = Record(
     description="The role's hidden interests.",
 )
 
+_RESERVATION_VALUE = Number(minimum=0, maximum=100, description="Reservation value (BATNA), 0–100.")
+
+RESERVATION = AnyOf(
+    (
+        _RESERVATION_VALUE,
+        MapOf(
+            _RESERVATION_VALUE,
+            keys=MODES,
+            key_what="mode",
+            min_keys=1,
+            description="Mode → reservation value in that mode (full, short).",
+        ),
+    ),
+    what="a number from 0 to 100, or one per mode ({full: 62, short: 55})",
+    description=(
+        "Reservation value (BATNA), 0–100: the role's one no-deal value. One number for "
+        "every mode, or one per mode: {full: 62, short: 55}."
+    ),
+)
+
 ROLE = Record(
     (
         Key("id", ident("Role id."), required=True),
@@ -147,11 +167,7 @@ ROLE = Record(
         ),
         Key("core", Flag(description="Whether the role must be played (default true).")),
         Key("veto", Flag(description="Whether its 'no' sinks any vote (default false).")),
-        Key(
-            "reservation",
-            Number(minimum=0, maximum=100, description="Reservation value (BATNA), 0–100."),
-            required=True,
-        ),
+        Key("reservation", RESERVATION, required=True),
         Key("scoring", SCORING, required=True),
     ),
     what="a role",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.scenario.briefing import check_briefing
 from game.scenario.build import build_scenario
 from game.scenario.model import Scenario
 from game.scenario.problems import Problem, Reporter
@@ -47,6 +48,17 @@ def _read(file: Path, name: str) -> str:
         raise ScenarioError([Problem(name, line, col, message)]) from None
 
 
+def check_briefings(scenario: Scenario, data: dict[str, object], file: Path, rep: Reporter) -> None:
+    """Report unknown placeholders and contradicting numbers in every briefing, at its line."""
+    folder = data.get("briefings")
+    for role in scenario.roles:
+        if not role.briefing_text:
+            continue
+        path = briefing_path(file, folder if isinstance(folder, str) else None, role.briefing)
+        for problem in check_briefing(scenario, role.id, str(path)):
+            rep.problems.append(problem)
+
+
 def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
     """Load and validate ``path``. Raises :class:`ScenarioError` when invalid.
 
@@ -61,6 +73,7 @@ def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
         raise ScenarioError(rep.problems)
     try:
         scenario = build_scenario(data, texts, source=name)
+        check_briefings(scenario, data, file, rep)
         if playable:
             check_playability(scenario, rep)
     except Exception as exc:  # a gap in validation must still not show a traceback

@@ -182,14 +182,21 @@ class Role:
     briefing_text: str
     """The briefing's contents (private to the role until the reveal)."""
     reservation: float
+    """The reservation value (the one no-deal value) in every mode without its own."""
     scoring: Scoring
     core: bool = True
     veto: bool = False
     short_name: str = ""
+    reservations: Mapping[str, float] = field(default_factory=dict)
+    """Mode name → reservation value in that mode, where the scenario sets one per mode."""
 
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    def reservation_for(self, mode: str) -> float:
+        """The reservation value (the role's one no-deal value) in ``mode``."""
+        return self.reservations.get(mode, self.reservation)
 
 
 @dataclass(frozen=True)

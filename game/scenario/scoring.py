@@ -94,8 +94,16 @@ def role_score(
     return round(total, 6)
 
 
-def reservation_value(scenario: Scenario, role_id: str, adj: Adjustments = NO_ADJUSTMENTS) -> float:
-    return scenario.role(role_id).reservation + adj.reservation.get(role_id, 0.0)
+def reservation_value(
+    scenario: Scenario,
+    role_id: str,
+    adj: Adjustments = NO_ADJUSTMENTS,
+    mode: str | None = None,
+) -> float:
+    """A role's reservation value in ``mode`` (its default without one) after events."""
+    role = scenario.role(role_id)
+    base = role.reservation if mode is None else role.reservation_for(mode)
+    return base + adj.reservation.get(role_id, 0.0)
 
 
 class Scorer:
@@ -150,7 +158,7 @@ class Scorer:
         return found
 
     def reservation(self, role_id: str) -> float:
-        return reservation_value(self.scenario, role_id, self.adj)
+        return reservation_value(self.scenario, role_id, self.adj, self.mode.name)
 
     def reservations(self) -> dict[str, float]:
         return {r.id: self.reservation(r.id) for r in self.scenario.roles}

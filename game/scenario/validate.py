@@ -94,7 +94,7 @@ def check_playability(scenario: Scenario, rep: Reporter) -> None:
             )
         else:
             who = ", ".join(
-                f"'{r}' (reservation {scenario.role(r).reservation:g})" for r in no_room
+                f"'{r}' (reservation {scenario.role(r).reservation_for(name):g})" for r in no_room
             )
             detail = f"no passing package gives enough to {who}"
         rep.at(

@@ -19,6 +19,31 @@ def check_modes(data: Any, refs: Refs) -> None:
     for name, mode in mapping(data, "modes").items():
         if isinstance(mode, dict) and name in MINUTES:
             _check_mode(name, mode, refs)
+    check_mode_reservations(data, refs.rep)
+
+
+def check_mode_reservations(data: Any, rep: Reporter) -> None:
+    """A reservation given per mode names each of the scenario's modes, and no other."""
+    modes = list(mapping(data, "modes"))
+    if not modes:
+        return
+    for i, role in entries(data, "roles"):
+        per_mode = role.get("reservation")
+        if not isinstance(per_mode, dict):
+            continue
+        path: DataPath = ("roles", i, "reservation")
+        for name in per_mode:
+            if name in MINUTES and name not in modes:
+                rep.at((*path, name), f"the scenario has no mode '{name}'", key=True)
+        missing = [m for m in modes if m not in per_mode]
+        if missing:
+            rep.at(
+                path,
+                f"role '{role.get('id')}' has no reservation for mode(s) "
+                + ", ".join(f"'{m}'" for m in missing)
+                + "; give one per mode ({full: 62, short: 55}) or one number for all",
+                key=True,
+            )
 
 
 def _check_mode(name: str, mode: dict[str, Any], refs: Refs) -> None:

@@ -43,7 +43,8 @@ CASES: dict[str, Case] = {
         "    reservation: 40",
         "    reservation: veel",
         "reservation: veel",
-        "'reservation' must be a number from 0 to 100, got the text 'veel'",
+        "'reservation' must be a number from 0 to 100, or one per mode "
+        "({full: 62, short: 55}), got the text 'veel'",
     ),
     "wrong type bool": Case(
         "    veto: true",
