@@ -38,7 +38,7 @@ CLAIMS: dict[str, list[tuple[str, str, str | None, str]]] = {
             "worst",
             "kosten",
             "gemeente_herbestraat",
-            "Dat de gemeente alle herbestrating betaalt, kost je flink punten",
+            "Dat de gemeente alle herbestrating betaalt, kost je veel punten",
         ),
         ("best", "plein", "verblijfsplein", "Een groen verblijfsplein is je visitekaartje"),
         ("best", "instemming", "drempel", "Een duidelijke drempelstemming"),
