@@ -25,7 +25,7 @@ NEAR_WIDEST = 0.85
 # role: [(kind, issue, option or None, phrase in the briefing)]; kind: most / best / worst
 CLAIMS: dict[str, list[tuple[str, str, str | None, str]]] = {
     "wethouder": [
-        ("most", "waterstof", None, "Het waterstofconcept en het geld wegen voor jou het zwaarst"),
+        ("most", "kosten", None, "Het geld en het waterstofconcept wegen voor jou het zwaarst"),
         (
             "best",
             "waterstof",
