@@ -4,15 +4,17 @@ questions per lesson, who could have given what away, and who leads the meeting.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 
-from game.printing.giveaway import spread, tradeoffs
+from game.printing.giveaway import tradeoffs
 from game.printing.runsheet import mode_events, run_sheet_document
 from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
+from game.scenario.scoring import Scorer
 
 SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "leeuwaerdenhout.yaml"
 
@@ -55,13 +57,29 @@ def test_giveaway_table_names_every_role(sc: Scenario) -> None:
         assert html.escape(role.name) in table, role.id
 
 
-def test_giveaway_rows_follow_the_points(sc: Scenario) -> None:
+def test_giveaway_rows_follow_the_scores(sc: Scenario) -> None:
+    """Stakes recomputed by brute force with the scorer: per option the best score the
+    role can still reach; the row holds the largest stake and gives only cheap issues."""
     mode = sc.mode("short")
+    scorer = Scorer(sc, "short")
     live = [i for i in sc.issues if i.id in mode.issues]
+    packages = [
+        dict(zip(mode.issues, combo, strict=True))
+        for combo in itertools.product(*(sc.issue(i).option_ids for i in mode.issues))
+    ]
+    scored = [(p, scorer.score(p).scores) for p in packages]
     for row in tradeoffs(sc, mode):
-        widest = max(spread(row.role, i) for i in live)
-        assert all(spread(row.role, issue) == widest for issue, _ in row.holds)
-        assert all(spread(row.role, i) <= widest / 3 for i in row.gives)
+        stakes = {}
+        for issue in live:
+            reach = [
+                max(s[row.role.id] for p, s in scored if p[issue.id] == o) for o in issue.option_ids
+            ]
+            stakes[issue.id] = max(reach) - min(reach)
+        assert row.stakes == pytest.approx(stakes), row.role.id
+        largest = max(stakes.values())
+        assert all(stakes[issue.id] == pytest.approx(largest) for issue, _ in row.holds)
+        assert len(row.gives) <= 3
+        assert all(stakes[i.id] <= largest / 3 + 1e-9 for i in row.gives)
         assert not {i.id for i, _ in row.holds} & {i.id for i in row.gives}
 
 
