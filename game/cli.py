@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from game import __version__
+from game.commands import help_nl
 
 #: Subcommand name → its module under game.commands, in the order help lists them.
 COMMANDS: dict[str, str] = {
@@ -80,6 +81,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, module in COMMANDS.items():
         if only is None or name == only:
             importlib.import_module(f"game.commands.{module}").register(sub)
+    help_nl.apply(parser)
     return parser
 
 

@@ -2,13 +2,13 @@
 
 Used by the scenario validator: a mode where no package passes, or where a core
 role cannot reach its reservation value in any passing package, is a badly
-balanced scenario.
+balanced scenario; a role that is not core and has no room is worth a warning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -30,6 +30,17 @@ class Playability:
     """Packages every role reaches its reservation value in."""
     no_room: tuple[str, ...]
     """Core roles for which no passing package reaches their reservation value."""
+    room: Mapping[str, float | None] = field(default_factory=dict)
+    """Every role: its best score in a passing package minus its reservation (None: no pass)."""
+
+    @property
+    def optional_no_room(self) -> tuple[str, ...]:
+        """Roles that are not core and reach their reservation value in no passing package."""
+        return tuple(
+            r
+            for r, room in self.room.items()
+            if r not in self.no_room and (room is None or room < 0)
+        )
 
     @property
     def has_deal(self) -> bool:
@@ -45,10 +56,13 @@ def playability(scenario: Scenario, mode: str, events: Sequence[str] = ()) -> Pl
     space = build_space(scenario, mode, events)
     votes = count_votes(space)
     no_room = []
+    room: dict[str, float | None] = {}
     for j, role in enumerate(scenario.roles):
+        passing = space.scores[j][votes.passes]
+        room[role.id] = float(passing.max() - space.reservation[j]) if passing.size else None
         if not role.core:
             continue
-        reached = space.scores[j][votes.passes] >= space.reservation[j]
+        reached = passing >= space.reservation[j]
         if not bool(np.any(reached)):
             no_room.append(role.id)
     return Playability(
@@ -58,4 +72,5 @@ def playability(scenario: Scenario, mode: str, events: Sequence[str] = ()) -> Pl
         passes=int(np.count_nonzero(votes.passes)),
         unanimous=int(np.count_nonzero(votes.unanimous)),
         no_room=tuple(no_room),
+        room=room,
     )

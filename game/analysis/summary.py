@@ -48,11 +48,13 @@ def _status_quo(result: Agreements) -> dict[str, Any]:
     space = result.space
     scorer = Scorer(space.scenario, space.mode, space.events)
     scored = scorer.score(dict(space.scenario.status_quo))
-    vector = np.array([scored.scores[r] for r in result.role_ids])
+    # One no-deal value: the status quo scores each role at its reservation value.
+    no_deal = {room.role: room.reservation for room in result.room}
+    vector = np.array([no_deal[r] for r in result.role_ids])
     better = improvements(result, vector)
     return {
         "package": dict(scored.package),
-        "scores": {r: round(scored.scores[r], 6) for r in result.role_ids},
+        "scores": {r: round(no_deal[r], 6) for r in result.role_ids},
         "openings": scored.metrics.openings_total,
         "better_passing": len(better.better),
         "fewest_openings": describe(result, better.fewest_openings),

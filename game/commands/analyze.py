@@ -25,11 +25,13 @@ from game.analysis.labels import LANGUAGES, label
 from game.analysis.space import SpaceTooLarge, build_space
 from game.analysis.summary import ModeAnalysis, analyze_mode, to_json
 from game.commands.common import load_for_command
-from game.scenario.model import Scenario
+from game.scenario.model import MODES, Scenario
 
 #: Spaces from this many packages on get a progress bar (when stderr is a terminal).
 PROGRESS_FROM = 20_000
 BAR_WIDTH = 16
+#: Line width when stdout is not a terminal (a file or a pipe).
+PIPED_WIDTH = 240
 
 ProgressFn = Callable[[int, int], None]
 
@@ -51,7 +53,9 @@ def register(subparsers: Any) -> None:
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario file or shipped name")
-    parser.add_argument("--mode", required=True, help="full, short, ... (a mode of the scenario)")
+    parser.add_argument(
+        "--mode", required=True, choices=MODES, help="modus van het scenario (mode): full of short"
+    )
     parser.add_argument(
         "--events", nargs="*", default=[], metavar="E", help="event ids played, in order"
     )
@@ -71,6 +75,13 @@ def load(args: argparse.Namespace) -> Scenario | None:
     if args.mode not in scenario.modes:
         errors.append(f"unknown mode {args.mode!r}; choose one of {', '.join(scenario.modes)}")
     errors += [f"unknown event {e!r}" for e in args.events if e not in known_events]
+    if args.mode in scenario.modes:
+        allowed = scenario.mode(args.mode).events
+        errors += [
+            f"event {e!r} is not played in mode {args.mode!r}; its events: {', '.join(allowed)}"
+            for e in args.events
+            if e in known_events and allowed and e not in allowed
+        ]
     errors += [f"unknown role {r!r}" for r in args.in_play or () if r not in known_roles]
     for error in errors:
         print(f"{args.scenario}: {error}", file=sys.stderr)
@@ -129,7 +140,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        console = Console()
+        # Piped: as wide as the report needs, so no line wraps and no id is split.
+        console = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
         for part in render(scenario, data, args.lang):
             console.print(part)
     return 0
@@ -156,8 +168,23 @@ def _bar(best: float | None, reservation: float, lo: float, hi: float) -> Text:
     return text
 
 
-def _num(v: float | None) -> str:
-    return "—" if v is None else f"{v:.1f}"
+def _num(v: float | None, lang: str = "nl") -> str:
+    """One decimal, a decimal comma in Dutch: ``91,0``; ``—`` for none."""
+    if v is None:
+        return "—"
+    text = f"{v:.1f}".replace("-", "\u2212")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _count(n: int, lang: str = "nl") -> str:
+    """A count with thousands separators: ``12.345`` in Dutch, ``12,345`` in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def _margin(best: float | None, reservation: float) -> float | None:
+    """The room as shown: the difference of the rounded figures beside it."""
+    return None if best is None else round(best, 1) - round(reservation, 1)
 
 
 def _overview(data: dict[str, Any], lang: str, roles: int) -> Table:
@@ -165,12 +192,15 @@ def _overview(data: dict[str, Any], lang: str, roles: int) -> Table:
     table.add_column(style="bold")
     table.add_column(justify="right")
     quorum = label("quorum", lang, q=data["quorum"], n=roles)
-    table.add_row(label("packages", lang), f"{data['packages']:,}")
-    table.add_row(label("feasible", lang), f"{data['feasible']:,}")
-    table.add_row(label("passes", lang), f"{data['passes']:,}  ({quorum})")
-    table.add_row(label("unanimous", lang), f"{data['unanimous']:,}")
-    table.add_row(label("pareto", lang), f"{data['pareto']:,}")
-    table.add_row(label("seconds", lang), f"{data['seconds']:.2f} s")
+    table.add_row(label("packages", lang), _count(data["packages"], lang))
+    table.add_row(label("feasible", lang), _count(data["feasible"], lang))
+    table.add_row(label("passes", lang), f"{_count(data['passes'], lang)}  ({quorum})")
+    table.add_row(label("unanimous", lang), _count(data["unanimous"], lang))
+    table.add_row(label("pareto", lang), _count(data["pareto"], lang))
+    seconds = f"{data['seconds']:.2f}"
+    table.add_row(
+        label("seconds", lang), f"{seconds.replace('.', ',') if lang == 'nl' else seconds} s"
+    )
     return table
 
 
@@ -190,14 +220,14 @@ def _room(scenario: Scenario, data: dict[str, Any], lang: str) -> Table:
         tags = [label("core", lang)] if role.core else []
         if role.veto:
             tags.append(label("veto", lang))
-        margin = room["room"]
-        style = "green" if margin is not None and margin >= 0 else "red"
+        margin = _margin(room["best"], room["reservation"])
+        style = "green" if room["room"] is not None and room["room"] >= 0 else "red"
         table.add_row(
             role.label,
             ", ".join(tags),
-            _num(room["reservation"]),
-            _num(room["best"]),
-            Text(_num(margin), style=style),
+            _num(room["reservation"], lang),
+            _num(room["best"], lang),
+            Text(_num(margin, lang), style=style),
             _bar(room["best"], room["reservation"], lo, hi),
         )
     return table
@@ -213,7 +243,7 @@ def _plans(scenario: Scenario, data: dict[str, Any], lang: str) -> list[Any]:
     ]
     shown = [(k, p) for k, p in plans if p is not None]
     table = Table(title=label("plans", lang), title_justify="left")
-    table.add_column(label("issue", lang), overflow="fold")
+    table.add_column(label("issue", lang), no_wrap=True)
     table.add_column(label("status_quo", lang), overflow="fold")
     for key, _ in shown:
         table.add_column(label(key, lang), overflow="fold")
@@ -223,8 +253,8 @@ def _plans(scenario: Scenario, data: dict[str, Any], lang: str) -> list[Any]:
     welfare = sum(sq["scores"].values())
     table.add_row(
         Text(label("welfare", lang), style="bold"),
-        f"{welfare:.1f}",
-        *(f"{p['welfare']:.1f}" for _, p in shown),
+        _num(welfare, lang),
+        *(_num(p["welfare"], lang) for _, p in shown),
     )
     table.add_row(
         Text(label("openings", lang), style="bold"),
@@ -250,7 +280,7 @@ def render(scenario: Scenario, data: dict[str, Any], lang: str = "nl") -> list[A
     head.append(f"\n{label('mode', lang)}: {data['mode']}   {label('events', lang)}: {events}")
     out: list[Any] = [head, _overview(data, lang, len(data["roles_in_play"]))]
     if data["has_deal"]:
-        out.append(Text(label("deal", lang, n=f"{data['passes']:,}"), style="bold green"))
+        out.append(Text(label("deal", lang, n=_count(data["passes"], lang)), style="bold green"))
     else:
         out.append(Text(label("no_deal", lang), style="bold red"))
     out.append(_room(scenario, data, lang))

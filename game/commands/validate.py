@@ -1,8 +1,8 @@
 """``botsende-belangen validate FILE...``: check scenario files before a workshop.
 
-Exit 0 when every file is valid (one OK line per file on stdout), 1 when any
-is not (every problem on stderr as ``FILE:LINE:COL: message``), 2 on usage
-errors (argparse).
+Exit 0 when every file is valid (one OK line per file on stdout; warnings, such
+as a role that is not core without room, on stderr), 1 when any is not (every
+problem on stderr as ``FILE:LINE:COL: message``), 2 on usage errors (argparse).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from game.paths import resolve_scenario
-from game.scenario.loader import ScenarioError, load_scenario
+from game.scenario.loader import Problem, ScenarioError, load_scenario
 from game.scenario.model import Scenario
 
 
@@ -43,12 +43,15 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         path = resolve_scenario(name)
+        warnings: list[Problem] = []
         try:
-            scenario = load_scenario(path, playable=not args.skip_playability)
+            scenario = load_scenario(path, playable=not args.skip_playability, warnings=warnings)
         except ScenarioError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             status = 1
             continue
+        for warning in warnings:
+            print(warning, file=sys.stderr)
         print(f"{path}: {summary(scenario)}")
     return status

@@ -93,7 +93,11 @@ def _signing(state: GameState) -> bool:
 
 def outcome(state: GameState) -> dict[str, Any]:
     """Agreement, package, per-role scores and reservation values, plan metrics,
-    the status quo for comparison, and the behaviour indicators."""
+    the status quo for comparison, and the behaviour indicators.
+
+    Without agreement every role scores its reservation value (its no-deal value);
+    the status quo's ``scores`` are those same values, never the status-quo
+    package scored as a plan."""
     scorer = state.scorer
     roles = state.in_play
     reservations = {r: scorer.reservation(r) for r in roles}
@@ -124,9 +128,12 @@ def outcome(state: GameState) -> dict[str, Any]:
         "cleared": cleared,
         "joint": round(sum(scores.values()), 6),
         "metrics": metrics,
+        # One no-deal value: without agreement each role gets its reservation value,
+        # so the status quo scores every role at exactly that (its street metrics
+        # are those of the status-quo package: everyone digs on its own timing).
         "status_quo": {
             "package": dict(status_quo.package),
-            "scores": {r: status_quo.scores[r] for r in roles},
+            "scores": dict(reservations),
             "metrics": status_quo.metrics.to_json(),
         },
         "signatures": list(state.signatures),

@@ -208,7 +208,9 @@ def _profile(state: GameState, role: Role) -> Json:
     rules = [*role.scoring.rules, *adj.rules.get(role.id, ())]
     return {
         "role": role.id,
-        "briefing": render_briefing(state.scenario, role.id, state.mode, in_play=state.in_play),
+        "briefing": render_briefing(
+            state.scenario, role.id, state.mode, state.scenario.meta.language, state.in_play
+        ),
         "points": points,
         "rules": [
             {"when": {k: list(v) for k, v in r.when.items()}, "points": r.points, "note": r.note}

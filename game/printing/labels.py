@@ -62,6 +62,26 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status_quo": ("Zonder akkoord", "Without agreement"),
     "presets": ("Vastgelegd in deze spelvorm", "Fixed in this mode"),
     "lessons": ("Lessen voor de nabespreking", "Lessons for the debrief"),
+    "lessons_note": (
+        "Kies per les twee of drie vragen. Houd de nabespreking bij wat deze tafel deed: de "
+        "kaart met openingen, de scores tegen de ondergrens en de voorstellen in de tijd.",
+        "Pick two or three questions per lesson. Keep the debrief to what this table did: the "
+        "map of openings, the scores against the reservation values and the proposals over time.",
+    ),
+    "when_why": ("Wanneer en waarom", "When and why"),
+    "events_when": (
+        "Speel hooguit één of twee gebeurtenissen, en alleen in deze rondes:",
+        "Play one or two events at most, and only in these rounds:",
+    ),
+    "giveaway": ("Wie had wat kunnen weggeven", "Who could have given what away"),
+    "giveaway_note": (
+        "Uit de puntentabellen van deze spelvorm: waar een rol het meest te winnen of te "
+        "verliezen heeft, en welke kwesties haar weinig kosten.",
+        "From the scoring tables of this mode: where a role has most to win or lose, and "
+        "which issues cost it little.",
+    ),
+    "holds": ("Houdt vast aan", "Holds on to"),
+    "gives": ("Kan weggeven", "Can give away"),
     "join_cards": ("Deelnamekaarten", "Join cards"),
     "join_note": (
         "Scan de QR-code met je telefoon, of typ in een terminal:",

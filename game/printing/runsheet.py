@@ -1,11 +1,14 @@
-"""The facilitator's run sheet: rounds and clock, agreement rule, events, lessons."""
+"""The facilitator's run sheet (draaiboek): rounds and clock, who leads, the agreement rule,
+when to play which event and why, debrief questions per lesson, and who could have
+given what away."""
 
 from __future__ import annotations
 
 from game.printing import describe
+from game.printing.giveaway import tradeoffs
 from game.printing.html import document, esc, items, num, paragraphs
 from game.printing.labels import label
-from game.scenario.model import Event, Mode, Scenario
+from game.scenario.model import Event, Lesson, Mode, Scenario
 from game.scenario.scoring import effective_quorum
 
 RUN_CSS = """
@@ -18,6 +21,9 @@ tr.total td { font-weight: bold; border-top: 0.4mm solid #0b4f6c; }
 .event h3 { margin-top: 0; }
 .event ul { margin-bottom: 0; }
 table.quorum { width: auto; }
+.advice { background: #f3f7f9; border-left: 1mm solid #0b4f6c; padding: 1mm 2mm; margin: 1mm 0; }
+.lesson h3 { margin-top: 0; }
+.lesson ol { margin-bottom: 0; }
 .quorum td, .quorum th { text-align: center; min-width: 9mm; }
 .quorum td:first-child, .quorum th:first-child { text-align: left; }
 """
@@ -72,6 +78,8 @@ def _agreement(scenario: Scenario, mode: Mode, lang: str) -> str:
         else ""
     )
     text = (
+        "<p>De spelleider leidt het overleg en brengt voorstellen in stemming; elke rol, "
+        "ook de bestuurder, is een partij aan tafel.</p>"
         f"<p>Een voorstel is aangenomen als minstens <strong>{quorum} van de {total}</strong> "
         f"rollen ja stemmen{veto_text}.</p>"
     )
@@ -102,9 +110,55 @@ def _agreement(scenario: Scenario, mode: Mode, lang: str) -> str:
 
 def _event(scenario: Scenario, event: Event, lang: str) -> str:
     effects = items(describe.effect(scenario, e) for e in event.effects)
+    advice = (
+        f'<div class="advice"><strong>{esc(label("when_why", lang))}:</strong> '
+        f"{esc(event.advice)}</div>"
+        if event.advice
+        else ""
+    )
     return (
-        f'<div class="box event"><h3>{esc(event.title)}</h3>{paragraphs(event.text)}'
+        f'<div class="box event"><h3>{esc(event.title)}</h3>{paragraphs(event.text)}{advice}'
         f'<div class="kicker">{esc(label("effects", lang))}</div>{effects}</div>'
+    )
+
+
+def _event_rounds(mode: Mode) -> str:
+    """The rounds in which events may be played, numbered as on the sheet."""
+    return describe.join_words(
+        [f"{n} ({r.title})" for n, r in enumerate(mode.rounds, 1) if r.events and not r.reveal]
+    )
+
+
+def _lesson(lesson: Lesson) -> str:
+    questions = (
+        "<ol>" + "".join(f"<li>{esc(q)}</li>" for q in lesson.questions) + "</ol>"
+        if lesson.questions
+        else ""
+    )
+    return (
+        f'<div class="box lesson"><h3>{esc(lesson.title)}</h3>'
+        f"<p>{esc(lesson.text)}</p>{questions}</div>"
+    )
+
+
+def giveaway_table(scenario: Scenario, mode: Mode, lang: str = "nl") -> str:
+    """Per role: the issue it holds on to (with its best options) and what it can give away."""
+    rows = []
+    for row in tradeoffs(scenario, mode):
+        holds = "; ".join(f"{issue.title}: {' of '.join(titles)}" for issue, titles in row.holds)
+        gives = ", ".join(i.title for i in row.gives) or "—"
+        rows.append(
+            f"<tr><td>{esc(row.role.name)}</td><td>{esc(holds or '—')}</td>"
+            f"<td>{esc(gives)}</td></tr>"
+        )
+    head = (
+        f"<th>{esc(label('role', lang))}</th><th>{esc(label('holds', lang))}</th>"
+        f"<th>{esc(label('gives', lang))}</th>"
+    )
+    return (
+        f'<p class="small muted">{esc(label("giveaway_note", lang))}</p>'
+        f'<table class="giveaway"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+        "</tbody></table>"
     )
 
 
@@ -121,9 +175,7 @@ def run_sheet_document(
     """The facilitator's run sheet for one mode."""
     mode_name = label(f"mode_{mode.name}", lang) if mode.name in ("full", "short") else mode.name
     events = "".join(_event(scenario, e, lang) for e in mode_events(scenario, mode))
-    lessons = items(
-        f"<strong>{esc(lesson.title)}</strong> — {esc(lesson.text)}" for lesson in scenario.lessons
-    )
+    lessons = "".join(_lesson(lesson) for lesson in scenario.lessons)
     parts = [
         '<section class="page">',
         f'<div class="kicker">{esc(scenario.meta.title)} · {esc(label("mode", lang))}: '
@@ -135,10 +187,21 @@ def run_sheet_document(
         f"<h2>{esc(label('agreement', lang))}</h2>",
         _agreement(scenario, mode, lang),
         f"<h2>{esc(label('events', lang))}</h2>",
-        events or f"<p>{esc(label('none', lang))}</p>",
     ]
+    if events:
+        parts += [
+            f"<p>{esc(label('events_when', lang))} {esc(_event_rounds(mode))}.</p>",
+            events,
+        ]
+    else:
+        parts.append(f"<p>{esc(label('none', lang))}</p>")
     if lessons:
-        parts += [f"<h2>{esc(label('lessons', lang))}</h2>", lessons]
+        parts += [
+            f"<h2>{esc(label('lessons', lang))}</h2>",
+            f"<p>{esc(label('lessons_note', lang))}</p>",
+            lessons,
+        ]
+    parts += [f"<h2>{esc(label('giveaway', lang))}</h2>", giveaway_table(scenario, mode, lang)]
     parts.append("</section>")
     title = f"{label('run_sheet', lang)} — {scenario.meta.title}"
     return document(title, "\n".join(parts), lang, RUN_CSS)

@@ -63,9 +63,10 @@ def _issue_block(role: Role, issue: Issue) -> str:
     pts = _points_of(role, issue.id)
     values = [pts.get(o.id, 0.0) for o in issue.options]
     best = max(values) if values else 0.0
+    differ = len(set(values)) > 1  # an issue the role does not care about has no best option
     rows = [f'<tr class="group"><td colspan="2">{esc(issue.title)}</td></tr>']
     for option, value in zip(issue.options, values, strict=True):
-        cell = f"<strong>{num(value)}</strong>" if value == best else num(value)
+        cell = f"<strong>{num(value)}</strong>" if differ and value == best else num(value)
         rows.append(f'<tr><td>{esc(option.title)}</td><td class="num">{cell}</td></tr>')
     return f'<table class="scoring">{"".join(rows)}</table>'
 
@@ -106,11 +107,20 @@ def _facts(role: Role, mode: Mode, lang: str) -> str:
     )
 
 
+def without_title(briefing: str) -> str:
+    """The briefing without its leading ``# title`` line (the sheet's heading says it)."""
+    lines = briefing.lstrip("\n").splitlines()
+    if lines and lines[0].startswith("# "):
+        return "\n".join(lines[1:]).lstrip("\n")
+    return briefing
+
+
 def role_section(scenario: Scenario, role: Role, mode: Mode, lang: str = "nl") -> str:
     """One role's confidential sheet as a printable page section."""
     rules = items(describe.rule(scenario, r) for r in role.scoring.rules)
     terms = items(describe.metric_term(scenario, t) for t in role.scoring.metrics)
-    briefing = render_briefing(scenario, role.id, mode.name)
+    language = scenario.meta.language  # the briefing's own language, not the labels'
+    briefing = without_title(render_briefing(scenario, role.id, mode.name, language))
     parts = [
         '<div class="sheet-head">',
         f'<div class="kicker">{esc(scenario.meta.title)} · {esc(label("role_sheet", lang))}</div>',

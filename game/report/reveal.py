@@ -95,7 +95,7 @@ def reveal_roles(state: GameState, result: Mapping[str, Any]) -> list[Json]:
                     for t in profile["metric_terms"]
                 ],
                 "briefing_summary": briefing_summary(
-                    render_briefing(scenario, role.id, state.mode, in_play=in_play)
+                    render_briefing(scenario, role.id, state.mode, scenario.meta.language, in_play)
                 ),
             }
         )

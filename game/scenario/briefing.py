@@ -106,11 +106,15 @@ def render_briefing(
 ) -> str:
     """Role ``role_id``'s briefing with every placeholder filled in for ``mode``.
 
+    ``lang`` is the briefing's language (the scenario's ``meta.language``):
+    ``62,5`` and "A, B en C" in Dutch, ``62.5`` and "A, B and C" in English.
     ``in_play`` (role ids) sets the quorum, the roles in play and the veto
     roles named; all roles when ``None``. An unknown placeholder (which
-    ``validate`` reports) is left as written.
+    ``validate`` reports) is left as written. The numbers are the scenario's,
+    before any event is played.
     """
     role = scenario.role(role_id)
+    lang = "en" if lang.lower().startswith("en") else "nl"
 
     def fill(match: re.Match[str]) -> str:
         value = placeholder_value(scenario, role, mode, match.group(1), lang, in_play)

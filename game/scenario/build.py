@@ -236,6 +236,7 @@ def build_scenario(
                 title=e["title"],
                 text=e.get("text", ""),
                 effects=tuple(_effect(x) for x in e.get("effects") or ()),
+                advice=e.get("advice", ""),
             )
             for e in data.get("events") or ()
         ),
@@ -245,7 +246,12 @@ def build_scenario(
         ),
         status_quo={str(k): str(v) for k, v in data["status_quo"].items()},
         lessons=tuple(
-            Lesson(title=lesson["title"], text=lesson.get("text", ""), value=lesson.get("value"))
+            Lesson(
+                title=lesson["title"],
+                text=lesson.get("text", ""),
+                value=lesson.get("value"),
+                questions=tuple(lesson.get("questions") or ()),
+            )
             for lesson in data.get("lessons") or ()
         ),
         settings=Settings(

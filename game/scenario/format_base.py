@@ -6,9 +6,8 @@ Shared by :mod:`game.scenario.format` and :mod:`game.scenario.format_play`.
 from __future__ import annotations
 
 from game.scenario.model import POINTS_MAX, POINTS_MIN
-from game.scenario.spec import AnyOf, ListOf, MapOf, Number, Text
+from game.scenario.spec import ID_PATTERN, AnyOf, ListOf, MapOf, Number, Text
 
-ID_PATTERN = r"[A-Za-z0-9_][A-Za-z0-9_.-]*"
 ID_HINT = " (letters, digits, '_', '-' or '.', no spaces)"
 
 
@@ -34,7 +33,8 @@ def points(description: str) -> Number:
 
 
 def months(description: str, minimum: int = 1) -> Number:
-    return Number(integer=True, minimum=minimum, description=description)
+    """A whole number of months."""
+    return Number(integer=True, minimum=minimum, description=description, unit="months")
 
 
 def money(description: str) -> Number:

@@ -17,7 +17,7 @@ from pathlib import Path
 from game.scenario.briefing import check_briefing
 from game.scenario.build import build_scenario
 from game.scenario.model import Scenario
-from game.scenario.problems import Problem, Reporter
+from game.scenario.problems import Problem, Reporter, decode_utf8, ordered
 from game.scenario.validate import briefing_path, check_playability, validate
 from game.scenario.yamlmarks import parse_marked
 
@@ -28,7 +28,7 @@ class ScenarioError(ValueError):
     """A scenario file is invalid; ``problems`` lists every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = ordered(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -38,14 +38,10 @@ def _read(file: Path, name: str) -> str:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ScenarioError([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        message = "the file is not UTF-8 text (save it as UTF-8)"
-        raise ScenarioError([Problem(name, line, col, message)]) from None
+    text = decode_utf8(raw, name)
+    if isinstance(text, Problem):
+        raise ScenarioError([text])
+    return text
 
 
 def check_briefings(scenario: Scenario, data: dict[str, object], file: Path, rep: Reporter) -> None:
@@ -59,10 +55,13 @@ def check_briefings(scenario: Scenario, data: dict[str, object], file: Path, rep
             rep.problems.append(problem)
 
 
-def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
+def load_scenario(
+    path: str | Path, *, playable: bool = False, warnings: list[Problem] | None = None
+) -> Scenario:
     """Load and validate ``path``. Raises :class:`ScenarioError` when invalid.
 
-    With ``playable`` also report modes in which no package can pass.
+    With ``playable`` also report modes in which no package can pass, and warn
+    about roles that are not core and have no room; ``warnings`` receives those.
     """
     file = Path(path)
     name = str(path)
@@ -79,6 +78,8 @@ def load_scenario(path: str | Path, *, playable: bool = False) -> Scenario:
     except Exception as exc:  # a gap in validation must still not show a traceback
         problem = Problem(name, 1, 1, f"internal error, please report it: {exc!r}")
         raise ScenarioError([problem]) from exc
-    if rep.problems:
+    if any(not p.warning for p in rep.problems):
         raise ScenarioError(rep.problems)
+    if warnings is not None:
+        warnings.extend(ordered(rep.problems))
     return scenario

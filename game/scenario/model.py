@@ -251,6 +251,8 @@ class Event:
     title: str
     text: str
     effects: tuple[Effect, ...] = ()
+    advice: str = ""
+    """For the facilitator's run sheet: when to play it and what it tests."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,8 @@ class Lesson:
     title: str
     text: str
     value: str | None = None
+    questions: tuple[str, ...] = ()
+    """Debrief questions the facilitator can ask about this lesson."""
 
 
 @dataclass(frozen=True)

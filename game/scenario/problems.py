@@ -16,15 +16,28 @@ from dataclasses import dataclass, field
 DataPath = tuple[str | int, ...]
 
 
+#: Ranks of problems: root causes are listed before their consequences.
+ROOT, DEFAULT, CONSEQUENCE = 0, 1, 2
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
     line: int
     col: int
     message: str
+    rank: int = field(default=DEFAULT, compare=False)
+    """:data:`ROOT` (syntax, ids that define things), :data:`DEFAULT`, or :data:`CONSEQUENCE`."""
+    warning: bool = field(default=False, compare=False)
+    """A warning leaves the file valid (its message starts with ``warning:``)."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    """Per file, root causes first, then by line and column."""
+    return sorted(set(problems), key=lambda p: (p.file, p.rank, p.line, p.col, p.message))
 
 
 @dataclass
@@ -35,6 +48,8 @@ class Marks:
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     unreadable: set[DataPath] = field(default_factory=set)
     """Values the parser could not read (already reported; read as ``None``)."""
+    raw: dict[DataPath, str] = field(default_factory=dict)
+    """Unquoted scalars YAML read as something other than text: their text as written."""
 
     def find(self, path: DataPath, key: bool = False) -> tuple[int, int]:
         if key and path in self.keys:
@@ -76,12 +91,40 @@ class Reporter:
     marks: Marks = field(default_factory=Marks)
     problems: list[Problem] = field(default_factory=list)
 
-    def at(self, path: DataPath, message: str, *, key: bool = False) -> None:
+    def at(
+        self,
+        path: DataPath,
+        message: str,
+        *,
+        key: bool = False,
+        rank: int = DEFAULT,
+        warning: bool = False,
+    ) -> None:
         """Report ``message`` at the value (or, with ``key``, the key) ``path`` points to."""
         line, col = self.marks.find(path, key=key)
-        self.add(line, col, message)
+        self.add(line, col, message, rank=rank, warning=warning)
 
-    def add(self, line: int, col: int, message: str) -> None:
-        problem = Problem(self.file, line, col, message)
+    def add(
+        self, line: int, col: int, message: str, *, rank: int = DEFAULT, warning: bool = False
+    ) -> None:
+        if warning:
+            message = f"warning: {message}"
+        problem = Problem(self.file, line, col, message, rank, warning)
         if problem not in self.problems:
             self.problems.append(problem)
+
+
+def decode_utf8(raw: bytes, file: str) -> str | Problem:
+    """``raw`` as text, or a problem at the line and column of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        byte = raw[exc.start]
+        message = (
+            f"the file is not UTF-8 text: byte 0x{byte:02x} at line {line}, column {col} "
+            "(save it as UTF-8)"
+        )
+        return Problem(file, line, col, message)

@@ -4,6 +4,13 @@ Editors use it to complete keys and check a file while it is typed (for
 example with the YAML language server: ``# yaml-language-server: $schema=...``).
 Rules between values (references, coverage, minutes per mode) are only
 checked by ``botsende-belangen validate``.
+
+Editors read YAML 1.2, ``validate`` reads YAML 1.1: ``no`` is text to the one and
+false to the other. So that both refuse the same files, an id may not be a word
+either version reads as true/false or null, nor look like a number or a date
+(:data:`~game.scenario.format_base.ID_PATTERN`), in the schema and in ``validate``.
+What no schema can say (a number YAML 1.2 reads where 1.1 reads text, such as
+``1e3``) is left to ``validate``.
 """
 
 from __future__ import annotations
@@ -12,7 +19,19 @@ from typing import Any
 
 from game import __version__
 from game.scenario.format import SCENARIO
-from game.scenario.spec import AnyOf, Flag, ListOf, MapOf, Null, Number, Record, Spec, Tagged, Text
+from game.scenario.spec import (
+    ID_PATTERN,
+    AnyOf,
+    Flag,
+    ListOf,
+    MapOf,
+    Null,
+    Number,
+    Record,
+    Spec,
+    Tagged,
+    Text,
+)
 
 SCHEMA_ID = "https://botsende-belangen.invalid/scenario.schema.json"
 
@@ -60,6 +79,8 @@ def _render(spec: Spec, description: str = "") -> dict[str, Any]:
             out["additionalProperties"] = False
         else:
             out["additionalProperties"] = _render(spec.value)
+            if spec.key_what.endswith("id"):
+                out["propertyNames"] = {"pattern": f"^(?:{ID_PATTERN})$"}
         if spec.min_keys:
             out["minProperties"] = spec.min_keys
     elif isinstance(spec, AnyOf):

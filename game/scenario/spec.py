@@ -14,7 +14,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.scenario.problems import DataPath, Reporter, did_you_mean
+from game.scenario.problems import DEFAULT, ROOT, DataPath, Reporter, did_you_mean
+
+#: Words YAML reads as true/false (YAML 1.1, which ``validate`` reads) or as null.
+YAML_WORDS = (
+    r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+    r"|on|On|ON|off|Off|OFF|null|Null|NULL)"
+)
+#: What YAML 1.1 or 1.2 reads as a number or a date: ``2024``, ``1_000``, ``1e3``, ``0x1f``.
+YAML_NUMBERS = (
+    r"(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+"
+    r"|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
+)
+#: An id: letters, digits, '_', '-', '.'; never a word or number YAML reads as something else,
+#: so that ``validate`` (YAML 1.1) and an editor's schema check (YAML 1.2) agree on it.
+ID_PATTERN = rf"(?!(?:{YAML_WORDS}|{YAML_NUMBERS})$)[A-Za-z0-9_][A-Za-z0-9_.-]*"
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,8 @@ class Number(Spec):
     above: float | None = None
     """Exclusive minimum."""
     nonzero: bool = False
+    unit: str = ""
+    """What the number counts ("months"), named in messages."""
 
 
 @dataclass(frozen=True)
@@ -152,12 +168,13 @@ def _range_text(spec: Number) -> str:
     kind = "a whole number" if spec.integer else "a number"
     lo, hi = spec.minimum, spec.maximum
     fmt = "{:g}".format
+    of = f"{kind} of {spec.unit}, " if spec.unit else f"{kind} of "
     if lo is not None and hi is not None:
-        return f"{kind} from {fmt(lo)} to {fmt(hi)}"
+        return f"{kind}{' of ' + spec.unit if spec.unit else ''} from {fmt(lo)} to {fmt(hi)}"
     if lo is not None:
-        return f"{kind} of {fmt(lo)} or more"
+        return f"{of}{fmt(lo)} or more"
     if hi is not None:
-        return f"{kind} of {fmt(hi)} or less"
+        return f"{of}{fmt(hi)} or less"
     if spec.above is not None:
         return f"{kind} above {fmt(spec.above)}"
     if spec.nonzero:
@@ -165,9 +182,12 @@ def _range_text(spec: Number) -> str:
     return kind
 
 
-def _check_number(spec: Number, value: Any, path: DataPath, rep: Reporter) -> bool:
+def _check_number(
+    spec: Number, value: Any, path: DataPath, rep: Reporter, name: str | None = None
+) -> bool:
+    name = name or label(path)
     if not is_number(value) or not _finite(value):
-        rep.at(path, f"{label(path)} must be {_range_text(spec)}, got {describe(value)}")
+        rep.at(path, f"{name} must be {_range_text(spec)}, got {describe(value)}")
         return False
     bad = (
         (spec.integer and not float(value).is_integer())
@@ -177,14 +197,36 @@ def _check_number(spec: Number, value: Any, path: DataPath, rep: Reporter) -> bo
         or (spec.nonzero and value == 0)
     )
     if bad:
-        rep.at(path, f"{label(path)} must be {_range_text(spec)}, got {value:g}")
+        rep.at(path, f"{name} must be {_range_text(spec)}, got {value:g}")
     return not bad
 
 
+#: Words YAML 1.1 reads as true/false or null (as ``validate`` reads the file).
+_YAML_WORDS = re.compile(r"y|yes|n|no|true|false|on|off|null", re.IGNORECASE)
+
+
+def yaml_reading(raw: str) -> str | None:
+    """Why an id written as ``raw`` cannot be one (YAML reads it as true/false or a number)."""
+    if _YAML_WORDS.fullmatch(raw):
+        reading = "nothing (null)" if raw.lower() == "null" else "true/false"
+        return (
+            f"YAML 1.1 reads '{raw}' as {reading}, editors (YAML 1.2) as text; "
+            "choose another word, such as 'nee', 'geen' or 'ja'"
+        )
+    if re.fullmatch(r"[0-9][0-9_.eExXoObB+-]*", raw):
+        return f"'{raw}' reads as a number or a date; start it with a letter, such as 'v{raw}'"
+    return None
+
+
 def _check_text(spec: Text, value: Any, path: DataPath, rep: Reporter) -> bool:
+    rank = ROOT if path and path[-1] == "id" else DEFAULT
     if not isinstance(value, str):
-        quote = " (put it in quotes)" if spec.what != "text" and value is not None else ""
-        rep.at(path, f"{label(path)} must be {spec.what}, got {describe(value)}{quote}")
+        raw = rep.marks.raw.get(path)
+        why = yaml_reading(raw) if raw is not None and spec.what == "an id" else None
+        if why:
+            rep.at(path, f"{label(path)} must be {spec.what}: {why}", rank=rank)
+        else:
+            rep.at(path, f"{label(path)} must be {spec.what}, got {describe(value)}", rank=rank)
         return False
     if spec.enum and value not in spec.enum:
         rep.at(
@@ -194,7 +236,9 @@ def _check_text(spec: Text, value: Any, path: DataPath, rep: Reporter) -> bool:
         )
         return False
     if spec.pattern and not re.fullmatch(spec.pattern, value):
-        rep.at(path, f"{label(path)} must be {spec.what}{spec.hint}, got '{value}'")
+        why = yaml_reading(value) if spec.what == "an id" else None
+        detail = f": {why}" if why else f"{spec.hint}, got '{value}'"
+        rep.at(path, f"{label(path)} must be {spec.what}{detail}", rank=rank)
         return False
     return True
 
@@ -230,6 +274,20 @@ def _named(what: str, value: dict[Any, Any]) -> str:
     return f"{what} '{ident}'"
 
 
+def _comma_hint(mapping: dict[Any, Any], name: str) -> str:
+    """A key without a value after a text key: a ',' in a text inside ``{…}`` ended it."""
+    keys = list(mapping)
+    at = keys.index(name)
+    if mapping[name] is not None or at == 0 or not isinstance(mapping[keys[at - 1]], str):
+        return ""
+    before = keys[at - 1]
+    whole = f"{mapping[before]}, {name}"
+    return (
+        f"; a ',' inside a text in {{…}} ends that text: put the text in quotes, "
+        f'{before}: "{whole}"'
+    )
+
+
 def _check_record(
     spec: Record, value: Any, path: DataPath, rep: Reporter, hidden: str = ""
 ) -> bool:
@@ -241,7 +299,11 @@ def _check_record(
         key = spec.key(name)
         if key is None:
             takes = ", ".join(n for n in spec.names if n != hidden)
-            hint = did_you_mean(name, spec.names) or f"; {spec.what} takes: {takes}"
+            hint = (
+                _comma_hint(value, name)
+                or did_you_mean(name, spec.names)
+                or f"; {spec.what} takes: {takes}"
+            )
             where = _named(spec.what, value)
             rep.at((*path, name), f"unknown key '{name}' in {where}{hint}", key=True)
             ok = False
@@ -265,6 +327,16 @@ def _check_map(spec: MapOf, value: Any, path: DataPath, rep: Reporter) -> bool:
         rep.at(path, f"{label(path)} must have at least {spec.min_keys} entries")
         ok = False
     for name, item in value.items():
+        if not spec.keys and spec.key_what.endswith("id") and not re.fullmatch(ID_PATTERN, name):
+            why = yaml_reading(name) or "use letters, digits, '_', '-' or '.', no spaces"
+            rep.at(
+                (*path, name),
+                f"key '{name}' in {label(path)} is no {spec.key_what}: {why}",
+                key=True,
+                rank=DEFAULT,
+            )
+            ok = False
+            continue
         if spec.keys and name not in spec.keys:
             rep.at(
                 (*path, name),
@@ -273,6 +345,12 @@ def _check_map(spec: MapOf, value: Any, path: DataPath, rep: Reporter) -> bool:
                 key=True,
             )
             ok = False
+            continue
+        readable = item is not None and (*path, name) not in rep.marks.unreadable
+        if isinstance(spec.value, Number) and not spec.keys and readable:
+            kind = spec.key_what.removesuffix(" id")
+            entry = f"the value for {kind} '{name}' in {label(path)}"
+            ok = _check_number(spec.value, item, (*path, name), rep, entry) and ok
             continue
         ok = check(spec.value, item, (*path, name), rep) and ok
     return ok

@@ -13,10 +13,10 @@ from typing import Any
 
 from game.scenario.format import SCENARIO
 from game.scenario.model import Scenario
-from game.scenario.problems import Reporter
+from game.scenario.problems import Problem, Reporter, decode_utf8
 from game.scenario.spec import check
 from game.scenario.validate_modes import check_modes
-from game.scenario.validate_refs import Refs, check_references, entries
+from game.scenario.validate_refs import check_references, entries
 
 
 def briefing_path(scenario_file: Path, briefings_dir: str | None, briefing: str) -> Path:
@@ -42,14 +42,17 @@ def read_briefings(data: dict[str, Any], file: Path, rep: Reporter) -> dict[str,
         path = briefing_path(file, folder, name)
         where = f"'{folder}'" if folder else "the scenario's folder"
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            decoded = decode_utf8(path.read_bytes(), str(path))
         except FileNotFoundError:
             rep.at(("roles", i, "briefing"), f"briefing file '{name}' not found in {where}")
             continue
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
-            rep.at(("roles", i, "briefing"), f"cannot read briefing file '{name}': {reason}")
+        except OSError as exc:
+            rep.at(("roles", i, "briefing"), f"cannot read briefing file '{name}': {exc.strerror}")
             continue
+        if isinstance(decoded, Problem):
+            rep.problems.append(decoded)
+            continue
+        text = decoded
         if not text.strip():
             rep.at(("roles", i, "briefing"), f"briefing file '{name}' is empty")
         role_id = role.get("id")
@@ -63,9 +66,28 @@ def validate(data: Any, rep: Reporter, file: Path) -> dict[str, str]:
     check(SCENARIO, data, (), rep)
     if not isinstance(data, dict):
         return {}
-    index = check_references(data, rep)
-    check_modes(data, Refs(rep, index))
+    refs = check_references(data, rep)
+    check_modes(data, refs)
+    refs.report_misses()
     return read_briefings(data, file, rep)
+
+
+def _warn_optional(scenario: Scenario, mode: str, result: Any, rep: Reporter) -> None:
+    """Warn about each role that is not core and reaches its reservation in no passing package."""
+    if result.passes == 0:
+        return
+    for role_id in result.optional_no_room:
+        role = scenario.role(role_id)
+        reservation = role.reservation_for(mode)
+        room = result.room[role_id]
+        rep.at(
+            ("roles", scenario.role_ids.index(role_id), "reservation"),
+            f"role '{role_id}' (not core) has no room in mode '{mode}': its best passing "
+            f"package gives {round(reservation + room, 1):g}, its reservation is {reservation:g} "
+            f"(room {round(room, 1):+g}); if it plays, it votes no on every package. "
+            "Lower its reservation or give it more points",
+            warning=True,
+        )
 
 
 def check_playability(scenario: Scenario, rep: Reporter) -> None:
@@ -84,6 +106,7 @@ def check_playability(scenario: Scenario, rep: Reporter) -> None:
         except ValueError:  # SpaceTooLarge: too many packages to count
             continue
         no_room = tuple(result.no_room)
+        _warn_optional(scenario, name, result, rep)
         if result.passes > 0 and not no_room:
             continue
         if result.passes == 0:

@@ -6,11 +6,14 @@ of the data has the right shape, so that one mistake does not hide another.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.scenario.problems import DataPath, Reporter, did_you_mean
+from game.scenario.problems import ROOT, DataPath, Reporter, did_you_mean
+from game.scenario.spec import ID_PATTERN
 
 #: Which metrics each metric-term filter applies to.
 FILTERS: dict[str, tuple[str, ...]] = {
@@ -43,66 +46,130 @@ def id_items(value: Any) -> Iterator[tuple[DataPath, str]]:
                 yield (j,), item
 
 
+def _written_id(rep: Reporter, item: dict[str, Any], path: DataPath) -> str | None:
+    """An item's id as written: text, or an unquoted word YAML read otherwise (``no``)."""
+    value = item.get("id")
+    if isinstance(value, str):
+        return value
+    return rep.marks.raw.get(path)
+
+
 def unique_ids(
-    rep: Reporter, items: list[tuple[int, dict[str, Any]]], prefix: DataPath, kind: str
+    rep: Reporter,
+    items: list[tuple[int, dict[str, Any]]],
+    prefix: DataPath,
+    kind: str,
+    defined: dict[str, DataPath] | None = None,
 ) -> list[str]:
-    """The ids of ``items`` in order; reports the second and later of equal ids."""
+    """The ids of ``items`` in order (as written, valid or not); reports repeated ids.
+
+    ``defined`` receives each id's path, for problems reported at a definition.
+    """
     seen: dict[str, int] = {}
     for i, item in items:
-        value = item.get("id")
-        if not isinstance(value, str):
+        value = _written_id(rep, item, (*prefix, i, "id"))
+        if value is None:
             continue
         if value in seen:
             first = rep.marks.find((*prefix, seen[value], "id"))[0]
-            rep.at((*prefix, i, "id"), f"duplicate {kind} id '{value}' (first at line {first})")
+            message = f"duplicate {kind} id '{value}' (first at line {first})"
+            rep.at((*prefix, i, "id"), message, rank=ROOT)
         else:
             seen[value] = i
+            if defined is not None:
+                defined[value] = (*prefix, i, "id")
     return list(seen)
+
+
+def valid_ids(known: Iterable[str]) -> list[str]:
+    """The ids that are valid ids: only these are ever suggested."""
+    return [k for k in known if re.fullmatch(ID_PATTERN, k)]
 
 
 @dataclass
 class Index:
-    """The ids a scenario defines."""
+    """The ids a scenario defines (as written, valid or not), and where."""
 
     roles: list[str] = field(default_factory=list)
     issues: dict[str, list[str]] = field(default_factory=dict)
     segments: list[str] = field(default_factory=list)
     works: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+    defined: dict[str, dict[str, DataPath]] = field(default_factory=dict)
+    """Kind (``role``, ``option of issue 'x'``...) → id → path of its definition."""
+
+    def paths(self, kind: str) -> dict[str, DataPath]:
+        return self.defined.setdefault(kind, {})
 
 
 def build_index(data: Any, rep: Reporter) -> Index:
     index = Index()
-    index.roles = unique_ids(rep, entries(data, "roles"), ("roles",), "role")
+    index.roles = unique_ids(rep, entries(data, "roles"), ("roles",), "role", index.paths("role"))
     issue_items = entries(data, "issues")
-    unique_ids(rep, issue_items, ("issues",), "issue")
+    unique_ids(rep, issue_items, ("issues",), "issue", index.paths("issue"))
     for i, issue in issue_items:
-        issue_id = issue.get("id")
-        options = unique_ids(rep, entries(issue, "options"), ("issues", i, "options"), "option")
-        if isinstance(issue_id, str) and issue_id not in index.issues:
+        issue_id = _written_id(rep, issue, ("issues", i, "id"))
+        kind = f"option of issue '{issue_id}'"
+        options = unique_ids(
+            rep, entries(issue, "options"), ("issues", i, "options"), "option", index.paths(kind)
+        )
+        if issue_id is not None and issue_id not in index.issues:
             index.issues[issue_id] = options
     area = mapping(data, "area")
-    index.segments = unique_ids(rep, entries(area, "segments"), ("area", "segments"), "segment")
-    index.works = unique_ids(rep, entries(data, "works"), ("works",), "work")
-    index.events = unique_ids(rep, entries(data, "events"), ("events",), "event")
+    segments = entries(area, "segments")
+    index.segments = unique_ids(
+        rep, segments, ("area", "segments"), "segment", index.paths("segment")
+    )
+    index.works = unique_ids(rep, entries(data, "works"), ("works",), "work", index.paths("work"))
+    index.events = unique_ids(
+        rep, entries(data, "events"), ("events",), "event", index.paths("event")
+    )
     unique_ids(rep, entries(data, "conflicts"), ("conflicts",), "conflict")
     return index
 
 
+@dataclass(frozen=True)
+class _Miss:
+    path: DataPath
+    key: bool
+    message: str
+
+
+#: A definition is blamed for its uses' spelling when at least this many uses agree.
+SAME_MISSES = 2
+
+
 class Refs:
-    """Reports references to ids that do not exist."""
+    """Reports references to ids that do not exist.
+
+    Misses are collected and reported by :meth:`report_misses`: when several
+    uses write the same near-name of one defined id, and they outnumber that
+    id's own uses, the definition is the likely typo; it is reported once, there.
+    """
 
     def __init__(self, rep: Reporter, index: Index) -> None:
         self.rep = rep
         self.index = index
+        self.hits: Counter[tuple[str, str]] = Counter()
+        self.misses: dict[tuple[str, str], list[_Miss]] = {}
+
+    def _check(
+        self, kind: str, value: Any, known: list[str], miss: tuple[DataPath, bool, str]
+    ) -> bool:
+        if not isinstance(value, str):
+            return False
+        if value in known:
+            self.hits[(kind, value)] += 1
+            return True
+        path, key, message = miss
+        self.misses.setdefault((kind, value), []).append(_Miss(path, key, message))
+        return False
 
     def _ref(
         self, path: DataPath, value: Any, kind: str, known: list[str], key: bool, where: str = ""
     ) -> bool:
-        if not isinstance(value, str) or value in known:
-            return isinstance(value, str)
-        self.rep.at(path, f"unknown {kind} '{value}'{where}{did_you_mean(value, known)}", key=key)
-        return False
+        message = f"unknown {kind} '{value}'{where}"
+        return self._check(kind, value, known, (path, key, message))
 
     def role(self, path: DataPath, value: Any, key: bool = False) -> bool:
         return self._ref(path, value, "role", self.index.roles, key)
@@ -124,15 +191,71 @@ class Refs:
     ) -> bool:
         """``where`` (e.g. `` in points of role 'x'``) says whose table the option is in."""
         options = self.index.issues.get(issue)
-        if options is None or not isinstance(value, str) or value in options:
+        if options is None or not isinstance(value, str):
             return True
         message = (
             f"unknown option '{value}' of issue '{issue}'{where}"
             if where
             else f"issue '{issue}' has no option '{value}'"
         )
-        self.rep.at(path, message + did_you_mean(value, options), key=key)
-        return False
+        return self._check(f"option of issue '{issue}'", value, options, (path, key, message))
+
+    def _known(self, kind: str) -> list[str]:
+        return list(self.index.defined.get(kind, {}))
+
+    def report_misses(self) -> None:
+        """Report every collected miss: once at a mistyped definition, else at each use."""
+        for (kind, value), misses in self.misses.items():
+            known = self._known(kind)
+            candidates = valid_ids(known)
+            invalid = [k for k in known if k not in candidates]
+            close_invalid = did_you_mean(value, invalid)
+            if close_invalid and not did_you_mean(value, candidates):
+                self._blame_invalid(kind, value, close_invalid, misses)
+                continue
+            hint = did_you_mean(value, candidates)
+            suggestion = hint[len(" (did you mean '") : -len("'?)")] if hint else None
+            if (
+                suggestion is not None
+                and len(misses) >= SAME_MISSES
+                and len(misses) > self.hits[(kind, suggestion)]
+            ):
+                self._blame_definition(kind, value, suggestion, misses)
+                continue
+            for miss in misses:
+                self.rep.at(miss.path, miss.message + hint, key=miss.key)
+
+    def _lines(self, misses: list[_Miss]) -> str:
+        lines = sorted({self.rep.marks.find(m.path, key=m.key)[0] for m in misses})
+        return ", ".join(str(n) for n in lines[:8]) + (", …" if len(lines) > 8 else "")
+
+    @staticmethod
+    def _named(kind: str, ident: str) -> str:
+        """``role 'x'``, or ``option 'x' of issue 'y'``."""
+        if kind.startswith("option of "):
+            return f"option '{ident}' {kind[len('option ') :]}"
+        return f"{kind} '{ident}'"
+
+    def _blame_definition(self, kind: str, value: str, defined: str, misses: list[_Miss]) -> None:
+        uses = self.hits[(kind, defined)]
+        also = f", and '{defined}' {uses} time{'s' if uses != 1 else ''}" if uses else ""
+        self.rep.at(
+            self.index.defined[kind][defined],
+            f"{self._named(kind, defined)} is defined here, but {len(misses)} uses write "
+            f"'{value}' (lines {self._lines(misses)}{also}); correct the spelling here or at "
+            "those uses",
+            rank=ROOT,
+        )
+
+    def _blame_invalid(self, kind: str, value: str, hint: str, misses: list[_Miss]) -> None:
+        defined = hint[len(" (did you mean '") : -len("'?)")]
+        self.rep.at(
+            self.index.defined[kind][defined],
+            f"{self._named(kind, defined)} is no valid id; {len(misses)} "
+            f"use{'s' if len(misses) != 1 else ''} write '{value}' (lines "
+            f"{self._lines(misses)}): write that here",
+            rank=ROOT,
+        )
 
     def ids(self, path: DataPath, value: Any, kind: str) -> None:
         check = {"role": self.role, "segment": self.segment, "work": self.work}[kind]
@@ -287,8 +410,8 @@ def check_events(data: Any, refs: Refs) -> None:
                 refs.condition((*path, "when"), eff.get("when"))
 
 
-def check_references(data: Any, rep: Reporter) -> Index:
-    """Run every id check; returns the index for the mode checks."""
+def check_references(data: Any, rep: Reporter) -> Refs:
+    """Run every id check; returns the references (with the index) for the mode checks."""
     index = build_index(data, rep)
     refs = Refs(rep, index)
     check_roles(data, refs)
@@ -297,4 +420,4 @@ def check_references(data: Any, rep: Reporter) -> Index:
     check_status_quo(data, refs)
     check_agreement(data, refs)
     check_events(data, refs)
-    return index
+    return refs

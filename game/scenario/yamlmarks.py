@@ -23,6 +23,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.scenario.problems import DataPath, Reporter
+from game.scenario.yamlerrors import explain
 
 #: Most nodes a file may expand to (aliases can blow a small file up).
 MAX_NODES = 200_000
@@ -56,12 +57,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str, reporter: Reporter, tab_lines: s
     if isinstance(exc, yaml.MarkedYAMLError) and mark is not None:
         if mark.line + 1 in tab_lines:
             return  # already reported as a tab, which is what YAML trips over
-        message = f"YAML syntax error: {exc.problem}"
-        context = exc.context
-        context_mark = exc.context_mark
-        if context and context_mark is not None and context_mark.line != mark.line:
-            message += f" ({context} at line {context_mark.line + 1})"
-        reporter.add(mark.line + 1, mark.column + 1, message)
+        line, col, message = explain(exc, text)
+        reporter.add(line, col, message)
         return
     position = getattr(exc, "position", None)
     if isinstance(exc, yaml.reader.ReaderError) and isinstance(position, int):
@@ -103,7 +100,10 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, path: DataPath) -> Any:
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if not isinstance(value, str) and node.style is None and node.value:
+                self.reporter.marks.raw[path] = node.value
+            return value
         except Exception as exc:  # the constructors raise many kinds for odd tags
             detail = getattr(exc, "problem", None) or str(exc)
             self.reporter.at(path, f"cannot read this value (tag {node.tag}): {detail}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -37,12 +38,12 @@ def test_analyze_json_has_the_figures(mini: Scenario, capsys):
 
 def test_analyze_with_events_and_roles_in_play(capsys):
     data = _json(
-        capsys, str(MINI), "--mode", "short", "--events", "subsidie", "--in-play", "gemeente", "net"
+        capsys, str(MINI), "--mode", "full", "--events", "subsidie", "--in-play", "gemeente", "net"
     )
     assert data["events"] == ["subsidie"]
     assert data["roles_in_play"] == ["gemeente", "net"]
     assert set(data["room"]) == {"gemeente", "net"}
-    assert data["feasible"] == 6
+    assert (data["feasible"], data["packages"]) == (18, 27)
 
 
 def test_analyze_report_is_readable(capsys):
@@ -70,12 +71,22 @@ def test_analyze_invalid_scenario_exits_1_with_problems(tmp_path: Path, capsys):
     assert "Traceback" not in captured.err
 
 
+def test_analyze_mode_is_full_or_short_like_simulate_and_host(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(MINI), "--mode", "lang"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'lang'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--mode", "lang"], "unknown mode"),
         (["--mode", "full", "--events", "onweer"], "unknown event"),
         (["--mode", "full", "--in-play", "koning"], "unknown role"),
+        (
+            ["--mode", "short", "--events", "subsidie"],
+            "event 'subsidie' is not played in mode 'short'; its events: vertraging",
+        ),
     ],
 )
 def test_analyze_bad_option_exits_1(extra, message, capsys):
@@ -120,3 +131,23 @@ def test_export_to_missing_directory_exits_1(tmp_path: Path, capsys):
     assert main(["export", str(MINI), "--mode", "full", "-o", str(target)]) == 1
     assert "no such directory" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_piped_report_keeps_ids_whole_and_room_adds_up(capsys):
+    """Issue 15.9: piped output does not wrap at 80 columns; Ruimte = Beste − Reserve as shown."""
+    data = _json(capsys, "leeuwaerdenhout", "--mode", "full")
+    assert main(["analyze", "leeuwaerdenhout", "--mode", "full"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    words = {w for line in lines for w in re.findall(r"[\w-]+", line)}
+    plans = [data[k] for k in ("max_welfare", "nash", "kalai") if data[k]]
+    for plan in plans:
+        for issue_id, option_id in plan["package"].items():
+            assert issue_id in words and option_id in words, (issue_id, option_id)
+    rows = [ln for ln in lines if re.search(r"│\s+[\d,]+ │\s+[\d,]+ │\s+[−\d,]+ │", ln)]
+    assert len(rows) == len(data["room"])
+    for row in rows:
+        reserve, best, room = (
+            float(x.replace(",", ".").replace("−", "-"))
+            for x in re.findall(r"│\s+([−\d]+,\d) ", row)[:3]
+        )
+        assert round(best - reserve, 1) == room, row

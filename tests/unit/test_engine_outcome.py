@@ -46,7 +46,8 @@ def test_no_agreement_gives_reservations_and_status_quo(mini: Scenario) -> None:
     assert result["scores"] == {"gemeente": 40.0, "net": 40.0, "winkels": 20.0}
     status_quo = Scorer(mini, "full", ["subsidie"]).score(mini.status_quo)
     assert result["metrics"] == status_quo.metrics.to_json()
-    assert result["status_quo"]["scores"] == dict(status_quo.scores)
+    # One no-deal value: the status quo scores each role at its reservation value.
+    assert result["status_quo"]["scores"] == result["reservations"] == result["scores"]
     assert result["events"] == ["subsidie"]
     assert result["indicators"]["table"]["result_orientation"] == 0.0
 

@@ -16,7 +16,7 @@ from game.scenario.scoring import Scorer, effective_quorum, score_package
 SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "leeuwaerdenhout.yaml"
 
 FULL_ROUNDS = [10, 15, 15, 30, 20, 10, 20]
-SHORT_ROUNDS = [5, 15, 5, 10]
+SHORT_ROUNDS = [8, 15, 5, 12]
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +192,67 @@ def test_each_role_best_full_package_is_about_100(sc: Scenario) -> None:
         )
         assert 90 <= best <= 110, (role.id, best)
         assert 0 < role.reservation < best - 20, role.id
+
+
+def _all_text(sc: Scenario) -> str:
+    parts = [sc.press_release]
+    parts += [r.public + "\n" + r.briefing_text for r in sc.roles]
+    parts += [
+        i.question + " " + " ".join(o.title + " " + o.text for o in i.options) for i in sc.issues
+    ]
+    parts += [e.title + " " + e.text + " " + e.advice for e in sc.events]
+    parts += [r.instructions for m in sc.modes.values() for r in m.rounds]
+    parts += [rule.note for r in sc.roles for rule in r.scoring.rules]
+    parts += [t.note for r in sc.roles for t in r.scoring.metrics]
+    parts += [lesson.text + " " + " ".join(lesson.questions) for lesson in sc.lessons]
+    return "\n".join(parts)
+
+
+def test_dutch_spelling_and_no_jargon(sc: Scenario) -> None:
+    text = _all_text(sc)
+    for wrong in ("open gaat", "kernpartij", "Je werkt van de", "komt er waarschijnlijk te weinig"):
+        assert wrong not in text, wrong
+
+
+def test_one_chair_rule(sc: Scenario) -> None:
+    """The facilitator leads and calls votes; no role chairs the meeting."""
+    text = _all_text(sc).lower()
+    assert "voorzitter van het overleg" not in text and "zit het overleg voor" not in text
+    for mode in sc.modes.values():
+        vote = next(r for r in mode.rounds if "vote" in r.moves)
+        assert "De spelleider brengt voorstellen in stemming" in vote.instructions, mode.name
+        assert "spelleider leidt het overleg" in mode.rounds[0].instructions, mode.name
+
+
+def test_owners_as_practitioners_expect(sc: Scenario) -> None:
+    """The grid operator builds and runs the hydrogen network; the municipality builds
+    the rainwater works (duty of care), the water board co-funds."""
+    for work in sc.works:
+        if work.id.startswith("waterstof_"):
+            assert work.owner == "netbeheerder", work.id
+    assert sc.work("wadi_parkrand").owner == "riolering"
+    assert sc.work("waterplein_berging").owner == "riolering"
+
+
+def test_tree_zone_strip_is_the_hidden_alliance(sc: Scenario) -> None:
+    """NEN 7171-1: an ordered strip under the pavement with a separate tree zone is what
+    both Groen and the grid operator rank first, though they look like opponents."""
+    for role_id in ("groen", "netbeheerder", "drinkwater", "kl_coordinator"):
+        top = _top_options(sc.role(role_id), "profiel", sc.issue("profiel").option_ids)
+        assert top == {"leidingstrook"}, role_id
+    assert sc.mode("short").presets["profiel"] == "leidingstrook"
+
+
+def test_early_ducts_are_no_free_hedge(sc: Scenario) -> None:
+    """The permit delay costs a plan with early ducts (mantelbuis) something too."""
+    pkg = {**sc.status_quo, "waterstof": "ombouwen", "fasering": "mantelbuis", "regie": "convenant"}
+    before = score_package(sc, "full", pkg).scores
+    after = score_package(sc, "full", pkg, ["vergunning_vertraagd"]).scores
+    assert after["nieuwe_energie"] < before["nieuwe_energie"]
+    assert after["netbeheerder"] < before["netbeheerder"]
+
+
+def test_households_event_stays_under_the_threshold(sc: Scenario) -> None:
+    text = sc.event("huishoudens_haken_af").text
+    first, second, third = (int(n) for n in re.findall(r"\d+", text)[:3])
+    assert first == 42 and second / first >= 0.7 > third / first

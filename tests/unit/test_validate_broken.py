@@ -59,7 +59,7 @@ CASES: dict[str, Case] = {
         "'segments' must be a list",
     ),
     "id is not text": Case(
-        "  - id: winkels", "  - id: 7", "  - id: 7", "'id' must be an id, got the number 7"
+        "  - id: winkels", "  - id: 7", "  - id: 7", "'id' must be an id: '7' reads as a number"
     ),
     "negative minutes": Case(
         "{id: besluit, title: Besluit, minutes: 5,",
@@ -71,19 +71,26 @@ CASES: dict[str, Case] = {
         "    months: 4\n",
         "    months: 0\n",
         "months: 0",
-        "'months' must be a whole number of 1 or more, got 0",
+        "'months' must be a whole number of months, 1 or more, got 0",
     ),
     "months not whole": Case(
         "    months: 2\n    start: 3",
         "    months: 2.5\n    start: 3",
         "months: 2.5",
-        "'months' must be a whole number of 1 or more, got 2.5",
+        "'months' must be a whole number of months, 1 or more, got 2.5",
+    ),
+    "negative delay names its field (15.9)": Case(
+        "delays: {kabels: 2}",
+        "delays: {kabels: -2}",
+        "kabels: -2",
+        "the value for work 'kabels' in 'delays' must be a whole number of months, 0 or more, "
+        "got -2",
     ),
     "points out of scale": Case(
         "ontwerp: {groen: 50,",
         "ontwerp: {groen: 150,",
         "groen: 150",
-        "'groen' must be a number from -100 to 100, got 150",
+        "the value for option 'groen' in 'ontwerp' must be a number from -100 to 100, got 150",
     ),
     "reservation out of range": Case(
         "    reservation: 35",

@@ -88,3 +88,26 @@ def test_loaded_scenario_matches_the_file() -> None:
 
 def test_shipped_scenario_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(default_scenario())]) == 0, capsys.readouterr().err
+
+
+def test_a_role_that_is_not_core_without_room_gets_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Playability covers every role, not only the core ones (issue 15.6)."""
+    assert main(["new-scenario", "proef", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "proef.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("  - id: ondernemers")
+    text = text[:at] + text[at:].replace("reservation: 45", "reservation: 80", 1)
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{path}: OK")
+    line = text.count("\n", 0, text.index("reservation: 80", at)) + 1
+    warnings = err.splitlines()
+    assert len(warnings) == 2, warnings
+    for mode, warning in zip(("full", "short"), warnings, strict=True):
+        assert warning.startswith(f"{path}:{line}:18: warning: role 'ondernemers' (not core) ")
+        assert f"has no room in mode '{mode}'" in warning
+        assert "its reservation is 80 (room -" in warning

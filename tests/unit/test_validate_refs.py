@@ -6,11 +6,13 @@ fixture; exit code 1, the message, and the line of ``marker`` are asserted.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.unit.broken_cases import Case, assert_reported_at_line
+from game.scenario.loader import ScenarioError, load_scenario
+from tests.unit.broken_cases import MINI, Case, assert_reported_at_line
 
 CASES: dict[str, Case] = {
     # --- references ----------------------------------------------------------------
@@ -240,3 +242,43 @@ def test_broken_scenario_is_reported_at_its_line(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert_reported_at_line(CASES[name], tmp_path, capsys)
+
+
+# --- a typo in a definition (issue 15.3) ---------------------------------------------
+
+
+def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
+    text = (MINI / "mini.yaml").read_text(encoding="utf-8")
+    assert old in text
+    folder = tmp_path / "s"
+    shutil.copytree(MINI, folder)
+    path = folder / "mini.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    return [f"{p.line}: {p.message}" for p in caught.value.problems]
+
+
+def test_a_mistyped_definition_is_reported_once_at_the_definition(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "{id: groen, title:", "{id: groeen, title:")
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("79: option 'groeen' of issue 'ontwerp' is defined here, ")
+    assert "8 uses write 'groen' (lines 36, 40, 54, 68, 125, 130, 164, 165)" in problems[0]
+
+
+def test_one_typo_among_many_right_uses_is_reported_at_the_use(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "ontwerp: {groen: 10,", "ontwerp: {groeen: 10,")
+    assert problems == [
+        "54: unknown option 'groeen' of issue 'ontwerp' in points of role 'net' "
+        "(did you mean 'groen'?)"
+    ]
+
+
+def test_an_invalid_id_is_never_suggested(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, "{id: groen, title:", "{id: gr oen, title:")
+    assert not any("did you mean 'gr oen'" in p for p in problems), problems
+    assert problems == [
+        "79: 'id' must be an id (letters, digits, '_', '-' or '.', no spaces), got 'gr oen'",
+        "79: option 'gr oen' of issue 'ontwerp' is no valid id; 8 uses write 'groen' "
+        "(lines 36, 40, 54, 68, 125, 130, 164, 165): write that here",
+    ]

@@ -6,6 +6,7 @@ No input may produce a Python traceback: a file either loads or raises
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,12 +41,7 @@ def validate_text(
     ("text", "line", "col", "message"),
     [
         ("meta: [}\n", 1, 8, "YAML syntax error: expected the node content, but found '}'"),
-        (
-            "meta:\n  id: x\n  title: 'open\n",
-            4,
-            1,
-            "YAML syntax error: found unexpected end of stream",
-        ),
+        ("meta:\n  id: x\n  title: 'open\n", 3, 10, "this quote is never closed"),
         ("a: 1\n---\nb: 2\n", 2, 1, "expected a single document in the stream"),
         ("", 1, 1, "the file is empty"),
         ("# only a comment\n\n", 1, 1, "the file is empty"),
@@ -101,7 +97,26 @@ def test_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = MINI_TEXT.replace("Mini-scenario", "Mini-sc\u00e9nario", 1).encode("latin-1")
     code, path, lines = validate_text(tmp_path, data, capsys)
     assert code == 1
-    assert lines == [f"{path}:5:17: the file is not UTF-8 text (save it as UTF-8)"]
+    assert lines == [
+        f"{path}:5:17: the file is not UTF-8 text: byte 0xe9 at line 5, column 17 "
+        "(save it as UTF-8)"
+    ]
+
+
+def test_a_briefing_that_is_not_utf8_names_its_line_and_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15.9: the error names the briefing file, line, column and byte."""
+    _, path, _ = validate_text(tmp_path, MINI_TEXT, capsys)
+    briefing = path.parent / "roles" / "gemeente.md"
+    lines = briefing.read_text(encoding="utf-8").splitlines()
+    lines[2] = "Caf\u00e9 " + lines[2]
+    briefing.write_bytes("\n".join(lines).encode("latin-1"))
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{briefing}:3:4: the file is not UTF-8 text: byte 0xe9 at line 3, column 4 "
+        "(save it as UTF-8)"
+    ]
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,8 +132,88 @@ def test_value_yaml_reads_as_bool_gets_a_hint(
     code, _, lines = validate_text(tmp_path, text, capsys)
     assert code == 1
     assert any(
-        "'id' must be an id, got false (YAML reads yes/no/on/off as true/false)" in p for p in lines
+        "'id' must be an id: YAML 1.1 reads 'no' as true/false, editors (YAML 1.2) as text" in p
+        for p in lines
     ), lines
+
+
+def test_root_cause_comes_before_its_consequences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An option id 'no' used as a key and a value before its definition (issue 15.2)."""
+    text = re.sub(r"\bkaal\b", "no", MINI_TEXT)
+    code, _, lines = validate_text(tmp_path, text, capsys)
+    assert code == 1
+    definition = text.count("\n", 0, text.index("{id: no,")) + 1
+    assert f":{definition}:" in lines[0] and "YAML 1.1 reads 'no' as true/false" in lines[0], lines
+    assert not any("unknown option" in line for line in lines), lines
+
+
+# --- common YAML mistakes in plain words (issue 15.4) -------------------------------
+
+RAW_PARSER_WORDS = ("mapping values are not allowed", "<block", "cannot start any token", "but got")
+
+COMMON_MISTAKES = {
+    "key indented too far": (
+        "    veto: true\n    reservation: 40",
+        "    veto: true\n      reservation: 40",
+        "'reservation:' is indented further than the line above it (line 32); keys of one "
+        "mapping start in the same column: move it to column 5",
+    ),
+    "key indented too little": (
+        "    veto: true\n    reservation: 40",
+        "    veto: true\n   reservation: 40",
+        "this line starts in column 4, which lines up with no key above it",
+    ),
+    "tab after a colon": (
+        "    reservation: 40",
+        "    reservation:\t40",
+        "a tab here; YAML allows only spaces between a ':' and its value: use a space",
+    ),
+    "colon in a text": (
+        "    public: Wil een mooie straat.",
+        "    public: Wil: een mooie straat.",
+        "a ': ' inside a text ends the key and starts a value; put that text in quotes: "
+        'public: "Wil: een mooie straat."',
+    ),
+    "colon in a text in braces": (
+        "note: Weekmarkt}",
+        "note: Weekmarkt: zaterdag}",
+        "a ':' inside a text in {…}; put that text in quotes: note: \"Weekmarkt: zaterdag\"",
+    ),
+    "comma in a text in braces": (
+        "note: Weekmarkt}",
+        "note: Bakker, supermarkt en school}",
+        "unknown key 'supermarkt en school' in segment 'plein'; a ',' inside a text in {…} "
+        'ends that text: put the text in quotes, note: "Bakker, supermarkt en school"',
+    ),
+    "brace never closed": (
+        "ontwerp: {groen: 50, parkeren: 20, kaal: 0}\n        fasering",
+        "ontwerp: {groen: 50, parkeren: 20, kaal: 0\n        fasering",
+        "the '{' at line 36, column 18 is never closed; end it with '}' on its line",
+    ),
+    "key without colon": (
+        "    short_name: Wethouder",
+        "    short_name Wethouder",
+        "x.yaml:27:5: this line has no ':' after its key",
+    ),
+    "text starting with @": (
+        "    public: Wil een mooie straat.",
+        "    public: @gemeente wil een mooie straat.",
+        "a text cannot start with '@' in YAML; put the text in quotes",
+    ),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "message"), COMMON_MISTAKES.values(), ids=COMMON_MISTAKES)
+def test_common_yaml_mistakes_get_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+) -> None:
+    assert old in MINI_TEXT
+    code, _, lines = validate_text(tmp_path, MINI_TEXT.replace(old, new, 1), capsys)
+    assert code == 1
+    assert any(message in line for line in lines), lines
+    assert not any(word in line for line in lines for word in RAW_PARSER_WORDS), lines
 
 
 # --- fuzz -------------------------------------------------------------------------
