@@ -131,6 +131,7 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
     play = f"{python} -m game play --host 127.0.0.1 --port {port} --db {db} --bot-pace 0.5"
     keep = "; sleep 120"  # the window stays, so its last words can be read
     tmux.run("new-session", "-d", "-s", "e2e", "-n", "play", "-x", "120", "-y", "40", play + keep)
+    tmux.run("set-option", "-t", "e2e", "default-size", "120x40")  # respawned windows too
     tmux.wait_for("e2e:play", lambda s: "Rollen en spelers" in s, timeout=90)
     assert f"botsende-belangen join 127.0.0.1:{port} --code CODE" in tmux.capture("e2e:play")
     codes_doc = json.loads(db.with_suffix(".codes.json").read_text())
@@ -173,6 +174,7 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
         assert host, "the play process"
         os.kill(int(host[0]), signal.SIGKILL)
         tmux.run("respawn-window", "-k", "-t", "e2e:play", play + keep)
+        tmux.run("resize-window", "-t", "e2e:play", "-x", "120", "-y", "40")
         tmux.wait_for("e2e:play", lambda s: "Verder spelen? [J/n]" in s, timeout=90)
         send("Enter")
         console = tmux.wait_for(
@@ -197,7 +199,9 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
         reply = people.move(
             "stedenbouw", "amend", {"proposal": "P1", "changes": amended, "note": "bijgesteld"}
         )
-        view = people.wait_view("stedenbouw", lambda v: len(v["proposals"]) >= 2)
+        view = people.wait_view(
+            "stedenbouw", lambda v: any(p.get("note") == "bijgesteld" for p in v["proposals"])
+        )
         mine = [p["id"] for p in view["proposals"] if p.get("note") == "bijgesteld"]
         assert reply and mine
         pick_proposal(tmux, mine[0])
