@@ -214,7 +214,8 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
         send("n")  # the debrief
         tmux.wait_for("e2e:room", lambda s: "Nabespreking" in s, timeout=30)
         send("5")
-        tmux.wait_for("e2e:play", lambda s: f"Akkoord over {mine[0]}" in s, timeout=30)
+        agreed = rf"(Akkoord over {mine[0]}\.|│\s+1\s+{mine[0]}\s+\d+)"  # any terminal width
+        tmux.wait_for("e2e:play", lambda s: re.search(agreed, s) is not None, timeout=30)
         send("q")
         tmux.wait_for("e2e:play", lambda s: "botsende-belangen report" in s, timeout=30)
     finally:
