@@ -274,7 +274,7 @@ class GameServer:
         else:
             self._check_role(session, req.actor, req.id)
         move = Move(req.move, req.actor, dict(req.data))
-        await self.runner.apply_move(table, move, session, req.id)
+        await self.runner.apply_move(table, move, session, req.id, req.key)
 
     # -- views, PIN lock, options, preview ----------------------------------------
 
