@@ -239,6 +239,10 @@ class GameClient:
         self.private = private
         return await self.request({"type": "options", "private": private})
 
+    async def unblock(self, address: str) -> dict[str, Any]:
+        """Facilitator: lift the block of ``address`` (from a ``blocks`` message)."""
+        return await self.request({"type": "unblock", "address": address})
+
     async def ping(self) -> dict[str, Any]:
         return await self.request({"type": "ping"})
 

@@ -121,7 +121,16 @@ class PreviewRequest:
     table: int | None = None
 
 
-ClientMessage = Hello | MoveRequest | Unlock | Lock | Options | Sync | Ping | PreviewRequest
+# -- unblock: the facilitator lifts the block of an address (see game/server/joining.py)
+@dataclass(frozen=True)
+class Unblock:
+    id: Any
+    address: str
+
+
+ClientMessage = (
+    Hello | MoveRequest | Unlock | Lock | Options | Sync | Ping | PreviewRequest | Unblock
+)
 
 
 def decode(text: str | bytes) -> dict[str, Any]:
@@ -362,6 +371,10 @@ def _preview(obj: Mapping[str, Any], rid: Any) -> PreviewRequest:
     )
 
 
+def _unblock(obj: Mapping[str, Any], rid: Any) -> Unblock:
+    return Unblock(id=rid, address=_short_str(obj, "address", rid, 100))
+
+
 _PARSERS: dict[str, Callable[[Mapping[str, Any], Any], ClientMessage]] = {
     "hello": _hello,
     "move": _move,
@@ -371,6 +384,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any], Any], ClientMessage]] = {
     "sync": _sync,
     "ping": _ping,
     "preview": _preview,
+    "unblock": _unblock,
 }
 _FIELDS = {
     "hello": {
@@ -392,6 +406,7 @@ _FIELDS = {
     "sync": {"type", "id"},
     "ping": {"type", "id"},
     "preview": {"type", "id", "as", "package", "table"},
+    "unblock": {"type", "id", "address"},
 }
 
 

@@ -112,7 +112,8 @@ async def test_a_proposal_note_with_a_lone_surrogate_is_bad_args(mini_host: Runn
 
 async def test_a_valid_surrogate_pair_is_one_character(mini_host: Running) -> None:
     _, seat = await started(mini_host)
-    frame = '{"type":"move","id":7,"as":"net","move":"message","data":{"text":"hoi \\ud83d\\ude00"}}'
+    text = '"hoi \\ud83d\\ude00"'
+    frame = f'{{"type":"move","id":7,"as":"net","move":"message","data":{{"text":{text}}}}}'
     assert (await answer(seat, frame))["type"] == "ack"
     assert mini_host.server.tables[1].state.messages[-1].text == "hoi \U0001f600"
 
