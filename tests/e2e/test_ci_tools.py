@@ -53,9 +53,9 @@ def run_e2e(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess[str]:
     if ci:
         env["CI"] = "true"
     tests = ["tests/e2e/test_tmux.py", "tests/e2e/test_report_browser.py"]
+    plugins = ["-p", "no:cacheprovider", "-p", "no:xdist"]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-rfs", "-p", "no:cacheprovider", "-p", "no:xdist"]
-        + tests,
+        [sys.executable, "-m", "pytest", "-rfs", *plugins, *tests],
         cwd=ROOT,
         env=env,
         capture_output=True,
