@@ -14,12 +14,12 @@ capped and jittered), sends ``hello`` again and so gets its seats and current
 views back. Views arrive whole or, after the first, as patches of the fields
 that changed; the client applies them, so ``views`` and the messages it hands
 on always carry whole views. Every move carries a fresh client ``key``; when the
-connection breaks before its answer, ``move`` waits for the reconnect and sends
-it again with the same key, and the server, which applies a key at most once
-per seat, answers with the first answer. Only when the connection does not
-come back within the move's timeout (or the client is closed) does ``move``
-raise :class:`ConnectionLost`; other requests fail with it at once. Codes are
-never logged.
+connection breaks after a move was sent and before its answer, ``move`` waits
+for the reconnect and sends it again with the same key, and the server, which
+applies a key at most once per seat, answers with the first answer. ``move``
+raises :class:`ConnectionLost` when the client is not connected at the call
+(nothing is sent) or the connection does not come back within the move's
+timeout; other requests fail with it at once. Codes are never logged.
 """
 
 from __future__ import annotations
@@ -187,9 +187,10 @@ class GameClient:
         """Make a move as ``as_`` (default: the only role held, or the facilitator).
 
         The move carries ``key`` (default: a fresh random one). If the connection
-        breaks before the answer, the move is sent again with the same key once
-        the client has reconnected, so it is applied at most once; the answer is
-        the server's first answer. ConnectionLost after ``timeout`` seconds
+        breaks after the move was sent and before its answer, it is sent again
+        with the same key once the client has reconnected, so it is applied at
+        most once; the answer is the server's first answer. ConnectionLost at
+        once when not connected (nothing was sent), after ``timeout`` seconds
         without a connection, or when the client is closed.
         """
         actor = as_ or self._default_actor()
@@ -202,6 +203,8 @@ class GameClient:
         }
         if table is not None:
             msg["table"] = table
+        if self._ws is None or not self.connected.is_set():
+            raise ConnectionLost("not connected")  # nothing sent: nothing to send again
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         session = (self.welcome or {}).get("session")
