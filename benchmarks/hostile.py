@@ -42,10 +42,13 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+from game.store import Store
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini" / "mini.yaml"
 ROLES = ("gemeente", "net", "winkels")
 ANSWERS = {"ack", "error", "pong", "welcome"}
+HELLO_TIMEOUT = 30.0  # the server closes a connection that has not joined by then
 MOVES = ("message", "private_message", "propose", "support", "object", "comment", "disclose")
 FACILITATOR_MOVES = ("extend", "pause", "resume", "announce", "auto_advance", "next_round")
 
@@ -132,8 +135,8 @@ class Nasty:
             "hoi \\ud83d\\ude00",
             "lone \\ud800 surrogate",
             "\\udfff",
-            "x" * self.rng.randint(0, 600),
-            "emoji 😀 en ë",
+            "x" * self.rng.randint(400, 700),  # mostly over the 500-character limit
+            "emoji 😀 en ë \\ud800",
             "\\u0000 nul",
             "",
         ]
@@ -324,10 +327,15 @@ async def worker(
                         continue
                     tally.joins += 1
                     tally.joins_blocked += int(was_blocked)
+                opened = time.monotonic()
                 for _ in range(rng.randint(20, 400)):
                     if quota[0] <= 0:
                         return
+                    if hello is None and time.monotonic() - opened > HELLO_TIMEOUT - 5:
+                        break  # the server closes it at 30 s (documented); a new one instead
                     frame = nasty.frame()
+                    if isinstance(frame, str):
+                        frame.encode("utf-8")  # lone surrogates only as JSON escapes
                     began = time.perf_counter()
                     try:
                         await ws.send(frame)
@@ -355,6 +363,18 @@ async def worker(
             count_close(tally, exc)
         except (OSError, TimeoutError) as exc:
             tally.closes[type(exc).__name__] = tally.closes.get(type(exc).__name__, 0) + 1
+
+
+async def report_progress(tally: Tally, began: float) -> None:
+    while True:
+        await asyncio.sleep(15)
+        took = time.perf_counter() - began
+        print(
+            f"  {took:5.0f} s: {tally.sent} sent, {tally.unanswered} unanswered,"
+            f" {tally.non_json} non-JSON, {tally.sent / took:.0f}/s",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def count_close(tally: Tally, exc: ConnectionClosed) -> None:
@@ -387,8 +407,9 @@ async def run(args: argparse.Namespace) -> int:
     log_path = tmp / "host.log"
     cmd = [
         sys.executable, "-m", "game", "host", str(MINI), "--mode", "short", "--headless",
-        "--tables", "2", "--db", str(tmp / "h.db"), "--codes-file", str(tmp / "codes.json"),
-        "--host", "127.0.0.1", "--port", str(port), "--seed", "3", "--quiet",
+        "--tables", str(args.tables), "--db", str(tmp / "h.db"),
+        "--codes-file", str(tmp / "codes.json"), "--host", "127.0.0.1",
+        "--port", str(port), "--seed", "3", "--quiet",
     ]  # fmt: skip
     with log_path.open("w") as log:
         proc = await asyncio.create_subprocess_exec(
@@ -403,7 +424,7 @@ async def run(args: argparse.Namespace) -> int:
         await console.send(
             json.dumps({"type": "hello", "protocol": 1, "facilitator": codes["facilitator"]})
         )
-        for table in (1, 2):
+        for table in range(1, args.tables + 1):
             await console.send(
                 json.dumps({"type": "move", "as": "facilitator", "move": "start", "table": table})
             )
@@ -413,6 +434,7 @@ async def run(args: argparse.Namespace) -> int:
     stop, blocked = asyncio.Event(), asyncio.Event()
     began = time.perf_counter()
     guessing = asyncio.create_task(guesser(url, stop, blocked, tally))
+    progress = asyncio.create_task(report_progress(tally, began))
 
     async def until_done(n: int) -> None:
         while quota[0] > 0:
@@ -420,6 +442,7 @@ async def run(args: argparse.Namespace) -> int:
 
     await asyncio.gather(*(until_done(n) for n in range(args.connections)))
     stop.set()
+    progress.cancel()
     guesses = await guessing
     took = time.perf_counter() - began
     alive = proc.returncode is None
@@ -429,11 +452,14 @@ async def run(args: argparse.Namespace) -> int:
     proc.terminate()
     await proc.wait()
     tracebacks = log_path.read_text().count("Traceback")
+    with Store.open(tmp / "h.db", readonly=True) as store:
+        applied = sum(len(store.moves(t.table)) for t in store.tables())
     t = sorted(tally.times)
     print(f"requests sent       {tally.sent}  (+{guesses} code guesses)")
     print(f"answered            {tally.answered}")
     print(f"unanswered          {tally.unanswered}")
     print(f"frames received     {tally.frames}")
+    print(f"moves applied       {applied} (over {args.tables} tables)")
     print(f"non-JSON frames     {tally.non_json}  {tally.examples}")
     print(f"host alive at end   {alive and last is not None and last.get('type') == 'pong'}")
     print(f"tracebacks in log   {tracebacks}")
@@ -456,6 +482,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=48)
     parser.add_argument("--rate", type=float, default=15.0, help="messages/s per connection")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--tables", type=int, default=4)
     return asyncio.run(run(parser.parse_args()))
 
 

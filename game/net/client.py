@@ -170,6 +170,10 @@ class GameClient:
             raise ConnectionLost("the connection was lost") from None
         finally:
             self._pending.pop(rid, None)
+            if future.done() and not future.cancelled():
+                future.exception()  # failed while we were still sending: seen, not lost
+            else:
+                future.cancel()
         if reply.get("type") == "error":
             raise ServerError(str(reply.get("code")), str(reply.get("reason")))
         return reply
