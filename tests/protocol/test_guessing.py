@@ -102,7 +102,7 @@ async def test_the_console_sees_a_block_and_lifts_it(host: StartServer) -> None:
 
 async def test_a_block_runs_out_by_itself_and_the_console_hears_it(host: StartServer) -> None:
     running = await host(limits=LIMITS)
-    running.server.doorman.guard.window = 2.0
+    running.server.doorman.guard.window = 5.0
     console = await running.console()
     assert await blocks(console) == []
     await block(running)
