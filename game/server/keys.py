@@ -54,7 +54,8 @@ class MoveKeys:
         Raises :class:`KeyReused` when the key came with another move before.
         """
         actor = str(move["actor"])
-        found = self._applied.get((actor, key)) or self._refused.get(actor, {}).get(key)
+        refused = self._refused.get(actor)
+        found = self._applied.get((actor, key)) or (refused.get(key) if refused else None)
         if found is None:
             return None
         if found.text != move_text(move):
@@ -64,7 +65,9 @@ class MoveKeys:
     def applied(self, move: Mapping[str, Any], key: str, version: int) -> None:
         actor = str(move["actor"])
         self._applied[(actor, key)] = Answer(move_text(move), version=version)
-        self._refused.get(actor, {}).pop(key, None)
+        refused = self._refused.get(actor)
+        if refused is not None:
+            refused.pop(key, None)
 
     def refused(self, move: Mapping[str, Any], key: str, code: str, reason: str) -> None:
         seat = self._refused.setdefault(str(move["actor"]), OrderedDict())
