@@ -4,7 +4,9 @@ For each move, holding the table's lock: the engine's ``apply`` checks it and
 gives the new state; the writer commits it durably; only then does the table
 take the new state, the sender get its ``ack`` and every connection of the
 table its views and the move's notices. One table's moves are strictly ordered;
-other tables play on while a commit waits for the disk.
+other tables play on while a commit waits for the disk. A move with a client
+key that its seat used before is answered as the first time and not applied
+again (:mod:`game.server.keys`).
 """
 
 from __future__ import annotations
