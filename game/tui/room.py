@@ -15,12 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Footer, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, ViewArrived
-from game.tui.notices import notice_text
+from game.tui.notices import notice_text, tally_text
 from game.tui.palette import ActionsProvider, PaletteEntry
-from game.tui.viewdata import View, header_parts, last_ballot, role_names, tally_text
+from game.tui.viewdata import View, header_parts, last_ballot, role_names
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.map_pane import MapPane
 from game.tui.widgets.press import PressPane
@@ -96,7 +96,9 @@ class RoomApp(App[None]):
     def render_view(self, view: dict[str, Any]) -> None:
         self.query_one("#header", RoundHeader).show(*header_parts(view))
         self.query_one(PressPane).show(view)
-        self.query_one("#tally", Static).update(Text(tally_text(last_ballot(view)), "bold"))
+        self.query_one("#tally", Static).update(
+            Text(tally_text(last_ballot(view), role_names(view)), "bold")
+        )
         self.query_one("#tally-bar", Static).update(tally_bar(view))
         table = self.query_one("#proposals", DataTable)
         table.clear()
@@ -113,7 +115,7 @@ class RoomApp(App[None]):
                 str(len(p.get("support", {}))),
                 str(len(p.get("objections", {}))),
                 str(m.get("openings_total", "")),
-                f"{m.get('cost', 0):.1f}",
+                num(m.get("cost", 0)),
             )
         ballot = last_ballot(view)
         metrics = None

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, signed, t
 from game.tui.viewdata import View, issue_titles
 
 
@@ -24,22 +24,24 @@ def scoring_rows(view: View) -> list[tuple[str, str, str, str]]:
             if n == 0 and not issue.get("live"):
                 name += f" ({t('briefing.preset')})"
             mark = " ◀" if issue.get("preset") == opt["id"] else ""
-            rows.append((issue["id"], name, opt["title"] + mark, f"{pts.get(opt['id'], 0):g}"))
+            rows.append((issue["id"], name, opt["title"] + mark, num(pts.get(opt["id"], 0))))
     return rows
 
 
 def extras_markdown(view: View) -> str:
     me = view.get("me") or {}
-    lines = [f"**{t('briefing.reservation')}:** {me.get('reservation', 0):g}"]
+    lines = [f"**{t('briefing.reservation')}:** {num(me.get('reservation', 0))}"]
     if me.get("veto"):
         lines.append(f"**{t('briefing.veto')}**")
     titles = issue_titles(view)
     for rule in me.get("rules", []):
         cond = ", ".join(f"{titles.get(k, k)} = {'/'.join(v)}" for k, v in rule["when"].items())
-        lines.append(f"- {rule['points']:+g} {t('briefing.when')} {cond}. {rule.get('note', '')}")
+        lines.append(
+            f"- {signed(rule['points'])} {t('briefing.when')} {cond}. {rule.get('note', '')}"
+        )
     for term in me.get("metric_terms", []):
         what = t(f"metric.{term['metric']}")
-        lines.append(f"- {term['weight']:+g} × {what}. {term.get('note', '')}")
+        lines.append(f"- {signed(term['weight'], 2)} × {what}. {term.get('note', '')}")
     disclosed = me.get("disclosed", [])
     shown = [titles.get(i, i) if i else t("briefing.reservation") for i in disclosed]
     lines.append("")

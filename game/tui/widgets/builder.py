@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 from game.tui.messages import PackageChosen
 from game.tui.viewdata import View, live_issues, metrics_lines, option_title
 from game.tui.widgets.value_bar import ValueBar
@@ -88,7 +88,9 @@ class BuilderPane(Horizontal):
             for m, opt in enumerate(issue["options"]):
                 bid = f"opt-{self._generation}-{n}-{m}"
                 self._buttons[bid] = (issue["id"], opt["id"])
-                label = opt["title"] + (f"  ({opt['cost']:g}\u00a0M€)" if opt.get("cost") else "")
+                label = opt["title"] + (
+                    f"  ({num(opt['cost'])}\u00a0M€)" if opt.get("cost") else ""
+                )
                 buttons.append(OptionButton(label, value=opt["id"] == chosen, id=bid))
             if chosen:
                 self.package[issue["id"]] = chosen
@@ -98,6 +100,11 @@ class BuilderPane(Horizontal):
             widgets.append(RadioSet(*buttons))
         box.mount_all(widgets)
         self.post_message(PackageChosen(dict(self.package)))
+
+    def show_rules(self, hint: str) -> None:
+        """What the round allows: the keys to submit, or when proposing opens."""
+        if self.base is None:
+            self.query_one("#builder-base", Static).update(hint or t("builder.keys"))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()

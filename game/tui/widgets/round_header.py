@@ -103,6 +103,8 @@ class RoundHeader(Static):
             return Text(f"⏸ {t('header.paused')} {format_clock(left)}", "bold black on yellow")
         if self.phase == "lobby":
             return Text(t("header.not_started"), "dim")
+        if self.phase == "locked":
+            return Text("🔒", "dim")
         if self.phase == "ended":
             return Text(t("header.ended"), "dim")
         style = "bold red" if left < 60 else "bold"

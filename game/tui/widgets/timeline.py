@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.widget import Widget
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 
 PALETTE = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta")
 
@@ -63,7 +63,7 @@ def draw_timeline(
         bar = ("▓" if shared else "█") * (b - a)
         out.append(" " * a)
         out.append(bar, colour[str(j["owner"])])
-        out.append(f" {float(j['start']):g}–{float(j['end']):g}\n", "dim")
+        out.append(f" {num(j['start'])}–{num(j['end'])}\n", "dim")
     out.append(t("plan.legend_shared"), "dim")
     if owner_names:
         out.append("  ")
