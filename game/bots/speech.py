@@ -68,9 +68,7 @@ def say(rng: random.Random, phrases: tuple[str, ...], **fields: str) -> str:
     return rng.choice(phrases).format(**fields)[:500]
 
 
-def say_new(
-    rng: random.Random, phrases: tuple[str, ...], said: set[str], **fields: str
-) -> str:
+def say_new(rng: random.Random, phrases: tuple[str, ...], said: set[str], **fields: str) -> str:
     """Like :func:`say`, but never a line already in ``said`` (``""`` when all were said).
 
     It draws from ``rng`` exactly as :func:`say` does, so what a bot says never
