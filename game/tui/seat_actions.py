@@ -137,6 +137,9 @@ class SeatActions(SeatPrompts):
         builder = self.query_one(BuilderPane)
         package = dict(builder.package)
         base = proposal(view, builder.base) if builder.base else None
+        if base is not None and all(base["package"].get(i) == o for i, o in package.items()):
+            self.notify(t("builder.unchanged", proposal=base["id"]), severity="warning")
+            return
         note = await self.push_screen_wait(
             TextPrompt(
                 t("builder.note", package=package_summary(view, package)),

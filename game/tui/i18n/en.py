@@ -416,4 +416,9 @@ STRINGS: dict[str, str] = {
     "sign.yes": "Sign",
     "sign.later": "Not now",
     "vote.as_role": "You vote as {role}",
+    "builder.howto": "↑↓ through all options · Enter or Space chooses · ◉ chosen ○ not chosen",
+    "builder.unchanged": (
+        "Your amendment is still the same as {proposal}: choose another option "
+        "for at least one issue, then press ⟨p⟩."
+    ),
 }

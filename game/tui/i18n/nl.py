@@ -420,4 +420,9 @@ STRINGS: dict[str, str] = {
     "sign.yes": "Ondertekenen",
     "sign.later": "Nu niet",
     "vote.as_role": "Je stemt als {role}",
+    "builder.howto": "↑↓ door alle opties · Enter of spatie kiest · ◉ gekozen ○ niet gekozen",
+    "builder.unchanged": (
+        "Je wijziging is nog gelijk aan {proposal}: kies bij minstens één onderwerp "
+        "een andere optie en druk dan ⟨p⟩."
+    ),
 }

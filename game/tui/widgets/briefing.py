@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
@@ -70,7 +71,10 @@ class BriefingPane(VerticalScroll):
 
     def on_mount(self) -> None:
         table = self.query_one("#briefing-points", DataTable)
-        table.add_columns(t("briefing.issue"), t("briefing.option"), t("briefing.points"), "")
+        # The points come first, as wide as they need: whatever the width of the
+        # terminal, a number of the role's own table is never cut (long titles may be).
+        table.add_column(Text(t("briefing.points"), justify="right"), key="points")
+        table.add_column(f"{t('briefing.issue')} / {t('briefing.option').lower()}", key="what")
 
     def show(self, view: View) -> None:
         me = view.get("me") or {}
@@ -88,8 +92,11 @@ class BriefingPane(VerticalScroll):
         table.clear()
         disclosed = set(me.get("disclosed", []))
         for n, (issue_id, name, option, points) in enumerate(scoring_rows(view)):
-            shared = t("briefing.shared") if issue_id in disclosed and name else ""
-            table.add_row(name, option, points, shared, key=f"{issue_id}#{n}")
+            if name:  # the issue as a heading row: select it and press d to disclose
+                if issue_id in disclosed:
+                    name += f" ({t('briefing.shared')})"
+                table.add_row("", Text(name, "bold"), key=f"{issue_id}#h{n}")
+            table.add_row(Text(points, justify="right"), "  " + option, key=f"{issue_id}#{n}")
         self.query_one("#briefing-extra", Markdown).update(extras_markdown(view))
 
     def selected_issue(self) -> str | None:
