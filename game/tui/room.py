@@ -18,19 +18,27 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Static
 from game.tui.i18n import num, t
 from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, ViewArrived
-from game.tui.notices import notice_text, tally_text
+from game.tui.notices import ballot_verdict, notice_text, tally_text
 from game.tui.palette import ActionsProvider, PaletteEntry
 from game.tui.viewdata import View, header_parts, last_ballot, role_names
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.map_pane import MapPane
-from game.tui.widgets.press import PressPane
+from game.tui.widgets.room_now import RoomNow
 from game.tui.widgets.round_header import RoundHeader
 
 
 def tally_bar(view: View, width: int = 30) -> Text:
+    """Votes for against the quorum; a closed ballot says whether it passed, and why not."""
     ballot = last_ballot(view)
     if not ballot:
         return Text("")
+    if not ballot.get("open"):
+        names = role_names(view)
+        verdict = ballot_verdict(ballot.get("passed"), ballot.get("reason"), names)
+        return Text(
+            ("✔ " if ballot.get("passed") else "✘ ") + verdict,
+            "bold reverse green" if ballot.get("passed") else "bold reverse red",
+        )
     yes = int(ballot.get("tally", {}).get("yes", 0))
     quorum = max(1, int(ballot.get("quorum", 1)))
     total = max(quorum, int(view.get("agreement_rule", {}).get("in_play", quorum)))
@@ -66,7 +74,7 @@ class RoomApp(App[None]):
         with ContentSwitcher(initial="play", id="switcher"):
             with Horizontal(id="play"):
                 with Vertical(id="left"):
-                    yield PressPane(id="press")
+                    yield RoomNow(id="press")
                     yield Static("", id="tally")
                     yield Static("", id="tally-bar")
                     table: DataTable[Any] = DataTable(id="proposals", cursor_type="none")
@@ -95,7 +103,7 @@ class RoomApp(App[None]):
 
     def render_view(self, view: dict[str, Any]) -> None:
         self.query_one("#header", RoundHeader).show(*header_parts(view))
-        self.query_one(PressPane).show(view)
+        self.query_one(RoomNow).show(view)
         self.query_one("#tally", Static).update(
             Text(tally_text(last_ballot(view), role_names(view)), "bold")
         )

@@ -421,4 +421,7 @@ STRINGS: dict[str, str] = {
         "Your amendment is still the same as {proposal}: choose another option "
         "for at least one issue, then press ⟨p⟩."
     ),
+    "room.event": "⚡ Event: {title}",
+    "room.earlier_events": "Earlier: {titles}",
+    "room.no_events": "No events yet.",
 }

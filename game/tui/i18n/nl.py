@@ -425,4 +425,7 @@ STRINGS: dict[str, str] = {
         "Je wijziging is nog gelijk aan {proposal}: kies bij minstens één onderwerp "
         "een andere optie en druk dan ⟨p⟩."
     ),
+    "room.event": "⚡ Gebeurtenis: {title}",
+    "room.earlier_events": "Eerder: {titles}",
+    "room.no_events": "Nog geen gebeurtenissen.",
 }
