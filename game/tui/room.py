@@ -61,6 +61,7 @@ class RoomApp(App[None]):
         Binding("1", "show('play')", t("room.key.play")),
         Binding("2", "show('debrief')", t("room.key.debrief")),
         Binding("q", "quit", t("key.quit")),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(self, link: Link) -> None:
@@ -137,6 +138,10 @@ class RoomApp(App[None]):
         if view.get("reveal") and not self.revealed:
             self.revealed = True
             self.action_show("debrief")
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: how to stop, in the interface language (Textual's own text is English)."""
+        self.notify(t("quit.help"), timeout=5)
 
     def action_show(self, name: str) -> None:
         self.query_one("#switcher", ContentSwitcher).current = name

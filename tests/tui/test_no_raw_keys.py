@@ -169,3 +169,30 @@ def test_every_notice_and_ballot_outcome_reads_in_both_languages(
         check(text, lang)
     veto = tally_text({"open": False, "passed": False, "reason": "veto:gemeente"}, role_names(view))
     assert ("veto van Wethouder" if lang == "nl" else "vetoed by Wethouder") in veto
+
+
+def test_a_failed_join_reads_as_a_sentence_without_socket_text(lang: str) -> None:
+    import socket
+
+    from game.commands.join import connect_error
+
+    for exc in (
+        socket.gaierror(-2, "Name or service not known"),
+        ConnectionRefusedError(111, "Connect call failed"),
+        OSError(113, "No route to host"),
+        RuntimeError("boom"),
+    ):
+        text = connect_error(exc, "ws://127.0.0.1:1")
+        assert "Errno" not in text and "Name or service" not in text and "Connect call" not in text
+        assert not text.startswith("error")
+        check(text.replace("ws://127.0.0.1:1", "ADRES"), lang)
+
+
+async def test_ctrl_c_says_how_to_stop_in_the_interface_language(game: LocalGame) -> None:
+    for app in (SeatApp(game.link(["net"])), RoomApp(game.link(["room"]))):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            text = notified(app)
+            assert "Stoppen: druk ⟨q⟩" in text and "Do you want" not in text
+            assert app.is_running

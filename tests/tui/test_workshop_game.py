@@ -23,9 +23,7 @@ def words(text: str) -> str:
 
 async def keys(pilot: Pilot[None], *pressed: str) -> str:
     """Press keys, let the seat handle them, and return the screen as one line of words."""
-    for key in pressed:
-        await pilot.press(key)
-        await settle(pilot)
+    await pilot.press(*pressed)
     await settle(pilot)
     return words(screen_text(pilot.app))
 
@@ -35,7 +33,8 @@ async def open_role(pilot: Pilot[None], downs: int, pin: str) -> str:
     app = pilot.app
     if len(app.screen_stack) == 1:
         await keys(pilot, "r")
-    return await keys(pilot, *(["down"] * downs), "enter", *pin, "enter")
+    await keys(pilot, *(["down"] * downs), "enter")
+    return await keys(pilot, *pin, "enter")
 
 
 async def test_a_whole_short_game_by_keys(game: LocalGame) -> None:
@@ -61,7 +60,8 @@ async def test_a_whole_short_game_by_keys(game: LocalGame) -> None:
         assert "◉ Parkeerstraat" in shown.replace("  ", " ")
         await keys(pilot, "up", "enter")  # back up: Groene straat
         await keys(pilot, "down", "down", "down", "enter")  # on into Fasering: first option
-        await keys(pilot, "p", *"samen groen", "enter")
+        await keys(pilot, "p")
+        await keys(pilot, *"samen groen", "enter")
         assert game.state.proposals[0].package == {"ontwerp": "groen", "fasering": "samen"}
         assert game.state.proposals[0].note == "samen groen"
 

@@ -424,4 +424,8 @@ STRINGS: dict[str, str] = {
     "room.event": "⚡ Event: {title}",
     "room.earlier_events": "Earlier: {titles}",
     "room.no_events": "No events yet.",
+    "cli.reason.no_such_host": "that address does not exist",
+    "cli.reason.refused": "no game runs there",
+    "cli.reason.no_route": "that network cannot be reached",
+    "cli.reason.other": "no connection",
 }

@@ -428,4 +428,8 @@ STRINGS: dict[str, str] = {
     "room.event": "⚡ Gebeurtenis: {title}",
     "room.earlier_events": "Eerder: {titles}",
     "room.no_events": "Nog geen gebeurtenissen.",
+    "cli.reason.no_such_host": "dat adres bestaat niet",
+    "cli.reason.refused": "daar draait geen spel",
+    "cli.reason.no_route": "dat netwerk is niet bereikbaar",
+    "cli.reason.other": "geen verbinding",
 }
