@@ -168,6 +168,8 @@ class SeatApp(SeatActions):
             return not one_open
         if action == "leave_text":
             return isinstance(self.focused, Input)
+        if self.current is None and action not in ("quit", "help_quit"):
+            return False  # locked: only choosing a role (and stopping) means anything
         move = self.MOVE_ACTIONS.get(action)
         view = self.views.get(self.current or "")
         if move is not None and view is not None and not allows(view, move):

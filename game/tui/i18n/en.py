@@ -428,4 +428,5 @@ STRINGS: dict[str, str] = {
     "cli.reason.refused": "no game runs there",
     "cli.reason.no_route": "that network cannot be reached",
     "cli.reason.other": "no connection",
+    "vote.keys": "⟨y⟩ for · ⟨n⟩ against · ⟨a⟩ abstain · ⟨Esc⟩ later (then ⟨v⟩)",
 }

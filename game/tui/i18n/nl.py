@@ -432,4 +432,5 @@ STRINGS: dict[str, str] = {
     "cli.reason.refused": "daar draait geen spel",
     "cli.reason.no_route": "dat netwerk is niet bereikbaar",
     "cli.reason.other": "geen verbinding",
+    "vote.keys": "⟨j⟩ voor · ⟨n⟩ tegen · ⟨o⟩ onthouden · ⟨Esc⟩ later (dan ⟨v⟩)",
 }

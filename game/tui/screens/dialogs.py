@@ -22,6 +22,7 @@ DIALOG_CSS = """
 }}
 {name} .dialog-title {{ text-style: bold; margin-bottom: 1; width: 100%; }}
 {name} #vote-role {{ text-style: bold; color: $warning; margin-bottom: 1; }}
+{name} #vote-worth {{ margin-top: 1; text-style: bold; }}
 {name} Horizontal {{ height: auto; margin-top: 1; }}
 {name} Button {{ margin-right: 1; min-width: 10; }}
 {name} OptionList {{ max-height: 14; }}
@@ -122,8 +123,9 @@ class VoteScreen(ModalScreen[str | None]):
                 yield Static(t("vote.as_role", role=self.role), id="vote-role")
             yield Static(self.summary)
             if self.my_value:
-                yield Static(self.my_value)
+                yield Static(self.my_value, id="vote-worth")
             yield Static(self.rule, classes="muted")
+            yield Static(t("vote.keys"), classes="muted")
             with Horizontal():
                 yield Button(t("vote.yes"), variant="success", id="yes")
                 yield Button(t("vote.no"), variant="error", id="no")

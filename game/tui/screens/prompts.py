@@ -23,7 +23,10 @@ from game.tui.screens.dialogs import DIALOG_CSS
 class EventScreen(ModalScreen[None]):
     """The full text of an event card and what it changes for this role."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="EventScreen").replace("Vertical", "VerticalScroll")
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="EventScreen").replace("Vertical", "VerticalScroll")
+        + "EventScreen #event-you { margin: 1 0 0 0; }"
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,space", "close", t("dialog.ok")),
     ]
@@ -36,7 +39,7 @@ class EventScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(t("event.title", title=self.title_text), classes="dialog-title")
             yield Static(self.text, id="event-text")
-            yield Static(t("event.for_you", role=self.role), classes="dialog-title event-you")
+            yield Static(t("event.for_you", role=self.role), classes="dialog-title", id="event-you")
             yield Static("\n".join(self.changes) or t("event.no_change"), id="event-changes")
             yield Static(t("event.findable"), classes="muted")
             with Horizontal():
@@ -52,7 +55,10 @@ class EventScreen(ModalScreen[None]):
 class SignScreen(ModalScreen[bool | None]):
     """After an agreement: sign it for this role, or not (yet)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="SignScreen")
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="SignScreen")
+        + "SignScreen #sign-worth { margin-top: 1; } SignScreen #sign-q { margin: 1 0 0 0; }"
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", t("sign.later")),
     ]
@@ -67,7 +73,7 @@ class SignScreen(ModalScreen[bool | None]):
             yield Static(self.summary)
             if self.worth:
                 yield Static(self.worth, id="sign-worth")
-            yield Static(t("sign.question", role=self.role), classes="dialog-title")
+            yield Static(t("sign.question", role=self.role), classes="dialog-title", id="sign-q")
             with Horizontal():
                 yield Button(t("sign.yes"), variant="success", id="sign")
                 yield Button(t("sign.later"), id="later")

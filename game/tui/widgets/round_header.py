@@ -59,10 +59,10 @@ class RoundHeader(Static):
     """Title, instructions and clock in a few lines (``big`` for the room screen)."""
 
     DEFAULT_CSS = """
-    RoundHeader { height: auto; max-height: 6; background: $boost; padding: 0 1; }
+    RoundHeader { height: auto; max-height: 7; background: $boost; padding: 0 1; }
     RoundHeader Horizontal { height: auto; }
     RoundHeader #rh-title { width: 1fr; text-style: bold; color: $accent; }
-    RoundHeader #rh-instructions { color: $text-muted; max-height: 3; }
+    RoundHeader #rh-instructions { color: $text-muted; max-height: 4; }
     RoundHeader Digits { width: auto; }
     """
 
