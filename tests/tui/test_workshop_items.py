@@ -150,3 +150,16 @@ async def test_10_room_says_a_vetoed_vote_is_lost_and_shows_the_event(game: Loca
             legend = [line for line in screen_text(app).splitlines() if "× open" in line]
             for line in legend:  # every legend entry on a line of its own, whole
                 assert line.count("× open") <= 3
+
+
+async def test_12_work_titles_in_the_plan_wrap_at_80_columns(leeuwaerdenhout: object) -> None:
+    game = running(LocalGame(leeuwaerdenhout, "short", seed=3))  # type: ignore[arg-type]
+    app = SeatApp(game.link(["netbeheerder"]))
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "…" not in shown
+        assert "Riool vervangen en" in shown and "regenwater afkoppelen" in shown

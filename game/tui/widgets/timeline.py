@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -50,13 +51,12 @@ def draw_timeline(
     for j in rows:
         seg = str(j["segment"])
         if seg != last_segment:
-            out.append(segment_names.get(seg, seg)[: label_w + 2] + "\n", "bold")
+            out.append(segment_names.get(seg, seg) + "\n", "bold")
             last_segment = seg
         title = work_titles.get(str(j["work"]), str(j["work"]))
-        shown = "  " + title
-        if len(shown) > label_w:
-            shown = shown[: label_w - 1] + "…"
-        out.append(shown.ljust(label_w) + "  ")
+        # A long title wraps under itself (never cut): the bar stays on its first line.
+        lines = textwrap.wrap(title, label_w - 2) or [""]
+        out.append(("  " + lines[0]).ljust(label_w) + "  ")
         a, b = int(float(j["start"]) * scale), max(int(float(j["end"]) * scale), 0)
         b = max(b, a + 1)
         shared = trench_size.get((seg, int(j.get("trench", 0))), 1) > 1
@@ -64,6 +64,8 @@ def draw_timeline(
         out.append(" " * a)
         out.append(bar, colour[str(j["owner"])])
         out.append(f" {num(j['start'])}–{num(j['end'])}\n", "dim")
+        for more in lines[1:]:
+            out.append("  " + more + "\n")
     out.append(t("plan.legend_shared"), "dim")
     if owner_names:
         out.append("  ")
