@@ -17,13 +17,45 @@ from game.tui.i18n import num, signed, t
 from game.tui.link import Link
 from game.tui.screens.dialogs import VoteScreen
 from game.tui.screens.prompts import EventScreen, SignScreen
-from game.tui.viewdata import allows, my_value, package_summary, proposal, quorum_rule, role_label
+from game.tui.viewdata import (
+    allows,
+    my_value,
+    option_title,
+    package_summary,
+    proposal,
+    quorum_rule,
+    role_label,
+)
 
 
 def event_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
-    """What an event changed for this role: its values of the proposals on the table."""
-    old = {v["proposal"]: v for v in ((before or {}).get("me") or {}).get("values", [])}
+    """What an event changed for this role: its reservation, its points per option, and
+    its values of the proposals on the table (all of them its own, private data)."""
+    was_me, now_me = (before or {}).get("me") or {}, after.get("me") or {}
     lines = []
+    if was_me and float(was_me.get("reservation", 0)) != float(now_me.get("reservation", 0)):
+        lines.append(
+            t(
+                "event.reservation",
+                before=num(was_me.get("reservation")),
+                after=num(now_me.get("reservation")),
+            )
+        )
+    titles = {i["id"]: i["title"] for i in after.get("scenario", {}).get("issues", [])}
+    for issue, points in (now_me.get("points") or {}).items():
+        old_points = (was_me.get("points") or {}).get(issue, {})
+        for option, value in points.items():
+            if option in old_points and float(old_points[option]) != float(value):
+                lines.append(
+                    t(
+                        "event.points",
+                        issue=titles.get(issue, issue),
+                        option=option_title(after, issue, option),
+                        before=num(old_points[option]),
+                        after=num(value),
+                    )
+                )
+    old = {v["proposal"]: v for v in was_me.get("values", [])}
     for v in (after.get("me") or {}).get("values", []):
         was = old.get(v["proposal"])
         if was is None or abs(float(was["value"]) - float(v["value"])) < 1e-9:

@@ -163,3 +163,20 @@ async def test_12_work_titles_in_the_plan_wrap_at_80_columns(leeuwaerdenhout: ob
         shown = screen_text(app)
         assert "…" not in shown
         assert "Riool vervangen en" in shown and "regenwater afkoppelen" in shown
+
+
+async def test_4_an_event_says_what_it_changes_for_this_role(mini: object) -> None:
+    game = running(LocalGame(mini, "full", seed=3, pins={}), rounds=2)  # type: ignore[arg-type]
+    game.submit(
+        "net", "propose", {"package": {"ontwerp": "groen", "fasering": "samen", "kosten": "eigen"}}
+    )
+    app = SeatApp(game.link(["gemeente"]))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("5")  # any tab
+        await settle(pilot)
+        game.submit("facilitator", "play_event", {"event": "subsidie"})
+        await settle(pilot)
+        shown = words(screen_text(app))
+        assert "Gebeurtenis: Subsidie gehalveerd" in shown and "Groen wordt duurder." in shown
+        assert "Inrichting, Groene straat: 50 → 40 punten" in shown
+        assert "P1: " in shown and "(−10)" in shown

@@ -429,4 +429,6 @@ STRINGS: dict[str, str] = {
     "cli.reason.no_route": "that network cannot be reached",
     "cli.reason.other": "no connection",
     "vote.keys": "⟨y⟩ for · ⟨n⟩ against · ⟨a⟩ abstain · ⟨Esc⟩ later (then ⟨v⟩)",
+    "event.reservation": "Your reservation value: {before} → {after}",
+    "event.points": "{issue}, {option}: {before} → {after} points",
 }

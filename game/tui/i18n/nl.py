@@ -433,4 +433,6 @@ STRINGS: dict[str, str] = {
     "cli.reason.no_route": "dat netwerk is niet bereikbaar",
     "cli.reason.other": "geen verbinding",
     "vote.keys": "⟨j⟩ voor · ⟨n⟩ tegen · ⟨o⟩ onthouden · ⟨Esc⟩ later (dan ⟨v⟩)",
+    "event.reservation": "Je reservewaarde: {before} → {after}",
+    "event.points": "{issue}, {option}: {before} → {after} punten",
 }
