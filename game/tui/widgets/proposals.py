@@ -14,6 +14,7 @@ from game.tui.notices import tally_text
 from game.tui.viewdata import (
     View,
     last_ballot,
+    move_hint,
     my_value,
     package_summary,
     role_names,
@@ -72,6 +73,10 @@ class ProposalsPane(Vertical):
 
     def show(self, view: View) -> None:
         self._view = view
+        if self.private:  # a seat: what the round does not allow shows before the attempt
+            hint = move_hint(view, "support")
+            keys = hint or t("table.keys")
+            self.query_one("#table-keys", Static).update(keys)
         self.query_one("#table-ballot", Static).update(
             tally_text(last_ballot(view), role_names(view))
         )
