@@ -53,7 +53,20 @@ def connect_error(exc: BaseException, url: str) -> str:
         return error_text(exc.code, exc.reason)
     if isinstance(exc, TimeoutError):
         return t("cli.timeout", url=url)
-    return t("cli.unreachable", url=url, reason=str(exc) or type(exc).__name__)
+    return t("cli.unreachable", url=url, reason=t(socket_reason(exc)))
+
+
+def socket_reason(exc: BaseException) -> str:
+    """The catalog key of why a connection failed (never the socket's own English text)."""
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return "cli.reason.no_such_host"
+    if isinstance(exc, ConnectionRefusedError):
+        return "cli.reason.refused"
+    if isinstance(exc, OSError) and exc.errno in (101, 113):  # network / host unreachable
+        return "cli.reason.no_route"
+    return "cli.reason.other"
 
 
 async def connect_and_run(link: Any, make_app: Callable[[Any], Any], url: str) -> int:
@@ -62,7 +75,7 @@ async def connect_and_run(link: Any, make_app: Callable[[Any], Any], url: str) -
         await asyncio.wait_for(link.connect(), CONNECT_TIMEOUT)
     except Exception as exc:  # every failure to join is the user's to read, not a traceback
         await link.close()
-        print(f"error: {connect_error(exc, url)}", file=sys.stderr)
+        print(connect_error(exc, url), file=sys.stderr)
         return 1
     app = make_app(link)
     try:
