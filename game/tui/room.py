@@ -96,7 +96,9 @@ class RoomApp(App[None]):
     def render_view(self, view: dict[str, Any]) -> None:
         self.query_one("#header", RoundHeader).show(*header_parts(view))
         self.query_one(PressPane).show(view)
-        self.query_one("#tally", Static).update(Text(tally_text(last_ballot(view)), "bold"))
+        self.query_one("#tally", Static).update(
+            Text(tally_text(last_ballot(view), role_names(view)), "bold")
+        )
         self.query_one("#tally-bar", Static).update(tally_bar(view))
         table = self.query_one("#proposals", DataTable)
         table.clear()

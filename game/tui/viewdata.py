@@ -139,7 +139,8 @@ def last_ballot(view: View) -> dict[str, Any] | None:
     return dict(ballots[-1]) if ballots else None
 
 
-def tally_text(ballot: Mapping[str, Any] | None) -> str:
+def tally_text(ballot: Mapping[str, Any] | None, names: Mapping[str, str] | None = None) -> str:
+    """The tally of a ballot; a failed one says why (``veto:<role>`` names the role)."""
     if not ballot:
         return t("vote.none")
     tally = ballot.get("tally", {})
@@ -154,7 +155,12 @@ def tally_text(ballot: Mapping[str, Any] | None) -> str:
     if not ballot.get("open"):
         text += " — " + (t("vote.passed") if ballot.get("passed") else t("vote.failed"))
         if ballot.get("reason"):
-            text += f" ({t('vote.reason.' + str(ballot['reason']))})"
+            kind, _, role = str(ballot["reason"]).partition(":")
+            if role:
+                reason = t("vote.reason.veto_by", role=(names or {}).get(role, role))
+            else:
+                reason = t("vote.reason." + kind)
+            text += f" ({reason})"
     return text
 
 

@@ -168,6 +168,8 @@ STRINGS: dict[str, str] = {
     "vote.passed": "PASSED",
     "vote.failed": "FAILED",
     "vote.reason.veto": "veto",
+    "vote.reason.veto_by": "veto by {role}",
+    "vote.reason.infeasible": "no longer feasible",
     "vote.reason.quorum": "too few votes in favour",
     "vote.reason.closed": "closed",
     "vote.reason.None": "",

@@ -172,6 +172,8 @@ STRINGS: dict[str, str] = {
     "vote.passed": "AANGENOMEN",
     "vote.failed": "VERWORPEN",
     "vote.reason.veto": "veto",
+    "vote.reason.veto_by": "veto van {role}",
+    "vote.reason.infeasible": "niet meer uitvoerbaar",
     "vote.reason.quorum": "te weinig stemmen voor",
     "vote.reason.closed": "gesloten",
     "vote.reason.None": "",

@@ -72,7 +72,9 @@ class ProposalsPane(Vertical):
 
     def show(self, view: View) -> None:
         self._view = view
-        self.query_one("#table-ballot", Static).update(tally_text(last_ballot(view)))
+        self.query_one("#table-ballot", Static).update(
+            tally_text(last_ballot(view), role_names(view))
+        )
         table = self.query_one("#table-list", DataTable)
         selected = self.selected()
         table.clear()
