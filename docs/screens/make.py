@@ -23,7 +23,6 @@ from game.tui.room import RoomApp  # noqa: E402
 from game.tui.seat import SeatApp  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-SEAT_SIZE = (100, 32)
 
 
 def setup_game() -> LocalGame:
@@ -67,33 +66,68 @@ def keys(*pressed: str) -> Callable[[Any], Awaitable[None]]:
     return go
 
 
-async def main() -> None:
+SIZES = ((80, 24), (120, 40))
+"""Every seat tab and the room screen at a laptop's smallest terminal and a roomy one."""
+TABS = (
+    ("press", ("1",)),
+    ("briefing", ("2",)),
+    ("map", ("4", "3")),
+    ("builder", ("4",)),
+    ("plan", ("4", "5")),
+    ("table", ("6",)),
+    ("chat", ("7",)),
+)
+
+
+def sized(name: str, size: tuple[int, int]) -> str:
+    """``seat-map`` at 120×40 keeps its plain name (the README shows it); others get the size."""
+    return name if size == (120, 40) else f"{name}-{size[0]}x{size[1]}"
+
+
+async def main(console: bool = True) -> None:
     game = setup_game()
-    for name, pressed in (
-        ("seat-press", ("1",)),
-        ("seat-briefing", ("2",)),
-        ("seat-map", ("4", "3")),
-        ("seat-builder", ("4",)),
-        ("seat-plan", ("4", "5")),
-        ("seat-table", ("6",)),
-        ("seat-chat", ("7",)),
-    ):
-        await shoot(SeatApp(game.link(["netbeheerder"])), name, SEAT_SIZE, keys(*pressed))
+    for size in SIZES:
+        for tab, pressed in TABS:
+            link = game.link(["netbeheerder"])
+            await shoot(SeatApp(link), sized(f"seat-{tab}", size), size, keys(*pressed))
     shared = game.link(["netbeheerder", "waterschap"], locked=["netbeheerder", "waterschap"])
     await shoot(SeatApp(shared), "seat-locked", (80, 24), keys())
-    await console_shots(game, before_vote=True)
+    # An event card as it opens on every seat, whatever tab is shown.
+    await shoot(SeatApp(game.link(["groen"])), "seat-event", (80, 24), event_steps(game))
+    if console:
+        await console_shots(game, before_vote=True)
     game.submit("facilitator", "next_round", {})
     game.submit("facilitator", "call_vote", {"proposal": "P1"})
     for role in game.scenario.role_ids[:5]:
         game.submit(role, "vote", {"choice": "yes"})
-    await console_shots(game, before_vote=False)
-    await shoot(SeatApp(game.link(["bewoners"])), "seat-vote", (80, 24), keys("v"))
-    await shoot(RoomApp(game.link(["room"])), "room", (160, 45), keys())
+    if console:
+        await console_shots(game, before_vote=False)
+    for size in SIZES:  # the ballot opens by itself
+        await shoot(SeatApp(game.link(["bewoners"])), sized("seat-vote", size), size, keys())
+    for size in (*SIZES, (160, 45)):
+        await shoot(RoomApp(game.link(["room"])), sized("room", size), size, keys())
     for role in game.scenario.role_ids[5:]:
         game.submit(role, "vote", {"choice": "yes"})
+    for size in SIZES:  # after the agreement every seat asks its role to sign
+        await shoot(SeatApp(game.link(["groen"])), sized("seat-sign", size), size, keys())
+    for role in game.scenario.role_ids:
+        game.submit(role, "sign", {})
     game.submit("facilitator", "next_round", {})
-    await shoot(SeatApp(game.link(["netbeheerder"])), "seat-debrief", SEAT_SIZE, keys("8"))
+    for size in SIZES:
+        app = SeatApp(game.link(["netbeheerder"]))
+        await shoot(app, sized("seat-debrief", size), size, keys("8"))
     await shoot(RoomApp(game.link(["room"])), "room-debrief", (160, 45), keys())
+
+
+def event_steps(game: LocalGame) -> Callable[[Any], Awaitable[None]]:
+    async def go(pilot: Any) -> None:
+        await pilot.press("4")
+        await pilot.pause(0.3)
+        events = game.scenario.mode("short").events or tuple(e.id for e in game.scenario.events)
+        game.submit("facilitator", "play_event", {"event": events[1]})
+        await pilot.pause(0.5)
+
+    return go
 
 
 def codes_of(game: LocalGame) -> dict[str, Any]:
@@ -135,4 +169,7 @@ async def only_console() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(only_console() if sys.argv[1:] == ["console"] else main())
+    if sys.argv[1:] == ["console"]:
+        asyncio.run(only_console())
+    else:
+        asyncio.run(main(console="--no-console" not in sys.argv))

@@ -80,6 +80,8 @@ class NegotiatorBot:
         self._offers = 0
         self._messages = 0
         self._introduced = False
+        self._said: set[str] = set()
+        """What this bot said in messages so far: it does not repeat a line in a game."""
 
     # -- the turn ---------------------------------------------------------------
 
@@ -155,6 +157,10 @@ class _Turn:
 
     def say(self, phrases: tuple[str, ...], **fields: str) -> str:
         return speech.say(self.rng, phrases, **fields)
+
+    def say_new(self, phrases: tuple[str, ...], **fields: str) -> str:
+        """A line for a message that this bot has not said before in this game."""
+        return speech.say_new(self.rng, phrases, self.bot._said, **fields)
 
     # -- deciding ---------------------------------------------------------------
 
@@ -335,14 +341,17 @@ class _Turn:
     # -- talking ----------------------------------------------------------------
 
     def _message(self, text: str) -> None:
-        if "message" in self.allowed and self.bot._messages < MAX_MESSAGES and text:
+        # An empty text (every line said already) still counts as a turn spoken, so
+        # the cap, and with it every later seeded draw, stays as it was.
+        if "message" in self.allowed and self.bot._messages < MAX_MESSAGES:
             self.bot._messages += 1
-            self.add("message", text=text)
+            if text:
+                self.add("message", text=text)
 
     def react(self, fresh: list[dict[str, Any]]) -> None:
         for event in fresh:
             if self.rng.random() < 0.6:
-                self._message(self.say(speech.EVENT, event=event["title"]))
+                self._message(self.say_new(speech.EVENT, event=event["title"]))
 
     def talk(self) -> None:
         if "message" not in self.allowed:
@@ -354,13 +363,14 @@ class _Turn:
             self.bot._introduced = True
             if self.bot.temperament.openness >= 0.5:
                 option = option_titles(self.view)[(top, self.best_pkg[top])]
-                self._message(self.say(speech.INTRO_OPEN, issue=issues[top].lower(), option=option))
+                line = self.say_new(speech.INTRO_OPEN, issue=issues[top].lower(), option=option)
+                self._message(line)
             else:
-                self._message(self.say(speech.INTRO_CLOSED))
+                self._message(self.say_new(speech.INTRO_CLOSED))
             return
         if self.rng.random() < 0.05:
             phrases = speech.VOTE_SOON if progress(self.view) > 0.6 else speech.CHATTER
-            self._message(self.say(phrases, issue=issues[top].lower()))
+            self._message(self.say_new(phrases, issue=issues[top].lower()))
         elif "private_message" in self.allowed and self.rng.random() < 0.03:
             self._ally(top)
 
@@ -375,6 +385,8 @@ class _Turn:
             return
         to = self.rng.choice(sorted(friends))
         option = option_titles(self.view)[(top, mine)]
-        text = self.say(speech.ALLY, option=option, issue=issue_titles(self.view)[top].lower())
+        text = self.say_new(speech.ALLY, option=option, issue=issue_titles(self.view)[top].lower())
         self.bot._messages += 1
+        if not text:
+            return
         self.add("private_message", to=to, text=text)

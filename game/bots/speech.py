@@ -68,6 +68,21 @@ def say(rng: random.Random, phrases: tuple[str, ...], **fields: str) -> str:
     return rng.choice(phrases).format(**fields)[:500]
 
 
+def say_new(rng: random.Random, phrases: tuple[str, ...], said: set[str], **fields: str) -> str:
+    """Like :func:`say`, but never a line already in ``said`` (``""`` when all were said).
+
+    It draws from ``rng`` exactly as :func:`say` does, so what a bot says never
+    changes what it decides: the seeded draws that follow stay the same.
+    """
+    first = phrases.index(rng.choice(phrases))
+    for n in range(len(phrases)):
+        text = phrases[(first + n) % len(phrases)].format(**fields)[:500]
+        if text not in said:
+            said.add(text)
+            return text
+    return ""
+
+
 def changes_text(
     changes: dict[str, str], issues: dict[str, str], options: dict[tuple[str, str], str]
 ) -> str:

@@ -93,7 +93,20 @@ def connect_error(exc: BaseException, url: str) -> str:
         return t("cli.address.scheme", text=url)
     if isinstance(exc, InvalidHandshake):
         return t("cli.not_game", url=url)
-    return t("cli.unreachable", url=url)
+    return t("cli.unreachable", url=url, reason=t(socket_reason(exc)))
+
+
+def socket_reason(exc: BaseException) -> str:
+    """The catalog key of why a connection failed (never the socket's own English text)."""
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return "cli.reason.no_such_host"
+    if isinstance(exc, ConnectionRefusedError):
+        return "cli.reason.refused"
+    if isinstance(exc, OSError) and exc.errno in (101, 113):  # network / host unreachable
+        return "cli.reason.no_route"
+    return "cli.reason.other"
 
 
 async def connect_and_run(

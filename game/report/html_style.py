@@ -33,16 +33,19 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.best{font-weight:700}
 td.chosen,td.chosen.best{background:#e6f4ea}
 tr.hl td{background:#f0f7ff}
-.matrix{overflow-x:auto}.matrix table{font-size:12.5px}
-.matrix th.n{white-space:normal;min-width:48px;vertical-align:bottom;font-size:12px}
-.matrix td:first-child{min-width:180px}
+.matrix table{font-size:12px}
+.matrix th.n{white-space:normal;overflow-wrap:anywhere;hyphens:auto;vertical-align:bottom;
+font-size:11px;padding:4px 2px}
+.matrix td.n{padding:4px 3px}
+.matrix td:first-child,.matrix th:first-child{width:24%;overflow-wrap:anywhere}
 .ok{color:var(--good);font-weight:600}.no{color:var(--bad);font-weight:600}
 .tag{display:inline-block;font-size:11.5px;padding:0 6px;border-radius:9px;background:#e2e8f0;
 color:#334e68;margin-left:4px;vertical-align:1px}
 .tag.veto{background:#fde8e8;color:#9b2c2c}
 .pkg{margin:0;padding:0;list-style:none;min-width:220px}
-.wide{overflow-x:auto}
 .wide th.n{white-space:normal;vertical-align:bottom}
+.wide td,.wide th{overflow-wrap:anywhere;hyphens:auto}
+.wide td.n{white-space:normal}
 .chart{margin:6px 0 10px;overflow-x:auto}
 .chart text{font-size:12px;fill:#323f4b}
 .chart text.axis{fill:#7b8794;font-size:11px}
@@ -71,7 +74,8 @@ padding-top:10px}
 body{background:#fff;font-size:11pt}main{box-shadow:none;max-width:none;padding:0}
 nav.toc{display:none}h2{break-after:avoid}section.tafel{break-before:page}
 section.tafel:first-of-type{break-before:auto}
-table,.chart,.card,.lesson{break-inside:avoid}.wide,.matrix{overflow:visible}
+table,.chart,.card,.lesson{break-inside:avoid}.wide{overflow:visible}
+.matrix table{font-size:8.5pt}.matrix th.n{font-size:7.5pt}
 @page{size:A4;margin:14mm}
 }
 """

@@ -11,7 +11,16 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "title": ("Nabespreking", "Debrief"),
-    "subtitle": ("{area} · modus {mode} · {tables}", "{area} · {mode} mode · {tables}"),
+    "subtitle": ("{area} · {mode} · {tables}", "{area} · {mode} · {tables}"),
+    "mode.short": ("korte versie", "short version"),
+    "mode.full": ("volledige versie", "full version"),
+    "term.openings": ("keer openbreken", "openings"),
+    "term.nuisance": ("maanden overlast", "months of nuisance"),
+    "term.cost": ("kosten (M€)", "cost (M€)"),
+    "term.saved": ("besparing (M€)", "saving (M€)"),
+    "term.missed": ("gemiste deadlines", "missed deadlines"),
+    "term.conflicts": ("conflicten in de ondergrond", "underground conflicts"),
+    "term.duration": ("looptijd (maanden)", "duration (months)"),
     "n_tables": ("{n} tafel(s)", "{n} table(s)"),
     "table": ("Tafel {n}", "Table {n}"),
     "table_short": ("Tafel", "Table"),

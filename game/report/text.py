@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game import numfmt
-from game.report.labels import label
+from game.report.labels import has_label, label
 from game.report.model import Json
 
 DASH = "–"
@@ -68,7 +68,9 @@ def subtitle_text(scenario: Json, tables: int, lang: str = "nl") -> str:
         "subtitle",
         lang,
         area=scenario["area"],
-        mode=scenario["mode"],
+        mode=label(f"mode.{scenario['mode']}", lang)
+        if has_label(f"mode.{scenario['mode']}")
+        else scenario["mode"],
         tables=label("n_tables", lang, n=tables),
     )
 
@@ -107,7 +109,9 @@ def term_text(term: Json, names: Names, lang: str = "nl") -> str:
     scope = [names.segments.get(s, s) for s in term["segments"]]
     scope += [names.role(term["owner"])] if term["owner"] else []
     scope += list(term["works"])
-    text = f"{num(term['weight'], lang, 2)} × {term['metric']}"
+    metric = term["metric"]
+    what = label(f"term.{metric}", lang) if has_label(f"term.{metric}") else metric
+    text = f"{num(term['weight'], lang, 2)} × {what}"
     if scope:
         text += f" ({', '.join(scope)})"
     if term["note"]:

@@ -15,22 +15,30 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Footer, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, ViewArrived
-from game.tui.notices import notice_text
+from game.tui.notices import ballot_verdict, notice_text, tally_text
 from game.tui.palette import ActionsProvider, PaletteEntry
-from game.tui.viewdata import View, header_parts, last_ballot, role_names, tally_text
+from game.tui.viewdata import View, header_parts, last_ballot, role_names
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.map_pane import MapPane
-from game.tui.widgets.press import PressPane
+from game.tui.widgets.room_now import RoomNow
 from game.tui.widgets.round_header import RoundHeader
 
 
 def tally_bar(view: View, width: int = 30) -> Text:
+    """Votes for against the quorum; a closed ballot says whether it passed, and why not."""
     ballot = last_ballot(view)
     if not ballot:
         return Text("")
+    if not ballot.get("open"):
+        names = role_names(view)
+        verdict = ballot_verdict(ballot.get("passed"), ballot.get("reason"), names)
+        return Text(
+            ("✔ " if ballot.get("passed") else "✘ ") + verdict,
+            "bold reverse green" if ballot.get("passed") else "bold reverse red",
+        )
     yes = int(ballot.get("tally", {}).get("yes", 0))
     quorum = max(1, int(ballot.get("quorum", 1)))
     total = max(quorum, int(view.get("agreement_rule", {}).get("in_play", quorum)))
@@ -53,6 +61,7 @@ class RoomApp(App[None]):
         Binding("1", "show('play')", t("room.key.play")),
         Binding("2", "show('debrief')", t("room.key.debrief")),
         Binding("q", "quit", t("key.quit")),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(self, link: Link) -> None:
@@ -66,7 +75,7 @@ class RoomApp(App[None]):
         with ContentSwitcher(initial="play", id="switcher"):
             with Horizontal(id="play"):
                 with Vertical(id="left"):
-                    yield PressPane(id="press")
+                    yield RoomNow(id="press")
                     yield Static("", id="tally")
                     yield Static("", id="tally-bar")
                     table: DataTable[Any] = DataTable(id="proposals", cursor_type="none")
@@ -95,8 +104,10 @@ class RoomApp(App[None]):
 
     def render_view(self, view: dict[str, Any]) -> None:
         self.query_one("#header", RoundHeader).show(*header_parts(view))
-        self.query_one(PressPane).show(view)
-        self.query_one("#tally", Static).update(Text(tally_text(last_ballot(view)), "bold"))
+        self.query_one(RoomNow).show(view)
+        self.query_one("#tally", Static).update(
+            Text(tally_text(last_ballot(view), role_names(view)), "bold")
+        )
         self.query_one("#tally-bar", Static).update(tally_bar(view))
         table = self.query_one("#proposals", DataTable)
         table.clear()
@@ -113,7 +124,7 @@ class RoomApp(App[None]):
                 str(len(p.get("support", {}))),
                 str(len(p.get("objections", {}))),
                 str(m.get("openings_total", "")),
-                f"{m.get('cost', 0):.1f}",
+                num(m.get("cost", 0)),
             )
         ballot = last_ballot(view)
         metrics = None
@@ -127,6 +138,10 @@ class RoomApp(App[None]):
         if view.get("reveal") and not self.revealed:
             self.revealed = True
             self.action_show("debrief")
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: how to stop, in the interface language (Textual's own text is English)."""
+        self.notify(t("quit.help"), timeout=5)
 
     def action_show(self, name: str) -> None:
         self.query_one("#switcher", ContentSwitcher).current = name

@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from game.tui.i18n import error_text, t
 from game.tui.link import Link
@@ -27,7 +27,7 @@ from game.tui.notices import notice_text
 from game.tui.palette import ActionsProvider, PaletteEntry
 from game.tui.seat_actions import SeatActions
 from game.tui.tab_labels import fit_tabs
-from game.tui.viewdata import header_parts, role_label, role_names
+from game.tui.viewdata import allows, header_parts, move_hint, role_label, role_names
 from game.tui.widgets.builder import BuilderPane
 from game.tui.widgets.round_header import RoundHeader
 
@@ -79,7 +79,22 @@ class SeatApp(SeatActions):
         Binding("v", "vote", t("key.vote")),
         Binding("g", "sign", t("key.sign"), show=False),
         Binding("q", "quit", t("key.quit")),
+        Binding("escape", "leave_text", t("key.leave_text")),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
+    MOVE_ACTIONS: ClassVar[dict[str, str]] = {
+        "propose": "propose",
+        "amend": "amend",
+        "support": "support",
+        "object": "object",
+        "comment": "comment",
+        "withdraw": "withdraw",
+        "disclose": "disclose",
+        "mark": "mark",
+        "vote": "vote",
+        "sign": "sign",
+    }
+    """Action → the move it makes: unavailable (dimmed) while the round does not allow it."""
 
     def __init__(self, link: Link, *, start_locked: bool | None = None) -> None:
         super().__init__()
@@ -94,19 +109,23 @@ class SeatApp(SeatActions):
         self.focus_label = ""
         self.focus_metrics: dict[str, Any] | None = None
         self.focus_from_builder = True
-        self.last_ballot: str | None = None
+        self._before: dict[str, Any] | None = None
+        """The previous view of the role whose view just arrived (to see what changed)."""
         self._dirty: set[str] = set()
         self._rolebar = ""
         self._locked_shown: bool | None = None
         self._tabs_ready: set[str] = set(EAGER)
         self._tabs_opening: set[str] = set()
         self._focus_pending: str | None = None
+        self._prompted: set[tuple[str, str]] = set()
+        self._header: tuple[str, str, float, bool, str] | None = None
         self.connected = False
 
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield RoundHeader(id="header")
         yield Static("", id="rolebar")
+        yield Static("", id="news")
         with Vertical(id="lockbox"):
             yield Static(t("lock.title"), id="lock-title")
             yield Static(t("lock.help"), id="lock-help")
@@ -143,9 +162,37 @@ class SeatApp(SeatActions):
             self.call_after_refresh(self.action_switch_role)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """One role, open: nothing to switch to (and no key for it in the footer)."""
+        """Hide what cannot apply; dim a move the round does not allow (yet)."""
         one_open = len(self.link.roles) == 1 and self.current is not None
-        return not (action == "switch_role" and one_open)
+        if action == "switch_role":
+            return not one_open
+        if action == "leave_text":
+            return isinstance(self.focused, Input)
+        if self.current is None and action not in ("quit", "help_quit"):
+            return False  # locked: only choosing a role (and stopping) means anything
+        move = self.MOVE_ACTIONS.get(action)
+        view = self.views.get(self.current or "")
+        if move is not None and view is not None and not allows(view, move):
+            return None
+        return True
+
+    def action_leave_text(self) -> None:
+        """Escape leaves any text box: the keys work again, the footer shows them."""
+        self.set_focus(None)
+        self.refresh_bindings()
+        self._set_rolebar(self._rolebar_text())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in the interface language how to stop (Textual's own text is English)."""
+        self.notify(t("quit.help"), timeout=5)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.refresh_bindings()
+        self._set_rolebar(self._rolebar_text())
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.refresh_bindings()
+        self._set_rolebar(self._rolebar_text())
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_tabs(event.size.width)
@@ -163,7 +210,12 @@ class SeatApp(SeatActions):
         self.query_one("#tabs").display = not locked
         if locked:
             self._set_rolebar(t("lock.bar"))
-            self.query_one("#header", RoundHeader).show("", "", 0, False, "lobby")
+            self._news("")
+            header = self.query_one("#header", RoundHeader)
+            if self._header is not None:  # the round is public: keep it in view
+                header.show(*self._header)
+            else:
+                header.show(t("header.locked"), "", 0, False, "locked")
 
     def _set_rolebar(self, text: str) -> None:
         if text != self._rolebar:
@@ -176,6 +228,7 @@ class SeatApp(SeatActions):
             return
         view = message.view
         self.names.update(role_names(view))
+        self._before = self.views.get(message.role)
         self.views[message.role] = view
         if message.role == self.current:
             self.render_view(view)
@@ -188,8 +241,8 @@ class SeatApp(SeatActions):
         if view is None:
             return
         text = notice_text(message.notice, view)
-        if text:
-            self.notify(text, timeout=6, markup=False)
+        if text:  # one line above the tabs: it covers nothing and does not pile up
+            self._news(text)
 
     def on_link_status(self, message: LinkStatus) -> None:
         self.connected = message.connected
@@ -201,20 +254,17 @@ class SeatApp(SeatActions):
     def render_view(self, view: dict[str, Any]) -> None:
         """Header, role bar and builder now; the other tabs when they are shown."""
         self._show_locked(False)
-        self.query_one("#header", RoundHeader).show(*header_parts(view))
-        role = view["role"]
-        bar = t("rolebar", role=role_label(view, role))
-        if len(self.link.roles) > 1:
-            bar += "   " + t("rolebar.shared")
-        ballot = view.get("ballot")
-        if ballot and ballot.get("open") and not view["me"].get("voted"):
-            bar += "   " + t("rolebar.vote_open", proposal=ballot["proposal"])
-        self._set_rolebar(bar)
+        self._header = header_parts(view)
+        self.query_one("#header", RoundHeader).show(*self._header)
+        self._set_rolebar(self._rolebar_text())
+        self.refresh_bindings()
         active = self.query_one("#tabs", TabbedContent).active
-        self.query_one(BuilderPane).show(view, build=active == "builder")
+        builder = self.query_one(BuilderPane)
+        builder.show(view, build=active == "builder")
+        builder.show_rules(move_hint(view, "propose"))
         if not self.focus_from_builder:
             self._refocus_proposal(view)
-        self._ballot_alert(view)
+        self.prompt_for(view, self._before)
         self._dirty = set(TABS)
         self._render_tab(active)
 
@@ -248,12 +298,30 @@ class SeatApp(SeatActions):
         if event.pane.id in PANES:
             await self._open_tab(event.pane.id)
 
-    def _ballot_alert(self, view: dict[str, Any]) -> None:
+    def _news(self, text: str) -> None:
+        """The latest notice, one line above the tabs (hidden while there is none)."""
+        news = self.query_one("#news", Static)
+        news.update(Text("› " + text, "bold") if text else "")
+        news.display = bool(text)
+
+    def _rolebar_text(self) -> str:
+        """Who plays here, and what to do now; never a key a focused text box would take."""
+        view = self.views.get(self.current or "")
+        if view is None:
+            return t("lock.bar")
+        typing = isinstance(self.focused, Input)
+        bar = t("rolebar", role=role_label(view, view["role"]))
+        if len(self.link.roles) > 1:
+            bar += "   " + t("rolebar.shared_typing" if typing else "rolebar.shared")
         ballot = view.get("ballot")
-        bid = ballot["id"] if ballot and ballot.get("open") else None
-        if ballot and bid and bid != self.last_ballot and not view["me"].get("voted"):
-            self.notify(t("vote.called", proposal=ballot["proposal"]), timeout=8)
-        self.last_ballot = bid
+        if ballot and ballot.get("open") and not view["me"].get("voted"):
+            key = "rolebar.vote_open_typing" if typing else "rolebar.vote_open"
+            bar += "   " + t(key, proposal=ballot["proposal"])
+        agreement = view.get("agreement")
+        if agreement and not view["me"].get("signed") and allows(view, "sign"):
+            key = "rolebar.sign_typing" if typing else "rolebar.sign"
+            bar += "   " + t(key, proposal=agreement["proposal"])
+        return bar
 
     def _show_focus(self, view: dict[str, Any]) -> None:
         self._dirty |= {"map", "plan"}

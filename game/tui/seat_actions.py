@@ -5,20 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
 from textual.widgets import TabbedContent
 
 from game.tui.i18n import error_text, t
 from game.tui.link import Link, send_move
-from game.tui.screens.dialogs import ChoiceScreen, PinScreen, TextPrompt, VoteScreen
-from game.tui.viewdata import allows, my_value, package_summary, proposal, quorum_rule
+from game.tui.screens.dialogs import ChoiceScreen, PinScreen, TextPrompt
+from game.tui.seat_prompts import SeatPrompts
+from game.tui.viewdata import allows, package_summary, proposal
 from game.tui.widgets.builder import BuilderPane
 
 if TYPE_CHECKING:
     from game.tui.widgets.chat import ChatPanel
 
 
-class SeatActions(App[None]):
+class SeatActions(SeatPrompts):
     """The actions of :class:`game.tui.seat.SeatApp` (which defines the rest)."""
 
     link: Link
@@ -137,6 +137,9 @@ class SeatActions(App[None]):
         builder = self.query_one(BuilderPane)
         package = dict(builder.package)
         base = proposal(view, builder.base) if builder.base else None
+        if base is not None and all(base["package"].get(i) == o for i, o in package.items()):
+            self.notify(t("builder.unchanged", proposal=base["id"]), severity="warning")
+            return
         note = await self.push_screen_wait(
             TextPrompt(
                 t("builder.note", package=package_summary(view, package)),
@@ -222,42 +225,14 @@ class SeatActions(App[None]):
         self._show_focus(view)
         self.notify(t("map.showing", package=self.focus_label or t("builder.mine")), timeout=3)
 
-    # -- voting and signing ---------------------------------------------------------
+    # -- voting and signing (the dialogs are in game.tui.seat_prompts) -------------
     @work(exclusive=True, group="dialog")
     async def action_vote(self) -> None:
-        view = self._view()
-        if view is None:
-            return
-        ballot = view.get("ballot")
-        if not ballot or not ballot.get("open"):
-            self.notify(t("vote.none"), severity="warning")
-            return
-        if view["me"].get("voted"):
-            self.notify(t("vote.already"), severity="warning")
-            return
-        found = proposal(view, ballot["proposal"]) or {"package": {}}
-        mine = my_value(view, ballot["proposal"])
-        worth = ""
-        if mine:
-            worth = t(
-                "vote.worth",
-                value=f"{mine['value']:.0f}",
-                reservation=f"{view['me']['reservation']:.0f}",
-            )
-        choice = await self.push_screen_wait(
-            VoteScreen(
-                ballot["proposal"],
-                package_summary(view, found["package"], "\n"),
-                quorum_rule(view),
-                worth,
-            )
-        )
-        if choice:
-            await self._send("vote", {"choice": choice}, t("done.vote"))
+        await self.vote_dialog()
 
+    @work(exclusive=True, group="dialog")
     async def action_sign(self) -> None:
-        if self._view() is not None:
-            await self._send("sign", {}, t("done.sign"))
+        await self.sign_dialog()
 
     # -- interests and marks --------------------------------------------------------
     async def action_disclose(self) -> None:

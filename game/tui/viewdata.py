@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 
 View = Mapping[str, Any]
 
@@ -76,6 +76,40 @@ def allows(view: View, move: str) -> bool:
     return bool(rnd and move in rnd.get("moves", ()) and phase(view) == "running")
 
 
+MOVE_WORDS = {
+    "propose": "rules.propose",
+    "amend": "rules.amend",
+    "support": "rules.support",
+    "object": "rules.object",
+    "comment": "rules.comment",
+    "withdraw": "rules.withdraw",
+    "disclose": "rules.disclose",
+    "mark": "rules.mark",
+    "vote": "rules.vote",
+    "sign": "rules.sign",
+    "message": "rules.message",
+    "private_message": "rules.message",
+}
+
+
+def move_hint(view: View, move: str) -> str:
+    """``""`` if the round allows ``move``, else when it opens ("kan vanaf ronde 2")."""
+    if allows(view, move):
+        return ""
+    rnd = current_round(view)
+    if rnd is not None and move in rnd.get("moves", ()) and phase(view) == "paused":
+        return t("error.paused")
+    what = t(MOVE_WORDS.get(move, "rules.this"))
+    rounds = list(view.get("scenario", {}).get("rounds", ()))
+    index = int(view.get("clock", {}).get("index", 0) or 0)
+    if phase(view) == "lobby":
+        index = -1
+    for n, rnd in enumerate(rounds):
+        if n > index and move in rnd.get("moves", ()):
+            return t("rules.opens", what=what, n=n + 1, title=rnd["title"])
+    return t("rules.closed", what=what)
+
+
 def live_issues(view: View) -> list[dict[str, Any]]:
     return [dict(i) for i in view.get("scenario", {}).get("issues", ()) if i.get("live")]
 
@@ -139,35 +173,16 @@ def last_ballot(view: View) -> dict[str, Any] | None:
     return dict(ballots[-1]) if ballots else None
 
 
-def tally_text(ballot: Mapping[str, Any] | None) -> str:
-    if not ballot:
-        return t("vote.none")
-    tally = ballot.get("tally", {})
-    text = t(
-        "vote.tally",
-        proposal=ballot.get("proposal", "?"),
-        yes=tally.get("yes", 0),
-        no=tally.get("no", 0),
-        abstain=tally.get("abstain", 0),
-        quorum=ballot.get("quorum", "?"),
-    )
-    if not ballot.get("open"):
-        text += " — " + (t("vote.passed") if ballot.get("passed") else t("vote.failed"))
-        if ballot.get("reason"):  # the engine says "veto:<role>" for a veto
-            text += f" ({t('vote.reason.' + str(ballot['reason']).split(':')[0])})"
-    return text
-
-
 def metrics_lines(metrics: Mapping[str, Any] | None, conflicts: int | None = None) -> list[str]:
     if not metrics:
         return []
     n_conf = len(metrics.get("conflicts", ())) if conflicts is None else conflicts
     return [
         t("metrics.openings", n=metrics.get("openings_total", 0)),
-        t("metrics.cost", cost=metrics.get("cost", 0.0)),
-        t("metrics.saved", saved=metrics.get("saved", 0.0)),
-        t("metrics.nuisance", months=metrics.get("nuisance_total", 0.0)),
+        t("metrics.cost", cost=num(metrics.get("cost", 0.0))),
+        t("metrics.saved", saved=num(metrics.get("saved", 0.0))),
+        t("metrics.nuisance", months=num(metrics.get("nuisance_total", 0.0), 0)),
         t("metrics.missed", n=len(metrics.get("missed", ()))),
         t("metrics.conflicts", n=n_conf),
-        t("metrics.duration", months=metrics.get("duration", 0.0)),
+        t("metrics.duration", months=num(metrics.get("duration", 0.0), 0)),
     ]

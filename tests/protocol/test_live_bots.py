@@ -11,12 +11,16 @@ from game.bots.live import BotPool, start_bots
 from game.net.client import GameClient
 from tests.protocol.conftest import LEEUWAERDENHOUT, StartServer
 
+#: Generous: the waits end as soon as the bots are there; a busy machine (CI beside
+#: other jobs) must not fail the test (issue 17, item 7).
+PATIENCE = 90.0
+
 RACES = {"vote_open", "withdrawn", "no_vote_open", "already_voted", "wrong_round", "already_agreed"}
 """Refusals a live bot may meet when another move came first (documented in docs/bots.md)."""
 
 
 async def _until(
-    client: GameClient, check: Callable[[dict[str, Any]], bool], timeout: float = 10.0
+    client: GameClient, check: Callable[[dict[str, Any]], bool], timeout: float = PATIENCE
 ) -> dict[str, Any]:
     async with asyncio.timeout(timeout):
         while True:
@@ -40,7 +44,7 @@ async def test_twelve_bots_play_a_short_game_and_hand_a_seat_back(host: StartSer
     await console.move("start")
     await console.move("next_round")  # ontwerpen: the bots propose and take stances
     view = await _until(
-        console, lambda v: sum(len(p["support"]) for p in v["proposals"]) >= 6, timeout=15
+        console, lambda v: sum(len(p["support"]) for p in v["proposals"]) >= 6
     )
     await console.move("next_round")  # besluit
     await console.move("extend", {"minutes": -60})  # time is up: this is the last ballot
@@ -55,13 +59,13 @@ async def test_twelve_bots_play_a_short_game_and_hand_a_seat_back(host: StartSer
         await _until(console, lambda v: len(v["agreement"]["signatures"]) >= 9)
 
     await console.move("assign", {"role": roles[0], "seat": "human"})  # a human came late
-    summary = await asyncio.wait_for(pool.tasks[(1, roles[0])], 10)
+    summary = await asyncio.wait_for(pool.tasks[(1, roles[0])], PATIENCE)
     assert summary is not None and summary.startswith("De bot speelde je rol")
     assert pool.summaries[(1, roles[0])] == summary
 
     await console.move("next_round")  # the reveal
     await console.move("end")
-    finished = await asyncio.wait_for(pool.wait(), 10)
+    finished = await asyncio.wait_for(pool.wait(), PATIENCE)
     assert all(finished[(1, r)] is None for r in roles[1:])  # they stopped at the end
     refused = {code for bot in pool.bots.values() for _, code in bot.refused}
     assert refused <= RACES

@@ -72,7 +72,7 @@ async def test_client_reconnects_by_itself_and_resumes(host: StartServer, tmp_pa
         first.url, codes=[first.role_code("net")], backoff_initial=0.05, backoff_max=0.2
     )
     first.clients.append(client)
-    await client.connect(timeout=5)
+    await client.connect(timeout=30)
     await client.move("message", {"text": "voor de crash"})
 
     await first.server.stop()  # the laptop "crashes"; clients stay
@@ -84,7 +84,7 @@ async def test_client_reconnects_by_itself_and_resumes(host: StartServer, tmp_pa
 
     port = int(first.url.rsplit(":", 1)[1])
     await host(db=db, port=port)
-    restored = await client.wait_for(lambda m: m["type"] == "connection", timeout=10)
+    restored = await client.wait_for(lambda m: m["type"] == "connection", timeout=30)
     assert restored["state"] == "restored"
     view = client.view("net")
     assert view is not None and view["version"] == 2
@@ -101,7 +101,7 @@ async def test_dropped_connection_comes_back(host: StartServer) -> None:
     client = await running.seat("net")
     await client.drop()
     restored = await client.wait_for(
-        lambda m: m["type"] == "connection" and m["state"] == "restored", timeout=10
+        lambda m: m["type"] == "connection" and m["state"] == "restored", timeout=30
     )
     assert restored and client.connected.is_set()
     assert (await client.ping())["type"] == "pong"
@@ -112,7 +112,7 @@ async def test_client_stays_away_after_a_policy_close(mini_host: Running) -> Non
     for _ in range(5):  # guessing the PIN: the server closes the connection (1008)
         with pytest.raises((ServerError, ConnectionLost)):
             await client.unlock("net", "0000" if mini_host.pin("net") != "0000" else "1111")
-    closed = await client.wait_for(lambda m: m["type"] == "connection", timeout=5)
+    closed = await client.wait_for(lambda m: m["type"] == "connection", timeout=30)
     assert closed["state"] == "closed"
     await asyncio.sleep(0.2)
     assert not client.connected.is_set() and client.reconnects == 0

@@ -98,10 +98,15 @@ async def test_a_short_game_to_its_debrief_through_the_apps(tmp_path: Path) -> N
                     lambda a=app, r=role: bool((a.views.get(r) or {}).get("ballot")),
                     f"ballot at {role}",
                 )
-                await pilot.press("v")  # type: ignore[attr-defined]
-                await pilot.pause()  # type: ignore[attr-defined]
+                # the ballot opens by itself and takes the keys
+                await until(lambda a=app: len(a.screen_stack) > 1, f"vote dialog at {role}")
                 await pilot.press("j")  # type: ignore[attr-defined]
             await until(lambda: table.state.agreement == "P1", "the agreement")
+            # after the agreement every seat asks its role to sign: all sign
+            for role, (app, pilot) in seats.items():
+                await until(lambda a=app: len(a.screen_stack) > 1, f"sign dialog at {role}")
+                await pilot.press("enter")  # type: ignore[attr-defined]
+            await until(lambda: len(table.state.signatures) == 12, "twelve signatures")
 
             await cp.press("n")
             await until(lambda: table.state.revealed, "the reveal")

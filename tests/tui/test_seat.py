@@ -12,7 +12,7 @@ from game.tui.link import Link
 from game.tui.local_link import LocalGame
 from game.tui.seat import SeatApp
 from game.tui.widgets.builder import BuilderPane
-from tests.tui.conftest import notified, running, screen_text, settle, widget_texts
+from tests.tui.conftest import running, screen_text, settle, widget_texts
 
 
 @asynccontextmanager
@@ -106,16 +106,23 @@ async def test_vote_dialog_and_sign(game: LocalGame) -> None:
     game.submit("facilitator", "next_round", {})
     game.submit("facilitator", "call_vote", {"proposal": "P1"})
     async with open_seat(game.link(["net"])) as (app, pilot):
-        assert "Stemming over P1" in screen_text(app)
-        await press(pilot, "v")
+        # the ballot opens by itself and says which role votes
         shown = screen_text(app)
+        assert "Stemming over P1" in shown and "Je stemt als Netbeheerder" in shown
         assert "Aangenomen bij 2 van 3" in shown and "veto" in shown
         await press(pilot, "j")
         assert game.state.ballots[0].votes == {"net": "yes"}
         game.submit("gemeente", "vote", {"choice": "yes"})
         game.submit("winkels", "vote", {"choice": "yes"})
         assert game.state.agreement == "P1"
-        await press(pilot, "g")
+        await settle(pilot)
+        # after the agreement the seat asks to sign, with the role's own value
+        shown = screen_text(app)
+        assert (
+            "Akkoord bereikt over P1!" in shown and "Teken je dit plan namens Netbeheerder" in shown
+        )
+        assert "Waarde voor jou:" in shown
+        await press(pilot, "enter")
         assert "net" in game.state.signatures
 
 
@@ -134,12 +141,15 @@ async def test_chat_public_and_private(game: LocalGame) -> None:
         assert "psst" in widget_texts(app) and "hallo tafel" in widget_texts(app)
 
 
-async def test_illegal_move_is_explained_in_dutch(game: LocalGame) -> None:
+async def test_round_rules_show_before_the_attempt(game: LocalGame) -> None:
     running(game, rounds=0)  # opening: no proposals allowed
     async with open_seat(game.link(["net"]), tab="4") as (app, pilot):
-        await press(pilot, "p", "enter")
+        shown = " ".join(widget_texts(app).split())
+        assert "Nog niet: voorstellen kan vanaf ronde 2 (Ontwerpen en plannen)." in shown
+        assert app.check_action("propose", ()) is None  # dimmed in the footer
+        await press(pilot, "p")
+        assert len(app.screen_stack) == 1  # no dialog to type a reason in vain
         assert game.state.proposals == ()
-        assert "Dat kan niet in deze ronde." in notified(app)
 
 
 async def test_map_and_plan_show_openings_and_timeline(game: LocalGame) -> None:

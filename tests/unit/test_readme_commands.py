@@ -20,7 +20,10 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def test_options_shown_as_required_are_required() -> None:
     commands = _subparsers(build_parser())
-    usages = re.findall(r"`botsende-belangen ([a-z-]+)([^`]*)`", README.read_text(encoding="utf-8"))
+    table = "\n".join(
+        line for line in README.read_text(encoding="utf-8").splitlines() if line.startswith("|")
+    )
+    usages = re.findall(r"`botsende-belangen ([a-z-]+)([^`]*)`", table)
     assert usages
     for name, rest in usages:
         parser = commands[name]

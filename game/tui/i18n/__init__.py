@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from game import numfmt
 from game.tui.i18n import en, nl
 
 CATALOGS: Mapping[str, Mapping[str, str]] = {"nl": nl.STRINGS, "en": en.STRINGS}
@@ -41,8 +42,22 @@ def t(key: str, /, **values: object) -> str:
 
 
 def error_text(code: str, reason: str = "") -> str:
-    """A user-facing sentence for an engine or server error code."""
+    """A user-facing sentence for an engine or server error code.
+
+    ``reason`` is the engine's English explanation for developers and logs: it
+    never reaches the screen (an unknown code gets a general sentence).
+    """
     key = f"error.{code}"
     if key in CATALOGS[_current["lang"]]:
         return t(key)
-    return t("error.unknown", code=code, reason=reason)
+    return t("error.unknown")
+
+
+def num(value: float | int | None, digits: int = 1) -> str:
+    """A number in the interface language (``874,1`` in Dutch, ``874.1`` in English)."""
+    return numfmt.number(value, _current["lang"], digits)
+
+
+def signed(value: float | int | None, digits: int = 1) -> str:
+    """A change with its sign in the interface language (``+3``, ``−14``)."""
+    return numfmt.signed(value, _current["lang"], digits)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.tui.i18n import t
@@ -20,7 +20,9 @@ DIALOG_CSS = """
     width: 64; max-width: 100%; height: auto; max-height: 100%;
     border: thick $accent; background: $surface; padding: 1 2;
 }}
-{name} .dialog-title {{ text-style: bold; margin-bottom: 1; }}
+{name} .dialog-title {{ text-style: bold; margin-bottom: 1; width: 100%; }}
+{name} #vote-role {{ text-style: bold; color: $warning; margin-bottom: 1; }}
+{name} #vote-worth {{ margin-top: 1; text-style: bold; }}
 {name} Horizontal {{ height: auto; margin-top: 1; }}
 {name} Button {{ margin-right: 1; min-width: 10; }}
 {name} OptionList {{ max-height: 14; }}
@@ -39,7 +41,7 @@ class PinScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("pin.title", role=self.role_label), classes="dialog-title")
+            yield Static(t("pin.title", role=self.role_label), classes="dialog-title")
             if self.error:
                 yield Static(self.error, classes="error")
             yield Input(placeholder=t("pin.placeholder"), password=True, id="pin")
@@ -72,7 +74,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title")
             yield Input(placeholder=self.placeholder, id="text", max_length=500)
             with Horizontal():
                 yield Button(t("dialog.ok"), variant="primary", id="ok")
@@ -107,17 +109,23 @@ class VoteScreen(ModalScreen[str | None]):
         Binding("o,a", "vote('abstain')", t("vote.abstain")),
     ]
 
-    def __init__(self, proposal: str, summary: str, rule: str, my_value: str = "") -> None:
+    def __init__(
+        self, proposal: str, summary: str, rule: str, my_value: str = "", role: str = ""
+    ) -> None:
         super().__init__()
         self.proposal, self.summary, self.rule, self.my_value = proposal, summary, rule, my_value
+        self.role = role
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("vote.title", proposal=self.proposal), classes="dialog-title")
+            yield Static(t("vote.title", proposal=self.proposal), classes="dialog-title")
+            if self.role:
+                yield Static(t("vote.as_role", role=self.role), id="vote-role")
             yield Static(self.summary)
             if self.my_value:
-                yield Static(self.my_value)
+                yield Static(self.my_value, id="vote-worth")
             yield Static(self.rule, classes="muted")
+            yield Static(t("vote.keys"), classes="muted")
             with Horizontal():
                 yield Button(t("vote.yes"), variant="success", id="yes")
                 yield Button(t("vote.no"), variant="error", id="no")
@@ -145,7 +153,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices])
             if self.note:
                 yield Static(self.note, classes="muted")

@@ -168,8 +168,12 @@ def legend(
     markers: Mapping[str, Sequence[str]] | None = None,
     conflicts: Sequence[str] = (),
     columns: int = 1,
+    width: int | None = None,
 ) -> Text:
-    """One entry per segment (letter, name, openings, markers), in ``columns`` columns."""
+    """One entry per segment (letter, name, openings, markers), in ``columns`` columns.
+
+    With ``width``, no more columns than fit in it side by side (never a line that wraps).
+    """
     entries = []
     for i, seg in enumerate(segments):
         entry = Text()
@@ -185,12 +189,14 @@ def legend(
         if seg["id"] in conflicts:
             entry.append(f" {t('map.conflict')}", "bold red")
         entries.append(entry)
-    width = max((e.cell_len for e in entries), default=0) + 2
+    cell = max((e.cell_len for e in entries), default=0) + 2
+    if width is not None:
+        columns = max(1, min(columns, (width + 2) // cell))
     out = Text()
     for row in range(0, len(entries), columns):
         for entry in entries[row : row + columns]:
             out.append_text(entry)
-            out.append(" " * (width - entry.cell_len))
+            out.append(" " * (cell - entry.cell_len))
         out.rstrip()
         out.append("\n")
     out.append(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, signed, t
 from game.tui.viewdata import View, issue_titles
 
 
@@ -24,22 +25,24 @@ def scoring_rows(view: View) -> list[tuple[str, str, str, str]]:
             if n == 0 and not issue.get("live"):
                 name += f" ({t('briefing.preset')})"
             mark = " ◀" if issue.get("preset") == opt["id"] else ""
-            rows.append((issue["id"], name, opt["title"] + mark, f"{pts.get(opt['id'], 0):g}"))
+            rows.append((issue["id"], name, opt["title"] + mark, num(pts.get(opt["id"], 0))))
     return rows
 
 
 def extras_markdown(view: View) -> str:
     me = view.get("me") or {}
-    lines = [f"**{t('briefing.reservation')}:** {me.get('reservation', 0):g}"]
+    lines = [f"**{t('briefing.reservation')}:** {num(me.get('reservation', 0))}"]
     if me.get("veto"):
         lines.append(f"**{t('briefing.veto')}**")
     titles = issue_titles(view)
     for rule in me.get("rules", []):
         cond = ", ".join(f"{titles.get(k, k)} = {'/'.join(v)}" for k, v in rule["when"].items())
-        lines.append(f"- {rule['points']:+g} {t('briefing.when')} {cond}. {rule.get('note', '')}")
+        lines.append(
+            f"- {signed(rule['points'])} {t('briefing.when')} {cond}. {rule.get('note', '')}"
+        )
     for term in me.get("metric_terms", []):
         what = t(f"metric.{term['metric']}")
-        lines.append(f"- {term['weight']:+g} × {what}. {term.get('note', '')}")
+        lines.append(f"- {signed(term['weight'], 2)} × {what}. {term.get('note', '')}")
     disclosed = me.get("disclosed", [])
     shown = [titles.get(i, i) if i else t("briefing.reservation") for i in disclosed]
     lines.append("")
@@ -68,7 +71,10 @@ class BriefingPane(VerticalScroll):
 
     def on_mount(self) -> None:
         table = self.query_one("#briefing-points", DataTable)
-        table.add_columns(t("briefing.issue"), t("briefing.option"), t("briefing.points"), "")
+        # The points come first, as wide as they need: whatever the width of the
+        # terminal, a number of the role's own table is never cut (long titles may be).
+        table.add_column(Text(t("briefing.points"), justify="right"), key="points")
+        table.add_column(f"{t('briefing.issue')} / {t('briefing.option').lower()}", key="what")
 
     def show(self, view: View) -> None:
         me = view.get("me") or {}
@@ -86,8 +92,11 @@ class BriefingPane(VerticalScroll):
         table.clear()
         disclosed = set(me.get("disclosed", []))
         for n, (issue_id, name, option, points) in enumerate(scoring_rows(view)):
-            shared = t("briefing.shared") if issue_id in disclosed and name else ""
-            table.add_row(name, option, points, shared, key=f"{issue_id}#{n}")
+            if name:  # the issue as a heading row: select it and press d to disclose
+                if issue_id in disclosed:
+                    name += f" ({t('briefing.shared')})"
+                table.add_row("", Text(name, "bold"), key=f"{issue_id}#h{n}")
+            table.add_row(Text(points, justify="right"), "  " + option, key=f"{issue_id}#{n}")
         self.query_one("#briefing-extra", Markdown).update(extras_markdown(view))
 
     def selected_issue(self) -> str | None:

@@ -13,16 +13,24 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 from game.tui.messages import PackageChosen
 from game.tui.viewdata import View, live_issues, metrics_lines, option_title
 from game.tui.widgets.value_bar import ValueBar
+
+CHOSEN, NOT_CHOSEN = "◉", "○"
+"""The marks of an option: which one is chosen reads without colour (projector, colour-blind)."""
 
 
 class OptionButton(RadioButton):
     """An option of an issue; a long title wraps under itself instead of being cut off."""
 
     DEFAULT_CSS = "OptionButton { width: 1fr; height: auto; }"
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        return Content.assemble((f" {CHOSEN if self.value else NOT_CHOSEN} ", style))
 
     def _lines(self, width: int) -> list[str]:
         return textwrap.wrap(self.label.plain, max(8, width - 5)) or [""]
@@ -37,6 +45,35 @@ class OptionButton(RadioButton):
         return len(self._lines(width))
 
 
+class IssueChoices(RadioSet):
+    """The options of one issue. Up and down run on into the next issue, so arrows
+    plus Enter or Space reach every option without counting Tab presses."""
+
+    def action_next_button(self) -> None:
+        buttons = list(self.query(RadioButton))
+        if self._selected is not None and self._selected >= len(buttons) - 1:
+            following = self._neighbour(+1)
+            if following is not None:
+                following.focus()
+                following._selected = 0
+            return
+        super().action_next_button()
+
+    def action_previous_button(self) -> None:
+        if self._selected in (None, 0):
+            before = self._neighbour(-1)
+            if before is not None:
+                before.focus()
+                before._selected = len(list(before.query(RadioButton))) - 1
+            return
+        super().action_previous_button()
+
+    def _neighbour(self, step: int) -> IssueChoices | None:
+        sets = list(self.screen.query(IssueChoices))
+        n = sets.index(self) + step
+        return sets[n] if 0 <= n < len(sets) else None
+
+
 class BuilderPane(Horizontal):
     DEFAULT_CSS = """
     BuilderPane #builder-issues { width: 1fr; }
@@ -46,6 +83,7 @@ class BuilderPane(Horizontal):
     BuilderPane #builder-metrics { height: auto; }
     BuilderPane #builder-conflicts { color: $error; height: auto; }
     BuilderPane #builder-base { color: $text-muted; height: auto; }
+    BuilderPane #builder-howto { color: $text-muted; height: auto; margin-bottom: 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -58,7 +96,9 @@ class BuilderPane(Horizontal):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield VerticalScroll(id="builder-issues")
+        issues = VerticalScroll(id="builder-issues")
+        issues.can_focus = False  # the options take the keys, not the page around them
+        yield issues
         with Vertical(id="builder-result"):
             yield Static(t("builder.value"), classes="issue-title")
             yield ValueBar(id="builder-value")
@@ -88,16 +128,23 @@ class BuilderPane(Horizontal):
             for m, opt in enumerate(issue["options"]):
                 bid = f"opt-{self._generation}-{n}-{m}"
                 self._buttons[bid] = (issue["id"], opt["id"])
-                label = opt["title"] + (f"  ({opt['cost']:g}\u00a0M€)" if opt.get("cost") else "")
+                label = opt["title"] + (
+                    f"  ({num(opt['cost'])}\u00a0M€)" if opt.get("cost") else ""
+                )
                 buttons.append(OptionButton(label, value=opt["id"] == chosen, id=bid))
             if chosen:
                 self.package[issue["id"]] = chosen
             widgets.append(Label(issue["title"], classes="issue-title"))
             if issue.get("question"):
                 widgets.append(Static(issue["question"]))
-            widgets.append(RadioSet(*buttons))
-        box.mount_all(widgets)
+            widgets.append(IssueChoices(*buttons))
+        box.mount_all([Static(t("builder.howto"), id="builder-howto"), *widgets])
         self.post_message(PackageChosen(dict(self.package)))
+
+    def show_rules(self, hint: str) -> None:
+        """What the round allows: the keys to submit, or when proposing opens."""
+        if self.base is None:
+            self.query_one("#builder-base", Static).update(hint or t("builder.keys"))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()

@@ -16,7 +16,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from game.tui.i18n import t
+from game import numfmt
+from game.tui.i18n import language, num, signed, t
 from game.tui.viewdata import (
     View,
     issue_titles,
@@ -50,7 +51,7 @@ def score_bars(view: View, outcome: Mapping[str, Any], width: int = 60) -> Text:
 
 
 def _pct(value: Any) -> str:
-    return "–" if value is None else f"{float(value) * 100:.0f}%"
+    return numfmt.percent(None if value is None else float(value), language())
 
 
 def _table(*headers: str) -> Table:
@@ -68,9 +69,7 @@ def possible_text(view: View, possible: Mapping[str, Any]) -> Text:
         text.append(t("debrief.nothing_passes") + "\n")
         return text
     text.append(
-        "  • "
-        + t("debrief.share", share=_pct(possible.get("share")), best=f"{best_joint:g}")
-        + "\n"
+        "  • " + t("debrief.share", share=_pct(possible.get("share")), best=num(best_joint)) + "\n"
     )
     count = int(possible.get("better_count", 0))
     key = "debrief.better_none" if count == 0 else "debrief.better"
@@ -112,8 +111,8 @@ def debrief_parts(
         ("saved", t("debrief.saved")),
         ("nuisance_total", t("debrief.nuisance")),
     ):
-        row = [f"{m.get(key, 0):g}" for m in (metrics, base)]
-        plan.add_row(label, *row, *([f"{best.get(key, 0):g}"] if best is not None else []))
+        row = [num(m.get(key, 0)) for m in (metrics, base)]
+        plan.add_row(label, *row, *([num(best.get(key, 0))] if best is not None else []))
     plan.add_row(
         t("debrief.missed"),
         *(str(len(m.get("missed", []))) for m in (metrics, base, best) if m is not None),
@@ -138,8 +137,8 @@ def debrief_parts(
         )
         scores.add_row(
             names.get(role, role),
-            f"{outcome['scores'][role]:.0f}",
-            f"{outcome['reservations'][role]:.0f}",
+            num(outcome["scores"][role], 0),
+            num(outcome["reservations"][role], 0),
             mark,
         )
     parts.append(scores)
@@ -147,7 +146,7 @@ def debrief_parts(
     hidden = Text(t("debrief.interests") + "\n", "bold underline")
     for role, prof in profiles.items():
         hidden.append(f"\n{names.get(role, role)}", "bold")
-        hidden.append(f" — {t('debrief.reservation')} {prof.get('reservation', 0):g}")
+        hidden.append(f" — {t('debrief.reservation')} {num(prof.get('reservation', 0))}")
         if prof.get("veto"):
             hidden.append(f", {t('briefing.veto')}", "bold red")
         hidden.append("\n")
@@ -156,14 +155,16 @@ def debrief_parts(
                 best = max(pts, key=lambda o: pts[o])
                 hidden.append(
                     f"  • {titles.get(issue, issue)}: {t('debrief.prefers')} "
-                    f"{option_title(view, issue, best)} ({pts[best]:g})\n"
+                    f"{option_title(view, issue, best)} ({num(pts[best])})\n"
                 )
         for rule in prof.get("rules", []):
             if rule.get("note"):
-                hidden.append(f"  • {rule['points']:+g}: {rule['note']}\n")
+                hidden.append(f"  • {signed(rule['points'])}: {rule['note']}\n")
         for term in prof.get("metric_terms", []):
             note = f": {term['note']}" if term.get("note") else ""
-            hidden.append(f"  • {term['weight']:+g} × {t('metric.' + term['metric'])}{note}\n")
+            hidden.append(
+                f"  • {signed(term['weight'], 2)} × {t('metric.' + term['metric'])}{note}\n"
+            )
     parts.append(hidden)
     ind = outcome.get("indicators", {}).get("table", {})
     values = Text(t("debrief.indicators") + "\n", "bold underline")

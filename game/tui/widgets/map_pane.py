@@ -16,13 +16,23 @@ from game.tui.widgets.area_map import AreaMap, legend
 
 class MapPane(Vertical):
     DEFAULT_CSS = """
-    MapPane #map-title { height: 1; text-style: bold; }
+    MapPane #map-title { height: auto; text-style: bold; }
     MapPane AreaMap { height: 1fr; min-height: 5; }
     MapPane #map-legend { height: auto; max-height: 14; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._legend: tuple[Any, ...] = ()
+
+    def on_resize(self) -> None:
+        self._draw_legend()
+
+    def _draw_legend(self) -> None:
+        if not self._legend:
+            return
+        width = self.query_one("#map-legend", Static).content_size.width or self.size.width
+        self.query_one("#map-legend", Static).update(legend(*self._legend, 3, max(20, width)))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="map-title")
@@ -49,12 +59,11 @@ class MapPane(Vertical):
             title += f" — {t('map.openings_of', package=label)}"
         self.query_one("#map-title", Static).update(title)
         self.query_one("#map", AreaMap).show(segments, marks, openings, segs)
-        columns = max(1, min(3, (self.size.width or 80) // 40))
-        self.query_one("#map-legend", Static).update(
-            legend(segments, openings, marks, segs, columns)
-        )
+        self._legend = (segments, openings, marks, segs)
+        self._draw_legend()
 
     def clear(self) -> None:
+        self._legend = ()
         self.query_one("#map-title", Static).update("")
         self.query_one("#map", AreaMap).show([])
         self.query_one("#map-legend", Static).update("")

@@ -9,14 +9,15 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
+from game.tui.notices import tally_text
 from game.tui.viewdata import (
     View,
     last_ballot,
+    move_hint,
     my_value,
     package_summary,
     role_names,
-    tally_text,
 )
 
 
@@ -72,7 +73,13 @@ class ProposalsPane(Vertical):
 
     def show(self, view: View) -> None:
         self._view = view
-        self.query_one("#table-ballot", Static).update(tally_text(last_ballot(view)))
+        if self.private:  # a seat: what the round does not allow shows before the attempt
+            hint = move_hint(view, "support")
+            keys = hint or t("table.keys")
+            self.query_one("#table-keys", Static).update(keys)
+        self.query_one("#table-ballot", Static).update(
+            tally_text(last_ballot(view), role_names(view))
+        )
         table = self.query_one("#table-list", DataTable)
         selected = self.selected()
         table.clear()
@@ -90,12 +97,12 @@ class ProposalsPane(Vertical):
                 str(len(p.get("objections", {}))),
                 str(len(p.get("comments", []))),
                 str(m.get("openings_total", "")),
-                f"{m.get('cost', 0):.1f}",
+                num(m.get("cost", 0)),
             ]
             if self.private:
                 mine = my_value(view, p["id"])
                 if mine:
-                    row.append(Text(f"{mine['value']:.0f}", "green" if mine["clears"] else "red"))
+                    row.append(Text(num(mine["value"], 0), "green" if mine["clears"] else "red"))
                 else:
                     row.append("")
             table.add_row(*row, key=p["id"])

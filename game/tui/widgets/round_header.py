@@ -59,10 +59,10 @@ class RoundHeader(Static):
     """Title, instructions and clock in a few lines (``big`` for the room screen)."""
 
     DEFAULT_CSS = """
-    RoundHeader { height: auto; max-height: 6; background: $boost; padding: 0 1; }
+    RoundHeader { height: auto; max-height: 7; background: $boost; padding: 0 1; }
     RoundHeader Horizontal { height: auto; }
     RoundHeader #rh-title { width: 1fr; text-style: bold; color: $accent; }
-    RoundHeader #rh-instructions { color: $text-muted; max-height: 3; }
+    RoundHeader #rh-instructions { color: $text-muted; max-height: 4; }
     RoundHeader Digits { width: auto; }
     """
 
@@ -103,6 +103,8 @@ class RoundHeader(Static):
             return Text(f"⏸ {t('header.paused')} {format_clock(left)}", "bold black on yellow")
         if self.phase == "lobby":
             return Text(t("header.not_started"), "dim")
+        if self.phase == "locked":
+            return Text("🔒", "dim")
         if self.phase == "ended":
             return Text(t("header.ended"), "dim")
         style = "bold red" if left < 60 else "bold"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
 from textual.widget import Widget
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 
 PALETTE = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta")
 
@@ -50,20 +51,21 @@ def draw_timeline(
     for j in rows:
         seg = str(j["segment"])
         if seg != last_segment:
-            out.append(segment_names.get(seg, seg)[: label_w + 2] + "\n", "bold")
+            out.append(segment_names.get(seg, seg) + "\n", "bold")
             last_segment = seg
         title = work_titles.get(str(j["work"]), str(j["work"]))
-        shown = "  " + title
-        if len(shown) > label_w:
-            shown = shown[: label_w - 1] + "…"
-        out.append(shown.ljust(label_w) + "  ")
+        # A long title wraps under itself (never cut): the bar stays on its first line.
+        lines = textwrap.wrap(title, label_w - 2) or [""]
+        out.append(("  " + lines[0]).ljust(label_w) + "  ")
         a, b = int(float(j["start"]) * scale), max(int(float(j["end"]) * scale), 0)
         b = max(b, a + 1)
         shared = trench_size.get((seg, int(j.get("trench", 0))), 1) > 1
         bar = ("▓" if shared else "█") * (b - a)
         out.append(" " * a)
         out.append(bar, colour[str(j["owner"])])
-        out.append(f" {float(j['start']):g}–{float(j['end']):g}\n", "dim")
+        out.append(f" {num(j['start'])}–{num(j['end'])}\n", "dim")
+        for more in lines[1:]:
+            out.append("  " + more + "\n")
     out.append(t("plan.legend_shared"), "dim")
     if owner_names:
         out.append("  ")

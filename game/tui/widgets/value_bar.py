@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from game.tui.i18n import t
+from game.tui.i18n import num, t
 
 LOW, HIGH = -20.0, 120.0
 
@@ -14,7 +14,7 @@ def value_bar(value: float | None, reservation: float | None, width: int) -> Tex
     """``███████░░░│░░ 62 / 45``: filled up to value, ``│`` at the reservation value."""
     if value is None or reservation is None:
         return Text(t("builder.pick_all"), "dim")
-    label = f" {value:.0f} / {reservation:.0f}"
+    label = f" {num(value, 0)} / {num(reservation, 0)}"
     bar_w = max(4, width - len(label) - 1)
     span = HIGH - LOW
 
