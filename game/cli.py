@@ -34,6 +34,37 @@ COMMANDS: dict[str, str] = {
 }
 
 
+#: argparse's own words in Dutch: the help and the errors are in one language.
+ARGPARSE_NL: dict[str, str] = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "expected one argument": "verwacht één waarde",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde (%(type)s): %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn"
+    ),
+}
+
+
+def _dutch(text: str) -> str:
+    return ARGPARSE_NL.get(text, text)
+
+
+def speak_dutch() -> None:
+    """Let argparse say its own words (``usage``, ``error``...) in Dutch."""
+    argparse._ = _dutch  # type: ignore[attr-defined]
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every subcommand, or with ``only`` that one.
 
@@ -46,7 +77,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Botsende belangen — een onderhandelspel over integraal programmeren.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for name, module in COMMANDS.items():
         if only is None or name == only:
             importlib.import_module(f"game.commands.{module}").register(sub)
@@ -62,6 +93,7 @@ def _command_in(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    speak_dutch()
     parser = build_parser(_command_in(words))
     args = parser.parse_args(words)
     if not getattr(args, "func", None):

@@ -1,7 +1,8 @@
 """Make the SVG screenshots of the main screens in docs/screens/.
 
 Run: ``.venv/bin/python docs/screens/make.py`` — plays a little of the
-Leeuwaerdenhout scenario in an in-process game and saves each screen.
+Leeuwaerdenhout scenario in an in-process game and saves each screen
+(``make.py console``: only the facilitator console's).
 """
 
 from __future__ import annotations
@@ -94,19 +95,13 @@ async def main(console: bool = True) -> None:
     # An event card as it opens on every seat, whatever tab is shown.
     await shoot(SeatApp(game.link(["groen"])), "seat-event", (80, 24), event_steps(game))
     if console:
-        codes = game.codes_document("ws://192.168.1.20:8765")
-        web = "http://192.168.1.20:8000/"
-        for name, size, pressed in (
-            ("console", (120, 45), ("1",)),
-            ("console-codes", (110, 40), ("3",)),
-            ("console-projector", (110, 34), ("f", "1")),
-        ):
-            app = ConsoleApp(game.link(["facilitator"]), codes=codes, web=web)
-            await shoot(app, name, size, keys(*pressed))
+        await console_shots(game, before_vote=True)
     game.submit("facilitator", "next_round", {})
     game.submit("facilitator", "call_vote", {"proposal": "P1"})
     for role in game.scenario.role_ids[:5]:
         game.submit(role, "vote", {"choice": "yes"})
+    if console:
+        await console_shots(game, before_vote=False)
     for size in SIZES:  # the ballot opens by itself
         await shoot(SeatApp(game.link(["bewoners"])), sized("seat-vote", size), size, keys())
     for size in (*SIZES, (160, 45)):
@@ -135,5 +130,46 @@ def event_steps(game: LocalGame) -> Callable[[Any], Awaitable[None]]:
     return go
 
 
+def codes_of(game: LocalGame) -> dict[str, Any]:
+    """The codes a real host hands out (a local game's codes are its role ids)."""
+    codes = game.codes_document("http://192.168.1.20:8765/")
+    letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+    for table in codes["tables"]:
+        table["screen"] = "ZS4-7KQ"
+        for n, role in enumerate(table["roles"]):
+            a, b = letters[(7 * n + 3) % 31], letters[(11 * n + 5) % 31]
+            table["roles"][role] = f"{a}{b}{n % 8 + 2}-K{b}{a}"
+    return codes
+
+
+async def console_shots(game: LocalGame, *, before_vote: bool) -> None:
+    """The facilitator console: the table, the codes, an event; projector-safe during a vote."""
+    codes = codes_of(game)
+
+    def console() -> ConsoleApp:
+        return ConsoleApp(game.link(["facilitator"]), codes=codes, scenario=game.scenario)
+
+    if before_vote:
+        await shoot(console(), "console", (120, 40), keys("1", "down"))
+        await shoot(console(), "console-codes", (120, 40), keys("3", "down", "down", "down"))
+        await shoot(console(), "console-events", (120, 40), keys("2", "down"))
+        await shoot(console(), "console-small", (80, 24), keys("1"))
+    else:
+        await shoot(console(), "console-projector", (120, 40), keys("f", "1"))
+
+
+async def only_console() -> None:
+    game = setup_game()
+    await console_shots(game, before_vote=True)
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role in game.scenario.role_ids[:5]:
+        game.submit(role, "vote", {"choice": "yes"})
+    await console_shots(game, before_vote=False)
+
+
 if __name__ == "__main__":
-    asyncio.run(main(console="--no-console" not in sys.argv))
+    if sys.argv[1:] == ["console"]:
+        asyncio.run(only_console())
+    else:
+        asyncio.run(main(console="--no-console" not in sys.argv))

@@ -42,8 +42,16 @@ from game.net.client import ConnectionLost, GameClient, ServerError
 
 log = logging.getLogger("game.bots")
 
-DEFAULT_PACE = 4.0
+DEFAULT_PACE = 6.0
 """Seconds between two moves of a live bot (the facilitator's ``--bot-pace``)."""
+
+PROPOSE_EVERY = 30
+"""A bot puts a proposal on the table (``propose`` or ``amend``) at most once per this
+many paces (three minutes at the default pace), its first after a random part of
+that: a table of bots gets a proposal now and then, as a table of people does.
+The decision is the bot's own; only its timing waits."""
+
+PROPOSING = ("propose", "amend")
 
 HandBack = Callable[[int, str, str], object]
 
@@ -54,8 +62,8 @@ def add_bot_pace_option(parser: Any) -> None:
         "--bot-pace",
         type=float,
         default=DEFAULT_PACE,
-        metavar="SECONDS",
-        help=f"seconds between two moves of a bot (default {DEFAULT_PACE:g})",
+        metavar="SECONDEN",
+        help=f"seconden tussen twee zetten van een bot (standaard {DEFAULT_PACE:g})",
     )
 
 
@@ -97,6 +105,8 @@ class LiveBot:
         self._stop = asyncio.Event()
         self._fresh = asyncio.Event()
         self._received = 0.0
+        #: Loop times at which this bot put a proposal on the table.
+        self.proposed_at: list[float] = []
 
     def stop(self) -> None:
         """Stop at the next chance (without handing back)."""
@@ -138,6 +148,8 @@ class LiveBot:
         loop = asyncio.get_running_loop()
         snapshot: Snapshot | None = None
         skipped: set[str] = set()
+        gap = self.pace * PROPOSE_EVERY
+        next_proposal = loop.time() + rng.uniform(0, gap)
         while not self._stop.is_set():
             raw = client.view(role)
             if raw is None:
@@ -151,11 +163,18 @@ class LiveBot:
             if view["phase"] == "ended" or view["revealed"]:
                 return None
             moves = [m for m in bot.decide(view, rng) if _sig(m, view) not in skipped]
+            if loop.time() < next_proposal:  # not yet: the decision waits, it is not dropped
+                moves = [m for m in moves if m["type"] not in PROPOSING]
             for move in moves:
                 await self._sleep(self.pace)
                 now = client.view(role)
                 if self._stop.is_set() or now is None or _changed(view, now):
                     break
+                if move["type"] in PROPOSING:
+                    if loop.time() < next_proposal:
+                        continue
+                    next_proposal = loop.time() + gap
+                    self.proposed_at.append(loop.time())
                 await self._send(client, move, view, skipped)
             latest = client.view(role)
             if latest is None or latest["version"] == raw["version"]:

@@ -39,7 +39,7 @@ ProgressFn = Callable[[int, int], None]
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "analyze",
-        help="onderhandelingsruimte en speelbaarheid (agreement space and playability)",
+        help="onderhandelingsruimte en speelbaarheid van een scenario",
         description=(
             "Reken alle pakketten van een modus door: hoeveel er aangenomen worden, "
             "de ruimte per rol, veto's en de beste plannen. Exit 0 gelukt, 1 fout in de invoer."

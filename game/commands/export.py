@@ -22,7 +22,7 @@ from game.commands.analyze import add_common_arguments, load, progress_bar
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="exporteer de uitkomstentabel als .npz (outcome table, e.g. for NegMAS)",
+        help="exporteer de uitkomstentabel als .npz (bijvoorbeeld voor NegMAS)",
         description=(
             "Schrijf alle pakketten van een modus met de scores per rol als numpy .npz. "
             "Exit 0 gelukt, 1 fout in de invoer."

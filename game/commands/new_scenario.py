@@ -23,7 +23,7 @@ PLACEHOLDER = "__NAME__"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "new-scenario",
-        help="schrijf een nieuw scenario om mee te beginnen (write a starting scenario)",
+        help="schrijf een nieuw scenario om mee te beginnen",
         description=(
             "Schrijf D/NAME.yaml en de map D/NAME/ met rolbeschrijvingen: een compleet, "
             "becommentarieerd voorbeeld dat 'validate' doorstaat."

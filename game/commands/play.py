@@ -1,97 +1,82 @@
 """``botsende-belangen play``: the whole workshop on this laptop, with defaults.
 
 Leeuwaerdenhout in short mode (``--mode full`` for the two-hour game), one
-table, the session in a SQLite file in the user's data directory (resumed
-when the command is run again, until that game has ended), the server on the
-LAN address and the facilitator console in this terminal with the join
-commands. ``--bots`` lets bots take the roles nobody joined when the game starts
-(``--bot-pace`` seconds a move); with the ``web`` extra installed, browser seats
-are served beside the game (``--no-web`` switches them off).
+table, the session in a SQLite file in the user's data directory, the server
+on the LAN address and the facilitator console in this terminal with the one
+address everybody uses. Run again, ``play`` goes on with an interrupted game
+(after asking, when a terminal can answer); after a finished game it starts a
+fresh one and keeps the old file for its report. ``--bots`` lets bots take the
+roles nobody joined when the game starts (``--bot-pace`` seconds a move).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from game.bots.live import DEFAULT_PACE, add_bot_pace_option
-from game.commands.join import add_lang
+from game.bots.live import add_bot_pace_option
+from game.commands.console_run import (
+    bad_bot_pace,
+    bad_port,
+    console_session,
+    data_dir,
+    log_to_file,
+    say,
+)
+from game.commands.join import add_lang, fail
+from game.net.address import DEFAULT_PORT, local_url, public_address
 
-DEFAULT_PORT = 8765
 PORT_TRIES = 10
-log = logging.getLogger("game.play")
+
+#: Answers a yes/no question (``play`` asks whether to resume); ``None``: never ask.
+Ask = Callable[[str], bool]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "play",
-        help="een hele workshop op deze laptop (server and facilitator console)",
-        description="Host Leeuwaerdenhout on this laptop and open the facilitator console.",
+        help="een hele workshop op deze laptop: spelserver en console voor de spelleider",
+        description="Speel Leeuwaerdenhout op deze laptop en open de console voor de spelleider.",
     )
     parser.add_argument(
         "--scenario",
         default="leeuwaerdenhout",
         metavar="SCENARIO",
-        help="scenario file or shipped name (default leeuwaerdenhout)",
+        help="scenariobestand of naam van een meegeleverd scenario (standaard leeuwaerdenhout)",
     )
     parser.add_argument(
         "--mode",
         choices=("short", "full"),
         default="short",
-        help="short (30-40 min, default) or full (about 2 hours)",
+        help="short (30-40 minuten, standaard) of full (ongeveer 2 uur)",
     )
-    parser.add_argument("--host", metavar="ADDR", help="listen on this address only")
-    parser.add_argument("--port", type=int, metavar="P", help=f"port (default {DEFAULT_PORT})")
-    parser.add_argument("--db", metavar="FILE", help="session database (resumed if it exists)")
-    parser.add_argument("--new", action="store_true", help="start a new game, keep the old file")
-    parser.add_argument("--bots", action="store_true", help="bots take roles nobody joined")
-    parser.add_argument("--seed", type=int, metavar="S", help="seed of the game")
-    add_web_option(parser)
+    parser.add_argument("--host", metavar="ADRES", help="alleen op dit netwerkadres luisteren")
+    parser.add_argument(
+        "--port",
+        type=int,
+        metavar="P",
+        help=f"poort (standaard {DEFAULT_PORT} of de volgende vrije)",
+    )
+    parser.add_argument(
+        "--db", metavar="BESTAND", help="bestand van het spel (een onderbroken spel gaat verder)"
+    )
+    parser.add_argument(
+        "--new",
+        action="store_true",
+        help="een nieuw spel beginnen; het oude bestand blijft bewaard",
+    )
+    parser.add_argument(
+        "--bots", action="store_true", help="bots spelen de rollen die niemand neemt"
+    )
+    parser.add_argument("--seed", type=int, metavar="S", help="startgetal van het toeval")
     add_bot_pace_option(parser)
     add_lang(parser)
     parser.set_defaults(func=run)
-
-
-def add_web_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--no-web",
-        action="store_true",
-        help="no browser seats (by default served on port 8000 when textual-serve is installed)",
-    )
-
-
-def bad_bot_pace(args: argparse.Namespace) -> bool:
-    if args.bot_pace >= 0:
-        return False
-    print("error: --bot-pace must be 0 or more seconds", file=sys.stderr)
-    return True
-
-
-def data_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("botsende-belangen"))
-
-
-def log_to_file() -> Path:
-    """Send logging to a file: a full-screen console must not be written over."""
-    path = data_dir() / "logs" / "server.log"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    logging.getLogger("websockets").setLevel(logging.WARNING)
-    return path
 
 
 def default_db(scenario: Path, mode: str) -> Path:
@@ -99,7 +84,7 @@ def default_db(scenario: Path, mode: str) -> Path:
 
 
 def retire(db: Path) -> Path:
-    """Move a finished game's database aside (kept for its debrief and report)."""
+    """Move a game's database aside (kept for its debrief and report); the new name."""
     target = db.with_name(f"{db.stem}-{time.strftime('%Y%m%d-%H%M%S')}{db.suffix}")
     for suffix in ("", "-wal", "-shm"):
         old = Path(str(db) + suffix)
@@ -108,20 +93,76 @@ def retire(db: Path) -> Path:
     return target
 
 
-def open_game(scenario: Path, args: argparse.Namespace) -> Any:
-    """The hosted session: the unfinished one in the database, or a new one."""
+def finished(hosted: Any) -> bool:
+    """Every table has ended or reached the debrief: nothing left to resume."""
+    return all(t.state.phase == "ended" or t.state.revealed for t in hosted.tables)
+
+
+def started(hosted: Any) -> bool:
+    return any(t.state.phase != "lobby" for t in hosted.tables)
+
+
+def where_it_was(hosted: Any, db: Path) -> dict[str, str]:
+    """What the resume question says about the interrupted game: its round and last move."""
+    from game.tui.i18n import t
+
+    state = hosted.tables[0].state
+    rnd = state.round
+    if rnd is None:
+        place = t("play.lobby")
+    else:
+        total = len(state.mode_def.rounds)
+        place = t("header.round", n=state.round_index + 1, total=total, title=rnd.title)
+    stamps = [p.stat().st_mtime for p in (db, Path(f"{db}-wal")) if p.exists()]
+    when = time.strftime("%H:%M", time.localtime(max(stamps))) if stamps else "?"
+    return {"db": str(db), "round": place, "when": when}
+
+
+def ask_in_terminal(question: str) -> bool:
+    """Yes unless the facilitator answers no (``n``/``nee``/``no``)."""
+    try:
+        answer = input(question)
+    except EOFError:
+        return True
+    return answer.strip().lower() not in ("n", "nee", "no")
+
+
+def open_game(
+    scenario: Path, args: argparse.Namespace, ask: Ask | None = None
+) -> tuple[Any, str | None]:
+    """The hosted session (the interrupted one in the database, or a new one) and a note.
+
+    A finished game is moved aside and a new one starts; an interrupted one is
+    resumed, unless ``ask`` answers no to going on with it.
+    """
     from game.server.hosting import open_session
+    from game.tui.i18n import t
 
     db = Path(args.db) if args.db else default_db(scenario, args.mode)
     db.parent.mkdir(parents=True, exist_ok=True)
+    note = None
     if db.exists() and args.new:
-        retire(db)
-    hosted = open_session(scenario, args.mode, tables=1, db=db, seed=args.seed, now=time.time())
-    if hosted.resumed and not args.db and all(t.state.phase == "ended" for t in hosted.tables):
+        note = t("play.new_kept", db=retire(db))
+
+    def fresh() -> Any:
+        return open_session(scenario, args.mode, tables=1, db=db, seed=args.seed, now=time.time())
+
+    hosted = fresh()
+    if not hosted.resumed:
+        return hosted, note
+    if finished(hosted):
         hosted.close()
-        retire(db)
-        hosted = open_session(scenario, args.mode, tables=1, db=db, seed=args.seed, now=time.time())
-    return hosted
+        note = t("play.old_kept", db=retire(db))
+        return fresh(), note
+    if (
+        started(hosted)
+        and ask is not None
+        and not ask(t("play.ask_resume", **where_it_was(hosted, db)))
+    ):
+        hosted.close()
+        note = t("play.new_kept", db=retire(db))
+        return fresh(), note
+    return hosted, note
 
 
 async def listen(server: Any, host: str, port: int | None) -> int:
@@ -136,114 +177,29 @@ async def listen(server: Any, host: str, port: int | None) -> int:
     return int(await server.start(host, 0))
 
 
-def bot_pool(server: Any, url: str, pace: float) -> Any:
-    """The live bots of this host, attached to ``server``.
-
-    Attached, the facilitator's "assign bot" starts a bot on that role; roles a
-    resumed game had given to bots get theirs back at once.
-    """
-    from game.bots.live import BotPool
-
-    pool = BotPool(url, pace=pace).attach(server)
-    for number, table in server.tables.items():
-        for role, seat in table.state.seats.items():
-            code = table.record.roles.get(role)
-            if seat == "bot" and code is not None:
-                pool.launch(number, role, code)
-    return pool
-
-
-def bot_starter(server: Any, pool: Any) -> Callable[[list[str]], object]:
-    """The hook that lets bots take the roles nobody joined when the game starts (``--bots``)."""
-    from game.bots.live import start_bots
-
-    def fill(roles: list[str]) -> object:
-        return start_bots(server, pool, roles)
-
-    return fill
-
-
-async def open_web(bind: str, server_url: str) -> tuple[Any | None, str | None]:
-    """Browser seats beside the game: the running server, or a line saying why not."""
-    from game.tui.i18n import language, t
-    from game.web.embedded import start_web_seats, web_available
-
-    if not web_available():
-        return None, t("console.web_missing")
-    try:
-        return await start_web_seats(bind, server_url, language()), None
-    except OSError as exc:
-        log.warning("browser seats: cannot listen on %s: %s", bind, exc)
-        return None, t("console.web_failed", error=exc.strerror or str(exc))
-
-
-async def console_session(
-    server: Any,
-    hosted: Any,
-    *,
-    bots: bool = False,
-    local_url: str | None = None,
-    pace: float = DEFAULT_PACE,
-    web_bind: str | None = None,
-) -> int:
-    """Run the facilitator console against ``server`` in this event loop; its exit code.
-
-    Bots the facilitator assigns play at ``pace`` seconds a move; with
-    ``web_bind`` browser seats are served on that address beside the game.
-    """
-    from game.commands.join import connect_error
-    from game.tui.console.app import ConsoleApp
-    from game.tui.net_link import NetLink
-
-    local = local_url or f"ws://127.0.0.1:{server.port}"
-    link = NetLink.for_console(local, hosted.config.facilitator)
-    try:
-        await link.connect()
-    except Exception as exc:
-        await link.close()
-        print(f"error: {connect_error(exc, local)}", file=sys.stderr)
-        return 1
-    pool = bot_pool(server, local, pace)
-    web, web_note = await open_web(web_bind, local) if web_bind is not None else (None, None)
-    on_start = bot_starter(server, pool) if bots else None
-    app = ConsoleApp(
-        link,
-        codes=hosted.codes_document(),
-        on_start=on_start,
-        web=web.address if web is not None else None,
-        web_note=web_note,
-    )
-    try:
-        await app.run_async()
-    finally:
-        if web is not None:
-            await web.stop()
-        await pool.stop()
-        await link.close()
-    return int(app.return_code or 0)
-
-
 def run(args: argparse.Namespace) -> int:
-    from game.tui.i18n import set_language
+    from game.tui.i18n import set_language, t
 
     set_language(args.lang)
-    from game.commands.host import lan_address, local_url
     from game.paths import resolve_scenario
     from game.server.hosting import HostError, warn
+    from game.tui.hangup import exit_on_hangup
 
     scenario = resolve_scenario(args.scenario)
-    if args.port is not None and not 0 <= args.port <= 65535:
-        print("error: --port must be 0 to 65535", file=sys.stderr)
-        return 2
-    if bad_bot_pace(args):
+    if bad_port(args.port) or bad_bot_pace(args):
         return 2
     logfile = log_to_file()
+    ask = ask_in_terminal if sys.stdin.isatty() else None
     try:
-        hosted = open_game(scenario, args)
+        hosted, note = open_game(scenario, args, ask)
     except HostError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        fail(str(exc))
         return 1
     warn(hosted.notes)
+    if note:
+        say(note)
+    resumed = hosted.resumed
+    exit_on_hangup()
 
     async def main() -> int:
         from game.server.runtime import tune_gc
@@ -255,19 +211,19 @@ def run(args: argparse.Namespace) -> int:
         try:
             port = await listen(server, bind, args.port)
         except OSError as exc:
-            print(f"error: cannot listen on {bind}:{args.port}: {exc.strerror}", file=sys.stderr)
+            reason = exc.strerror or t("cli.port_in_use")
+            fail(t("cli.no_listen", host=bind, port=args.port, reason=reason))
             return 1
-        hosted.url = f"ws://{lan_address(bind)}:{port}"
+        hosted.url = public_address(bind, port)
         hosted.write_codes_file(Path(hosted.store.path).with_suffix(".codes.json"))
         try:
-            local = local_url(bind, port)
             return await console_session(
                 server,
                 hosted,
                 bots=args.bots,
-                local_url=local,
+                local_url=local_url(bind, port),
                 pace=args.bot_pace,
-                web_bind=None if args.no_web else bind,
+                resumed=resumed,
             )
         finally:
             await server.stop()
@@ -278,13 +234,14 @@ def run(args: argparse.Namespace) -> int:
         code = 130
     finally:
         hosted.close()
-    print(f"log: {logfile}", file=sys.stderr)
-    print(farewell(str(hosted.store.path)), file=sys.stderr)
+    ended = finished(hosted)
+    say(f"log: {logfile}")
+    say(farewell(str(hosted.store.path), ended))
     return code
 
 
-def farewell(db: str) -> str:
+def farewell(db: str, ended: bool = False) -> str:
     """What the facilitator reads after the console closes: where the game is, what next."""
     from game.tui.i18n import t
 
-    return t("play.farewell", db=db)
+    return t("play.farewell_ended" if ended else "play.farewell", db=db)

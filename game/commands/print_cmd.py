@@ -23,7 +23,7 @@ def _clock(text: str) -> tuple[int, int]:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "print",
-        help="write printable material (role sheets, map, run sheet, join cards) as HTML",
+        help="drukwerk als HTML: rolbladen, kaart, draaiboek en deelnemerskaarten",
         description=(
             "Write self-contained, print-ready HTML (A4) for a scenario: one confidential "
             "briefing sheet per role (and all of them in rollen.html, one role per page), "

@@ -23,7 +23,7 @@ FORMATS = ("html", "md", "json")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="de nabespreking van een gespeelde sessie (debrief: html, md, json)",
+        help="de nabespreking van een gespeelde sessie (html, md of json)",
         description=(
             "Schrijf de nabespreking van een sessie uit haar database: onthulde belangen, "
             "scores, wat mogelijk was, betere pakketten, openingen per straat, voorstellen, "

@@ -14,7 +14,7 @@ from game.scenario.schema import scenario_schema
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "schema",
-        help="JSON Schema van het scenarioformaat (JSON Schema of the scenario format)",
+        help="het JSON Schema van het scenarioformaat",
         description="Print het JSON Schema (draft 2020-12) van een scenariobestand.",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

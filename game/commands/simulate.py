@@ -61,7 +61,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "simulate",
-        help="speel sessies met bots en toon de balans (play-test with bots)",
+        help="speel sessies met bots en toon de balans",
         description="Speel hele sessies met bots en toon de uitkomsten.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="file or shipped scenario name")

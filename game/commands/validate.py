@@ -19,7 +19,7 @@ from game.scenario.model import Scenario
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="controleer scenariobestanden (check scenario files)",
+        help="controleer scenariobestanden",
         description=(
             "Controleer scenario's: elk probleem als FILE:LINE:COL: message. "
             "Exit 0 geldig, 1 ongeldig, 2 verkeerd gebruik."

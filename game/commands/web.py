@@ -13,7 +13,8 @@ import asyncio
 import importlib.util
 import sys
 
-from game.commands.join import add_lang, normalise_url
+from game.commands.console_run import bad_port
+from game.commands.join import add_lang, fail, target_of
 
 DEFAULT_PORT = 8000
 PORT_TRIES = 10
@@ -22,19 +23,22 @@ PORT_TRIES = 10
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "web",
-        help="browserplekken voor deelnemers (serve seats to browsers)",
-        description="Serve the participant seat and the room screen to browsers.",
+        help="terminalplekken in een browser (textual-serve)",
+        description="Toon de deelnemersplek en het zaalscherm van de terminal in een browser.",
     )
     parser.add_argument(
-        "--port", type=int, metavar="P", help=f"web port (default {DEFAULT_PORT}, or the next free)"
+        "--port",
+        type=int,
+        metavar="P",
+        help=f"poort (standaard {DEFAULT_PORT} of de volgende vrije)",
     )
     parser.add_argument(
-        "--host", default="0.0.0.0", metavar="ADDR", help="listen address (default all)"
+        "--host", default="0.0.0.0", metavar="ADRES", help="netwerkadres (standaard alle)"
     )
     parser.add_argument(
         "--server",
-        metavar="URL",
-        help="the game server (default: participants type it, ws://127.0.0.1:8765 prefilled)",
+        metavar="ADRES",
+        help="adres van het spel (anders typen deelnemers het; 127.0.0.1:8765 staat klaar)",
     )
     add_lang(parser)
     parser.set_defaults(func=run)
@@ -48,12 +52,16 @@ def run(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("textual_serve") is None:
         print(w("missing"), file=sys.stderr)
         return 1
-    if args.port is not None and not 0 <= args.port <= 65535:
-        print("error: --port must be 0 to 65535", file=sys.stderr)
+    if bad_port(args.port):
         return 2
     from game.web.serve import SeatServer, child_environment, entry_command, quiet_logging, serve
 
-    server_url = normalise_url(args.server) if args.server else None
+    server_url = None
+    if args.server:
+        target = target_of(args.server)
+        if target is None:
+            return 2
+        server_url = target.url
     quiet_logging()
     child_environment()
     server = SeatServer(entry_command(server_url, args.lang), lang=args.lang)
@@ -68,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         asyncio.run(serve(server, args.host, ports, ready))
     except OSError as exc:
-        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        from game.tui.i18n import t
+
+        reason = exc.strerror or t("cli.port_in_use")
+        fail(t("cli.no_listen", host=args.host, port=args.port, reason=reason))
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,8 +1,11 @@
 """Join-code cards: read the server's codes file, lay out one card per role for cutting.
 
-The codes file (written by the server)::
+Each card's QR code is the role's link (``http://HOST:PORT/#code=CODE``, see
+:mod:`game.net.address`): a phone's camera opens the seat already joined; the
+command under it is the same for a terminal. The codes file (written by the
+server)::
 
-    {"url": "ws://192.168.1.10:8765", "facilitator": "F-XXXX",
+    {"url": "http://192.168.1.10:8765/", "facilitator": "F-XXXX",
      "tables": [{"table": 1, "screen": "S-XXXX",
                  "roles": {"gemeente": "ABCD"}, "pins": {"gemeente": "1234"}}]}
 
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.net.address import AddressError, role_link, screen_link, short_address
 from game.printing.html import document, esc
 from game.printing.labels import label
 from game.printing.qr import qr_svg
@@ -103,8 +107,13 @@ def load_codes(path: str | Path, scenario: Scenario) -> Codes:
     problems: list[str] = []
     url = data.get("url")
     if not isinstance(url, str) or not url.strip():
-        problems.append("'url' must be the server address, such as ws://192.168.1.10:8765")
+        problems.append("'url' must be the game's address, such as http://192.168.1.10:8765/")
         url = ""
+    else:
+        try:
+            short_address(url)
+        except AddressError:
+            problems.append(f"'url' is no game address: {url!r}")
     tables_data = data.get("tables")
     tables: list[TableCodes] = []
     if not isinstance(tables_data, list) or not tables_data:
@@ -120,10 +129,12 @@ def load_codes(path: str | Path, scenario: Scenario) -> Codes:
 
 
 def join_command(url: str, code: str, verb: str = "join") -> str:
-    return f"botsende-belangen {verb} {shlex.quote(url)} --code {shlex.quote(code)}"
+    return f"botsende-belangen {verb} {shlex.quote(short_address(url))} --code {shlex.quote(code)}"
 
 
-def _card(head: str, title: str, sub: str, command: str, code: str, pin: str, lang: str) -> str:
+def _card(
+    head: str, title: str, sub: str, link: str, command: str, code: str, pin: str, lang: str
+) -> str:
     pin_html = (
         f'<div class="kicker">{esc(label("pin", lang))}</div><div class="big">{esc(pin)}</div>'
         if pin
@@ -132,7 +143,7 @@ def _card(head: str, title: str, sub: str, command: str, code: str, pin: str, la
     return (
         f'<div class="card"><div class="kicker">{esc(head)}</div>'
         f'<div class="card-title">{esc(title)}</div><div class="card-sub">{esc(sub)}</div>'
-        f'<div class="card-body">{qr_svg(command, 26)}<div class="card-text">'
+        f'<div class="card-body">{qr_svg(link, 26)}<div class="card-text">'
         f'<div class="kicker">{esc(label("code", lang))}</div><div class="big">{esc(code)}</div>'
         f"{pin_html}</div></div>"
         f'<div class="small muted">{esc(label("join_note", lang))}</div>'
@@ -151,10 +162,15 @@ def cards(scenario: Scenario, codes: Codes, lang: str = "nl") -> list[str]:
             if code:
                 pin = t.pins.get(role.id, "")
                 command = join_command(codes.url, code)
-                out.append(_card(head, role.name, role.organisation, command, code, pin, lang))
+                link = role_link(codes.url, code)
+                out.append(
+                    _card(head, role.name, role.organisation, link, command, code, pin, lang)
+                )
         if t.screen:
             command = join_command(codes.url, t.screen, "screen")
-            out.append(_card(head, label("screen_card", lang), "", command, t.screen, "", lang))
+            link = screen_link(codes.url, t.screen)
+            title = label("screen_card", lang)
+            out.append(_card(head, title, "", link, command, t.screen, "", lang))
     return out
 
 

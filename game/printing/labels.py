@@ -83,7 +83,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "holds": ("Houdt vast aan", "Holds on to"),
     "gives": ("Kan weggeven", "Can give away"),
     "join_cards": ("Deelnamekaarten", "Join cards"),
-    "join_note": ("Typ in een terminal:", "Type in a terminal:"),
+    "join_note": (
+        "Scan de QR-code met je telefoon, of typ in een terminal:",
+        "Scan the QR code with your phone, or type in a terminal:",
+    ),
     "screen_card": ("Zaalscherm", "Room screen"),
     "pin": ("PIN", "PIN"),
     "code": ("Code", "Code"),

@@ -28,6 +28,8 @@ class NetLink:
     def __init__(self, client: GameClient) -> None:
         self.client = client
         self.target: MessagePump | None = None
+        #: The latest presence per table, kept for an app that attaches after it came.
+        self.presence: dict[int, PresenceArrived] = {}
         client.on_message = self._on_message
 
     @classmethod
@@ -70,19 +72,24 @@ class NetLink:
             target.post_message(CodesArrived(welcome["codes"]))
         for (_table, who), view in list(self.client.views.items()):
             target.post_message(ViewArrived(who, view))
+        for seen in list(self.presence.values()):
+            target.post_message(PresenceArrived(seen.table, seen.roles, seen.screens))
 
     def _on_message(self, msg: dict[str, Any]) -> None:
+        kind = msg.get("type")
+        if kind == "presence":
+            roles = {str(k): int(v) for k, v in (msg.get("roles") or {}).items()}
+            arrived = PresenceArrived(int(msg["table"]), roles, msg.get("screens", 0))
+            self.presence[arrived.table] = arrived
         target = self.target
         if target is None:
             return
-        kind = msg.get("type")
         if kind == "view":
             target.post_message(ViewArrived(str(msg["as"]), msg["view"]))
         elif kind == "notice":
             target.post_message(NoticeArrived(dict(msg.get("notice") or {})))
         elif kind == "presence":
-            roles = {str(k): int(v) for k, v in (msg.get("roles") or {}).items()}
-            target.post_message(PresenceArrived(int(msg["table"]), roles, msg.get("screens", 0)))
+            target.post_message(PresenceArrived(arrived.table, arrived.roles, arrived.screens))
         elif kind == "welcome":
             if msg.get("codes"):
                 target.post_message(CodesArrived(msg["codes"]))

@@ -1,8 +1,8 @@
-"""The address participants open, and a QR code of it for a terminal."""
+"""The address of ``web`` (terminal seats in a browser), and a QR code for a terminal."""
 
 from __future__ import annotations
 
-from game.commands.host import lan_address
+from game.net.address import lan_address
 from game.printing.qr import qr_matrix
 
 

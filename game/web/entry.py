@@ -24,7 +24,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from game.commands.join import CONNECT_TIMEOUT, connect_error, normalise_url
+from game.commands.join import CONNECT_TIMEOUT, address_error, connect_error, normalise_url
+from game.net.address import AddressError
 from game.tui.link import ROOM
 from game.tui.net_link import NetLink
 from game.web.labels import w
@@ -98,7 +99,12 @@ class EntryApp(App[NetLink | None]):
         if not codes:
             self.show_error(w("no_code"))
             return
-        self.join(codes, self.server_url())
+        try:
+            url = self.server_url()
+        except AddressError as exc:
+            self.show_error(address_error(exc))
+            return
+        self.join(codes, url)
 
     def say(self, error: str = "", status: str = "") -> None:
         """Show ``error`` (red) and ``status`` (grey) under the form; empty ones take no room."""

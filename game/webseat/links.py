@@ -1,17 +1,13 @@
-"""The addresses that open the browser seat: one per role (the QR codes) and the room screen."""
+"""The addresses that open the browser seat: one per role (the QR codes) and the room screen.
+
+One implementation for the console, the printed cards and the server:
+:mod:`game.net.address` (which also reads such links back for ``join`` and
+``screen``).
+"""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-
-def _base(http_base: str) -> str:
-    base = http_base.rstrip("/")
-    if base.startswith("ws://"):
-        base = "http://" + base[5:]
-    elif base.startswith("wss://"):
-        base = "https://" + base[6:]
-    return base + "/"
+from game.net.address import role_link, screen_link
 
 
 def seat_link(http_base: str, code: str) -> str:
@@ -19,9 +15,9 @@ def seat_link(http_base: str, code: str) -> str:
 
     ``http_base`` is the game server's address (``http://`` or ``ws://``).
     """
-    return f"{_base(http_base)}#code={quote(code)}"
+    return role_link(http_base, code)
 
 
 def room_link(http_base: str, screen_code: str) -> str:
     """The link that opens the web room screen of a table."""
-    return f"{_base(http_base)}#screen={quote(screen_code)}"
+    return screen_link(http_base, screen_code)

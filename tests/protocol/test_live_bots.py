@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -83,3 +84,25 @@ async def test_start_bots_assigns_the_roles_and_starts_one_bot_each(host: StartS
     assert sorted(pool.tasks) == [(1, "net"), (1, "winkels")]  # one bot per role, not two
     await pool.stop()
     assert all(task.done() for task in pool.tasks.values())
+
+
+async def test_bots_put_a_proposal_on_the_table_now_and_then(host: StartServer) -> None:
+    from game.bots.live import DEFAULT_PACE, PROPOSE_EVERY
+
+    assert DEFAULT_PACE * PROPOSE_EVERY >= 120  # by default a bot proposes at most every 2 min
+    running = await host()  # the mini scenario
+    pace = 0.01
+    pool = BotPool(running.url, pace=pace, seed=2, client_options={"backoff_initial": 0.05})
+    pool.attach(running.server)
+    await start_bots(running.server, pool, ["gemeente", "net", "winkels"])
+    console = await running.console()
+    await console.move("start")
+    await console.move("next_round")  # ontwerpen
+    await asyncio.sleep(1.5)
+    await pool.stop()
+    gap = pace * PROPOSE_EVERY
+    for bot in pool.bots.values():
+        times = bot.proposed_at
+        assert all(b - a >= gap * 0.99 for a, b in itertools.pairwise(times)), times
+        assert len(times) <= 1.5 / gap + 1
+    assert sum(len(bot.proposed_at) for bot in pool.bots.values()) >= 1

@@ -13,7 +13,11 @@ from tests.tui.conftest import notified, running, screen_text, settle, widget_te
 
 
 def console(game: LocalGame) -> ConsoleApp:
-    return ConsoleApp(game.link(["facilitator"]), codes=game.codes_document("ws://10.0.0.7:8765"))
+    return ConsoleApp(
+        game.link(["facilitator"]),
+        codes=game.codes_document("http://10.0.0.7:8765/"),
+        scenario=game.scenario,
+    )
 
 
 async def test_round_controls_with_keys(game: LocalGame) -> None:
@@ -21,7 +25,7 @@ async def test_round_controls_with_keys(game: LocalGame) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "10.0.0.7:8765" in screen_text(app).replace(" ", "") or "8765" in widget_texts(app)
-        assert "botsende-belangen join ws://10.0.0.7:8765" in screen_text(app)
+        assert "botsende-belangen join 10.0.0.7:8765 --code CODE" in screen_text(app)
         await pilot.press("b")
         await settle(pilot)
         assert game.state.phase == "running" and game.state.round_id == "opening"
@@ -110,7 +114,8 @@ async def test_projector_safe_hides_every_private_thing(game: LocalGame) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         before = widget_texts(app)
-        assert "geheim voorstel" in before and "2222" in before  # private: messages and PINs
+        assert "geheim voorstel" in before  # private messages
+        assert "2222" not in before  # PINs are never listed, not even in private mode
         assert "De kabels kunnen pas drie maanden later." in before
         await pilot.press("f")
         await settle(pilot)
@@ -183,3 +188,150 @@ async def test_quitting_before_the_start_needs_no_confirmation(game: LocalGame) 
         await pilot.press("q")
         await settle(pilot)
         assert not app.is_running
+
+
+async def test_who_has_voted_and_how_once_closed(game: LocalGame) -> None:
+    running(game)
+    game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    game.submit("net", "vote", {"choice": "yes"})
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")  # projector-safe: whether, not how
+        await settle(pilot)
+        seats = app.query_one("#seats", DataTable)
+        assert str(seats.get_row("net")[3]) == "✔"
+        assert str(seats.get_row("gemeente")[3]) == "…"
+        text = " ".join(line.strip() for line in screen_text(app).splitlines())
+        assert "1 van 3 gestemd" in text and "Nog niet: Wethouder, Winkeliers" in text
+        assert "Sluit vanzelf als iedereen gestemd heeft" in text
+        game.submit("gemeente", "vote", {"choice": "no"})
+        game.submit("winkels", "vote", {"choice": "abstain"})  # the last: it closes by itself
+        await settle(pilot)
+        assert game.state.open_ballot is None
+        row = {r: str(seats.get_row(r)[3]) for r in ("gemeente", "net", "winkels")}
+        assert row == {"gemeente": "tegen", "net": "voor", "winkels": "onth."}
+
+
+async def test_keys_show_only_where_they_work_and_say_when(game: LocalGame) -> None:
+    running(game, rounds=1)  # round 2, Ontwerpen en plannen: no votes
+    app = console(game)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Stemming" not in footer and "Start" not in footer
+        assert "Kaart" in footer and "Volgende" in footer
+        await pilot.press("s")
+        await settle(pilot)
+        assert "Stemmen kan pas in Ronde 3/4: Besluit." in notified(app)
+        assert game.state.open_ballot is None
+        game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Stemming" in screen_text(app).splitlines()[-1]
+
+
+async def test_an_event_shows_its_effects_and_when_before_and_what_it_changed_after(
+    game: LocalGame,
+) -> None:
+    running(game)
+    game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    app = console(game)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        app.query_one("#event-list").focus()
+        await settle(pilot)
+        text = widget_texts(app)
+        assert "De kabels kunnen pas drie maanden later." in text
+        assert "Laagspanning verzwaren kan pas 3 maanden later beginnen." in text
+        rounds = "Ronde 1/4: Opening; Ronde 2/4: Ontwerpen en plannen; Ronde 3/4: Besluit."
+        assert f"Speelbaar in: {rounds}" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert game.state.events_played == ("vertraging",)
+        text = widget_texts(app)
+        assert "Wat veranderde op tafel" in text
+        changed = r"P1: kosten \d+,\d → \d+,\d M€\. Boven de ondergrens: \d → \d van 3"
+        assert re.search(changed, text)
+        assert "Gespeeld: deze kaart staat op elk scherm." in text
+
+
+async def test_codes_big_with_a_qr_per_role_and_pins_only_on_demand(game: LocalGame) -> None:
+    from game.tui.widgets.qr import QRCode
+
+    app = console(game)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        codes = app.query_one("#codes-list", DataTable)
+        codes.focus()
+        await pilot.press("down", "down")  # Zaalscherm, Wethouder, K&L... → net is 3rd role
+        await settle(pilot)
+        qr = app.query_one("#codes-qr", QRCode)
+        assert qr.data == "http://10.0.0.7:8765/#code=net"
+        text = screen_text(app)
+        assert "botsende-belangen join 10.0.0.7:8765 --code net" in text
+        assert "█" in text.split("Netbeheerder")[-1]  # the code in big letters
+        assert "2222" not in widget_texts(app)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "Pincode van Netbeheerder: 2222" in screen_text(app)
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        assert qr.data == "" and "net" not in str(codes.get_row_at(2))
+        await pilot.press("p")
+        await settle(pilot)
+        assert "2222" not in screen_text(app)
+
+
+async def test_fifty_proposals_stay_usable_and_do_not_flood_the_console(game: LocalGame) -> None:
+    running(game)
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        designs = ("groen", "parkeren")
+        phases = ("samen", "los")
+        for n in range(50):
+            author = ("gemeente", "net", "winkels")[n % 3]
+            package = {"ontwerp": designs[n % 2], "fasering": phases[(n // 2) % 2]}
+            assert game.submit(author, "propose", {"package": package, "note": f"n{n}"})["ok"]
+        await settle(pilot)
+        assert "voorstel" not in notified(app).lower()  # no toast per proposal
+        table = app.query_one("#table-list", DataTable)
+        assert table.row_count == 50
+        assert table.size.height >= 6  # rows to read, with the address box on
+        table.focus()
+        await pilot.press(*["pagedown"] * 15)
+        await settle(pilot)
+        assert table.cursor_row == 49 and "“n49”" in widget_texts(app)
+
+
+async def test_usable_at_80_by_24(game: LocalGame) -> None:
+    running(game)
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        footer = lines[-1]
+        for label in ("z Pauze", "+ 1 min", "n Volgende", "e Kaart", "f Projector", "q Stop"):
+            assert label in footer, footer
+        rule = "Een nee van Wethouder is een veto."
+        assert rule in " ".join(line.strip() for line in lines)
+        body = next(n for n, line in enumerate(lines) if "Rollen en spelers" in line)
+        assert len(lines) - body >= 15  # the seats and the table get most of the screen
+
+
+async def test_a_veto_is_said_in_words_not_as_a_key(game: LocalGame) -> None:
+    running(game)
+    game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role, choice in (("net", "yes"), ("winkels", "yes"), ("gemeente", "no")):
+        game.submit(role, "vote", {"choice": choice})
+    app = console(game)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "VERWORPEN (veto)" in text and "vote.reason" not in text

@@ -1,8 +1,8 @@
-"""The console as ``play`` and ``host`` run it: live bots on assigned seats, the web address.
+"""The console as ``play`` and ``host`` run it: live bots on assigned seats, one address.
 
 A real game server on 127.0.0.1 in this event loop, with the bot pool that
-``play`` attaches (``game.commands.play.bot_pool``): assigning a bot to an empty
-role in the console makes a bot join that role's seat.
+``play`` attaches (``game.commands.console_run.bot_pool``): assigning a bot to
+an empty role in the console makes a bot join that role's seat.
 """
 
 from __future__ import annotations
@@ -10,20 +10,25 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable
 
 from game.cli import main
-from game.commands.play import bot_pool
+from game.commands.console_run import bot_pool, console_session
+from game.commands.join import connect_and_run
+from game.commands.screen import only_the_screen
 from game.server.hosting import open_session
 from game.server.limits import Limits
 from game.server.server import GameServer
 from game.tui.console.app import ConsoleApp
+from game.tui.console.settings import ConsoleSettings
 from game.tui.local_link import LocalGame
 from game.tui.net_link import NetLink
-from game.web.embedded import start_web_seats
-from tests.tui.conftest import MINI, screen_text, settle, widget_texts
+from game.tui.room import RoomApp
+from tests.tui.conftest import MINI, screen_text, settle
 
 
 async def until(check: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
@@ -47,7 +52,7 @@ async def test_assigning_a_bot_in_the_console_starts_a_bot_on_that_seat() -> Non
         async with app.run_test(size=(80, 24)) as pilot:
             await until(lambda: 1 in app.views, "the first view")
             seats = app.query_one("#seats", DataTable)
-            assert "speler" in [str(c) for c in seats.get_row("winkels")]
+            assert "leeg" in [str(c) for c in seats.get_row("winkels")]
             seats.focus()
             seats.move_cursor(row=seats.get_row_index("winkels"))
             await pilot.press("o", "enter")  # the first choice: a bot
@@ -66,52 +71,151 @@ async def test_assigning_a_bot_in_the_console_starts_a_bot_on_that_seat() -> Non
         hosted.close()
 
 
-async def test_the_console_shows_the_browser_address(game: LocalGame) -> None:
-    address = "http://10.0.0.7:8000/"
-    codes = game.codes_document("ws://10.0.0.7:8765")
-    app = ConsoleApp(game.link(["facilitator"]), codes=codes, web=address)
+async def test_the_console_shows_one_address_for_terminals_and_browsers(game: LocalGame) -> None:
+    codes = game.codes_document("http://10.0.0.7:8765/")
+    app = ConsoleApp(game.link(["facilitator"]), codes=codes)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert address in text and "tab 3 Codes" in text
-        assert "join ws://10.0.0.7:8765" in text
-        assert address in widget_texts(app)  # the Codes tab lists it first, with its QR
-    app = ConsoleApp(game.link(["facilitator"]), codes=codes, web=address)
-    async with app.run_test(size=(160, 45)) as pilot:
+        assert "botsende-belangen join 10.0.0.7:8765 --code CODE" in text
+        assert "http://10.0.0.7:8765/" in text and ":8000" not in text
+    app = ConsoleApp(game.link(["facilitator"]), codes=codes)
+    async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         assert app.query_one("#address-qr").display  # room for the QR code beside it
-        assert "█" in screen_text(app).split("Tafel 1")[0]
+        assert app.query_one("#address-qr").data == "http://10.0.0.7:8765/"  # type: ignore[attr-defined]
 
 
-async def test_without_textual_serve_the_console_says_how_to_add_browser_seats(
-    game: LocalGame,
-) -> None:
-    from game.tui.i18n import t
-
-    note = t("console.web_missing")
-    app = ConsoleApp(
-        game.link(["facilitator"]), codes=game.codes_document("ws://h:1"), web_note=note
-    )
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert 'pip install ".[web]"' in screen_text(app)
+async def started_server() -> tuple[Any, GameServer, str]:
+    hosted = open_session(MINI, "short", tables=1, db=":memory:", seed=3, now=time.time())
+    server = GameServer(hosted, limits=Limits(bad_code_delay=0.0), tick_interval=0.05)
+    port = await server.start("127.0.0.1", 0)
+    hosted.url = f"http://127.0.0.1:{port}/"
+    return hosted, server, f"ws://127.0.0.1:{port}"
 
 
-async def test_browser_seats_served_beside_the_game_and_stopped() -> None:
-    pytest.importorskip("textual_serve")
-    import aiohttp
-
-    seats = await start_web_seats("127.0.0.1", "ws://127.0.0.1:1", "nl", port=0)
+async def test_a_role_taken_back_from_its_bot_and_left_is_empty_and_goes_back_to_a_bot() -> None:
+    hosted, server, url = await started_server()
+    pool = bot_pool(server, url, 0.05)
+    link = NetLink.for_console(url, hosted.config.facilitator)
+    await link.connect()
+    person = None
     try:
-        assert seats.address == f"http://127.0.0.1:{seats.port}/"
-        async with aiohttp.ClientSession() as session, session.get(seats.address) as page:
-            assert page.status == 200 and "Botsende belangen" in await page.text()
+        app = ConsoleApp(link, codes=hosted.codes_document())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(lambda: 1 in app.views, "the first view")
+            seats = app.query_one("#seats", DataTable)
+            seats.focus()
+            seats.move_cursor(row=seats.get_row_index("winkels"))
+            await pilot.press("o", "enter")
+            await until(lambda: app.presence.get(1, {}).get("winkels", 0) > 0, "the bot joined")
+            code = hosted.tables[0].record.roles["winkels"]
+            person = NetLink.for_seat(url, [code])
+            await person.connect()
+            await until(lambda: server.tables[1].state.seats["winkels"] == "human", "taken back")
+            await until(lambda: pool.tasks[(1, "winkels")].done(), "the bot left")
+            await person.close()
+            await until(lambda: app.presence.get(1, {}).get("winkels", 0) == 0, "the person left")
+            await settle(pilot)
+            row = [str(c) for c in seats.get_row("winkels")]
+            assert row[2] == "leeg", row  # not a red "speler" nobody plays
+            seats.move_cursor(row=seats.get_row_index("winkels"))
+            await pilot.press("o", "enter")  # the same two keys
+            await until(lambda: app.presence.get(1, {}).get("winkels", 0) > 0, "the bot is back")
+            assert server.tables[1].state.seats["winkels"] == "bot"
+            assert not pool.tasks[(1, "winkels")].done()
     finally:
-        await seats.stop()
-    with pytest.raises(OSError):
-        await asyncio.open_connection("127.0.0.1", seats.port)
+        if person is not None:
+            await person.close()
+        await pool.stop()
+        await link.close()
+        await server.stop()
+        hosted.close()
+
+
+async def test_the_room_screen_refuses_a_role_code() -> None:
+    hosted, server, url = await started_server()
+    try:
+        role_code = hosted.tables[0].record.roles["net"]
+        link = NetLink.for_screen(url, role_code)
+        assert await connect_and_run(link, RoomApp, url, only_the_screen) == 1
+        assert only_the_screen({"screen": True, "seats": []}) is None
+    finally:
+        await server.stop()
+        hosted.close()
+
+
+async def test_a_resumed_console_starts_projector_safe_and_keeps_the_address_box_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    db = tmp_path / "game.db"
+    hosted = open_session(MINI, "short", tables=1, db=db, seed=3, now=time.time())
+    saved = ConsoleSettings.load(str(db))
+    saved.address = False
+    saved.save()
+    server = GameServer(hosted, limits=Limits(bad_code_delay=0.0), tick_interval=0.05)
+    port = await server.start("127.0.0.1", 0)
+    hosted.url = f"http://127.0.0.1:{port}/"
+    seen: dict[str, Any] = {}
+
+    async def look(app: ConsoleApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(lambda: 1 in app.views, "the first view")
+            await settle(pilot)
+            seen.update(
+                private=app.private,
+                views=[v.get("private") for v in app.views.values()],
+                address=app.query_one("#address").display,
+                scenario=app.scenario,
+                text=screen_text(app),
+            )
+
+    original = ConsoleApp.run_async
+
+    async def run_async(self: ConsoleApp, **kw: Any) -> None:
+        await look(self)
+
+    monkeypatch.setattr(ConsoleApp, "run_async", run_async)
+    try:
+        assert (
+            await console_session(server, hosted, local_url=f"ws://127.0.0.1:{port}", resumed=True)
+            == 0
+        )
+    finally:
+        monkeypatch.setattr(ConsoleApp, "run_async", original)
+        await server.stop()
+        hosted.close()
+    assert seen["private"] is False and seen["views"] == [False]
+    assert "PROJECTORVEILIG" in seen["text"] and "Waarde van" not in seen["text"]
+    assert seen["address"] is False  # the facilitator had hidden it
+    assert seen["scenario"] is hosted.scenario  # the Events tab can describe the effects
 
 
 def test_a_negative_bot_pace_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["play", "--bot-pace", "-1"]) == 2
-    assert "--bot-pace" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--bot-pace" in err and err.startswith("fout: ")
+
+
+async def test_seats_that_came_back_before_the_console_opened_show_as_connected() -> None:
+    hosted, server, url = await started_server()
+    link = NetLink.for_console(url, hosted.config.facilitator)
+    await link.connect()
+    seat = NetLink.for_seat(url, [hosted.tables[0].record.roles["net"]])
+    await seat.connect()  # after a crash the seats are often back before the console
+    try:
+        await until(
+            lambda: link.presence.get(1) is not None and "net" in link.presence[1].roles, "presence"
+        )
+        app = ConsoleApp(link, codes=hosted.codes_document())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(lambda: 1 in app.views, "the first view")
+            await settle(pilot)
+            row = [str(c) for c in app.query_one("#seats", DataTable).get_row("net")]
+            assert row[0] == "●" and row[2] == "speler"
+    finally:
+        await seat.close()
+        await link.close()
+        await server.stop()
+        hosted.close()

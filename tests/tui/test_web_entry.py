@@ -127,7 +127,7 @@ async def test_an_unreachable_server_is_one_sentence(hosted: HostedSession) -> N
     app = EntryApp("127.0.0.1:9")  # nothing listens on the discard port
     async with app.run_test(size=(90, 30)) as pilot:
         await enter(app, pilot, codes(hosted)["roles"]["net"])
-        await until(lambda: "niet bereiken" in widget_texts(app), "the error")
+        await until(lambda: "draait geen spel" in widget_texts(app), "the error")
         assert app.is_running
 
 
@@ -156,3 +156,12 @@ def test_web_without_textual_serve_says_how_to_install(
     )
     assert main(["web"]) == 1
     assert "botsende-belangen[web]" in capsys.readouterr().err
+
+
+async def test_a_wrong_server_address_is_one_sentence() -> None:
+    app = EntryApp(None)
+    async with app.run_test(size=(90, 30)) as pilot:
+        app.query_one("#server").value = "ftp://127.0.0.1:1"  # type: ignore[attr-defined]
+        await enter(app, pilot, "ABC-DEF")
+        await until(lambda: "is geen adres van het spel" in widget_texts(app), "the error")
+        assert app.is_running

@@ -75,7 +75,7 @@ def test_analyze_mode_is_full_or_short_like_simulate_and_host(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["analyze", str(MINI), "--mode", "lang"])
     assert exit_info.value.code == 2
-    assert "invalid choice: 'lang'" in capsys.readouterr().err
+    assert "ongeldige keuze: 'lang'" in capsys.readouterr().err  # argparse speaks Dutch
 
 
 @pytest.mark.parametrize(

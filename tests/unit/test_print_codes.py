@@ -50,9 +50,12 @@ def test_cards_have_every_code_pin_command_and_a_qr(tmp_path: Path) -> None:
     assert 'href="codes.html"' in (out / "index.html").read_text(encoding="utf-8")
     for table in CODES["tables"]:
         for role, code in table["roles"].items():
-            assert f"botsende-belangen join {URL} --code {code}" in text
+            assert f"botsende-belangen join 192.168.1.10:8765 --code {code}" in text
             assert f'<div class="big">{table["pins"][role]}</div>' in text
-        assert f"botsende-belangen screen {URL} --code {table['screen']}" in text
+            # the QR code opens the role's seat in a browser, already joined
+            assert qr_svg(f"http://192.168.1.10:8765/#code={code}", 26) in text
+        assert f"botsende-belangen screen 192.168.1.10:8765 --code {table['screen']}" in text
+        assert qr_svg(f"http://192.168.1.10:8765/#screen={table['screen']}", 26) in text
     assert text.count('<div class="card">') == 8  # 2 tables x (3 roles + room screen)
     assert text.count("<svg") == 8 and 'class="qr"' in text
     assert "Tafel 2" in text and "Winkeliersvereniging" in text
@@ -73,7 +76,7 @@ def test_codes_text_is_escaped(tmp_path: Path) -> None:
     [
         ("{not json", r"codes\.json:1:2: not valid JSON"),
         ([1, 2], r"must be a JSON object with 'url' and 'tables'"),
-        ({"tables": [{"roles": {"net": "A"}}]}, r"'url' must be the server address"),
+        ({"tables": [{"roles": {"net": "A"}}]}, r"'url' must be the game's address"),
         ({"url": URL, "tables": []}, r"'tables' must be a non-empty list"),
         ({"url": URL, "tables": [{"roles": {}}]}, r"tables\[0\]\.roles must list at least one"),
         (

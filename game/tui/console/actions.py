@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.widgets import OptionList, TabbedContent
 
-from game.tui.console.panels import SeatsPanel
+from game.tui.console.panels import CodesPanel, SeatsPanel
+from game.tui.console.settings import ConsoleSettings
 from game.tui.i18n import t
 from game.tui.link import FACILITATOR, Link, send_move
+from game.tui.palette import PaletteEntry
 from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
 from game.tui.viewdata import role_names
 from game.tui.widgets.proposals import ProposalsPane
+
+#: The console's tabs, in the order of their number keys.
+TABS = ("table", "events", "codes", "messages", "debrief")
 
 
 class ConsoleActions(App[None]):
@@ -26,17 +33,30 @@ class ConsoleActions(App[None]):
     presence: dict[int, dict[str, int]]
     table: int
     private: bool
+    settings: ConsoleSettings
     on_start: Callable[[list[str]], object] | None
 
     def render_view(self, view: dict[str, Any]) -> None: ...
     def forget_private(self) -> None: ...
+    def _show_mode(self) -> None: ...
     async def _move(self, move: str, data: dict[str, Any] | None = None, done: str = "") -> bool:
         return await send_move(
             self, self.link, FACILITATOR, move, data or {}, table=self.table, done=done
         )
 
+    #: The list each tab's number key puts the keyboard in.
+    TAB_FOCUS: ClassVar[dict[str, str]] = {
+        "table": "#table-list",
+        "events": "#event-list",
+        "codes": "#codes-list",
+        "messages": "#log",
+        "debrief": "#debrief-pane",
+    }
+
     def action_tab(self, name: str) -> None:
         self.query_one("#tabs", TabbedContent).active = name
+        with contextlib.suppress(Exception):
+            self.query_one(self.TAB_FOCUS[name]).focus()
 
     async def action_start(self) -> None:
         view = self.views.get(self.table)
@@ -124,8 +144,11 @@ class ConsoleActions(App[None]):
 
     async def action_projector(self) -> None:
         self.private = not self.private
+        self.settings.save()
         if not self.private:
             self.forget_private()
+        self._show_mode()
+        self.refresh_bindings()
         await self.link.set_private(self.private)
         key = "console.private_on" if self.private else "console.projector_on"
         self.notify(t(key), timeout=3)
@@ -133,3 +156,65 @@ class ConsoleActions(App[None]):
     def action_toggle_address(self) -> None:
         box = self.query_one("#address")
         box.display = not box.display
+        self.settings.address = bool(box.display)
+        self.settings.save()
+
+    @work(exclusive=True, group="dialog")
+    async def action_show_pin(self) -> None:
+        """The chosen role's PIN, in a dialog (private mode only; never in a list)."""
+        self.action_tab("codes")
+        found = self.query_one(CodesPanel).pin()
+        if found is None:
+            self.notify(t("console.pin_pick"), timeout=4)
+            return
+        name, pin = found
+        title = t("console.pin_title", role=name, pin=pin)
+        await self.push_screen_wait(
+            ChoiceScreen(title, [("ok", t("console.pin_close"))], t("console.pin_note"))
+        )
+
+    # -- palette ----------------------------------------------------------------
+    def palette_commands(self) -> list[PaletteEntry]:
+        entries: list[PaletteEntry] = [
+            (t("console.tab." + n), t("palette.go"), partial(self.action_tab, n)) for n in TABS
+        ]
+        names = {
+            "pause": "pause_resume",
+            "next": "next_round",
+            "event": "play_event",
+            "vote": "call_vote",
+            "table": "next_table",
+            "address": "toggle_address",
+            "end": "end_session",
+            "pin": "show_pin",
+        }
+        for action in (
+            "start",
+            "pause",
+            "next",
+            "event",
+            "vote",
+            "close_vote",
+            "announce",
+            "assign",
+            "pin",
+            "table",
+            "projector",
+            "address",
+            "end",
+        ):
+            name = names.get(action, action)
+            entries.append(
+                (
+                    t("console.key." + action),
+                    t("console.help." + action),
+                    getattr(self, "action_" + name),
+                )
+            )
+        entries.append(
+            (t("console.key.extend"), t("console.help.extend"), lambda: self.action_extend(1))
+        )
+        entries.append(
+            (t("console.key.shorten"), t("console.help.shorten"), lambda: self.action_extend(-1))
+        )
+        return entries

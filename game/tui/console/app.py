@@ -2,13 +2,13 @@
 
 With ``projector-safe`` on (key ``f``) the console asks the server for the
 public facilitator view only and forgets every private dict it held, so no
-private data can appear on a projected screen.
+private data can appear on a projected screen. Keys show in the footer only
+where they work now; pressed anyway, they say when they will.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -30,7 +30,10 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from game.tui.console.actions import ConsoleActions
+from game.net.address import browser_address, short_address
+from game.scenario.model import Scenario
+from game.tui.console.actions import TABS, ConsoleActions
+from game.tui.console.events_view import EventImpact, event_detail
 from game.tui.console.panels import (
     OVERVIEW_COLUMNS,
     CodesPanel,
@@ -38,6 +41,14 @@ from game.tui.console.panels import (
     join_command,
     overview_rows,
     private_values,
+)
+from game.tui.console.settings import ConsoleSettings
+from game.tui.console.status import (
+    GATED,
+    available,
+    ballot_line,
+    shows_tally,
+    when_available,
 )
 from game.tui.i18n import t
 from game.tui.link import Link
@@ -49,19 +60,38 @@ from game.tui.messages import (
     ViewArrived,
 )
 from game.tui.notices import notice_text
-from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.palette import ActionsProvider
 from game.tui.tab_labels import fit_tabs
-from game.tui.viewdata import header_parts, role_names
+from game.tui.viewdata import header_parts, quorum_rule, role_names
 from game.tui.widgets.chat import message_line
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.proposals import ProposalsPane
 from game.tui.widgets.qr import QRCode
 from game.tui.widgets.round_header import RoundHeader
 
-TABS = ("table", "events", "codes", "messages", "debrief")
-LOBBY_ACTIONS = {"start"}
-RUNNING_ACTIONS = {"pause_resume", "extend", "next_round", "play_event", "call_vote", "close_vote"}
-"""Keys that only work in that phase: the footer shows them only then."""
+#: Notices the console flashes; the rest (proposals, support...) are in its lists already.
+FLASHED = {
+    "round_started",
+    "event_played",
+    "vote_called",
+    "vote_closed",
+    "agreement",
+    "ended",
+    "bot_summary",
+}
+#: Below this height the address box is one line instead of big digits.
+COMPACT_HEIGHT = 32
+#: Keys whose action only works in some states: key → action.
+GATED_KEYS = {
+    "b": "start",
+    "z": "pause_resume",
+    "plus": "extend",
+    "minus": "extend",
+    "n": "next_round",
+    "e": "play_event",
+    "s": "call_vote",
+    "x": "close_vote",
+}
 
 
 class ConsoleApp(ConsoleActions):
@@ -73,20 +103,21 @@ class ConsoleApp(ConsoleActions):
             Binding(str(n + 1), f"tab('{name}')", t(f"console.tab.{name}"), show=False)
             for n, name in enumerate(TABS)
         ),
-        Binding("b", "start", t("console.key.start")),
-        Binding("z", "pause_resume", t("console.key.pause")),
-        Binding("plus", "extend(1)", t("console.key.extend")),
-        Binding("minus", "extend(-1)", t("console.key.shorten")),
-        Binding("n", "next_round", t("console.key.next")),
-        Binding("e", "play_event", t("console.key.event")),
-        Binding("s", "call_vote", t("console.key.vote")),
-        Binding("x", "close_vote", t("console.key.close_vote"), show=False),
+        Binding("b", "start", t("console.footer.start")),
+        Binding("z", "pause_resume", t("console.footer.pause")),
+        Binding("plus", "extend(1)", t("console.footer.extend")),
+        Binding("minus", "extend(-1)", t("console.key.shorten"), show=False),
+        Binding("n", "next_round", t("console.footer.next")),
+        Binding("e", "play_event", t("console.footer.event")),
+        Binding("s", "call_vote", t("console.footer.vote")),
+        Binding("x", "close_vote", t("console.footer.close_vote")),
         Binding("a", "announce", t("console.key.announce"), show=False),
-        Binding("o", "assign", t("console.key.assign")),
+        Binding("o", "assign", t("console.key.assign"), show=False),
+        Binding("p", "show_pin", t("console.key.pin"), show=False),
         Binding("t", "next_table", t("console.key.table"), show=False),
-        Binding("f", "projector", t("console.key.projector")),
+        Binding("f", "projector", t("console.footer.projector")),
         Binding("h", "toggle_address", t("console.key.address"), show=False),
-        Binding("q", "stop", t("key.quit")),
+        Binding("q", "stop", t("console.footer.quit")),
     ]
 
     def __init__(
@@ -94,35 +125,45 @@ class ConsoleApp(ConsoleActions):
         link: Link,
         *,
         codes: dict[str, Any] | None = None,
-        private: bool = True,
+        private: bool | None = None,
         on_start: Callable[[list[str]], object] | None = None,
-        web: str | None = None,
-        web_note: str | None = None,
+        settings: ConsoleSettings | None = None,
+        scenario: Scenario | None = None,
     ) -> None:
         """``on_start`` gets the roles nobody joined when the game starts (bots take them).
 
-        ``web`` is the address of the browser seats (shown big, with its QR
-        code); ``web_note`` one line on why there are none.
+        ``settings`` are the facilitator's remembered choices (projector-safe,
+        address box), saved again when they change; ``private`` overrides
+        theirs. ``scenario`` lets the Events tab describe each card's effects.
         """
         super().__init__()
-        self.web = web
-        self.web_note = web_note
+        self.settings = settings or ConsoleSettings()
+        if private is not None:
+            self.settings.private = private
         self.on_start = on_start
         self.link = link
         self.codes: dict[str, Any] = dict(codes or {})
-        self.private = private
+        self.scenario = scenario
         self.views: dict[int, dict[str, Any]] = {}
         self.presence: dict[int, dict[str, int]] = {}
         self.table = 1
+        self.impacts: dict[tuple[int, str], EventImpact] = {}
         self._logged: dict[int, int] = {}
-        self._phase: str | None = None
+        self._state: tuple[Any, ...] | None = None
+
+    @property
+    def private(self) -> bool:
+        return self.settings.private
+
+    @private.setter
+    def private(self, value: bool) -> None:
+        self.settings.private = value
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="address"):
             with Vertical(id="address-text"):
                 yield Digits("", id="address-digits")
                 yield Static("", id="address-command")
-                yield Static("", id="address-web")
             yield QRCode(id="address-qr")
         yield RoundHeader(id="header")
         yield Static("", id="statusbar")
@@ -132,7 +173,7 @@ class ConsoleApp(ConsoleActions):
                 with TabPane(t("console.tab.table"), id="table"):
                     yield ProposalsPane(private=False, id="proposals")
                     yield Static("", id="values")
-                with TabPane(t("console.tab.events"), id="events"):
+                with TabPane(t("console.tab.events"), id="events"), Horizontal(id="event-body"):
                     yield OptionList(id="event-list")
                     yield Static("", id="event-text")
                 with TabPane(t("console.tab.codes"), id="codes"):
@@ -143,12 +184,13 @@ class ConsoleApp(ConsoleActions):
                     yield Static(t("debrief.tables"), classes="title")
                     yield DataTable(id="overview", cursor_type="none")
                     yield DebriefPane(id="debrief-pane")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
-        self._fit_qr(self.size)
-        self._fit_tabs(self.size.width)
+        self.query_one("#address").display = self.settings.address
+        self._fit(self.size)
         self._show_address()
+        self._show_mode()
         await self.link.set_private(self.private)
         await self.link.attach(self)
 
@@ -160,6 +202,7 @@ class ConsoleApp(ConsoleActions):
         if bool(view.get("private")) != self.private:
             return  # a view from before the projector switch
         number = int(view.get("table", 1))
+        self._note_impacts(number, self.views.get(number), view)
         self.views[number] = view
         if number == self.table:
             self.render_view(view)
@@ -179,86 +222,112 @@ class ConsoleApp(ConsoleActions):
 
     def on_notice_arrived(self, message: NoticeArrived) -> None:
         view = self.views.get(self.table)
-        if view is not None:
+        if view is not None and message.notice.get("kind") in FLASHED:
             text = notice_text(message.notice, view)
             if text:
-                self.notify(text, timeout=5, markup=False)
+                self.notify(text, timeout=4, markup=False)
 
     def on_link_status(self, message: LinkStatus) -> None:
         self.sub_title = t("link.up") if message.connected else t("link.down")
 
-    # -- rendering ----------------------------------------------------------------
+    # -- keys that work now -------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        phase = self.views.get(self.table, {}).get("phase")
-        if phase is None:
-            return True
-        if action in LOBBY_ACTIONS:
-            return bool(phase == "lobby")
-        if action in RUNNING_ACTIONS:
-            return bool(phase == "running")
+        if action in GATED:
+            return available(self.views.get(self.table, {}), action)
+        if action == "show_pin":
+            return self.private
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        """A game key pressed where it does not work: say when it will."""
+        action = GATED_KEYS.get(event.key)
+        view = self.views.get(self.table)
+        if action is None or view is None or available(view, action):
+            return
+        if len(self.screen_stack) > 1:
+            return  # a dialog is open: the key is its own
+        if isinstance(self.focused, OptionList | DataTable) and event.key in ("plus", "minus"):
+            return
+        event.stop()
+        self.notify(when_available(view, action), timeout=4, markup=False)
+
+    # -- layout -----------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
-        self._fit_qr(event.size)
-        self._fit_tabs(event.size.width)
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        compact = size.height < COMPACT_HEIGHT
+        self.set_class(compact, "compact")
+        self.set_class(size.width < 100, "narrow")
+        self._fit_tabs(size.width)
+        qr = self.query_one("#address-qr", QRCode)
+        fits = bool(self.codes.get("url")) and size.width >= 110 and size.height >= 44
+        qr.display = fits
+        self._show_address()
 
     def _fit_tabs(self, width: int) -> None:
         tabs = self.query_one("#tabs", TabbedContent)
-        seats = self.query_one(SeatsPanel).styles.width
-        room = width - int(seats.value if seats is not None else 36) - 2
+        seats = self.query_one(SeatsPanel)
+        room = width - (seats.outer_size.width or 30) - 2
         fit_tabs(tabs, TABS, [f"console.tab.{name}" for name in TABS], room)
-
-    def _fit_qr(self, size: Size) -> None:
-        """The browser QR code beside the address only where it leaves room for the game."""
-        qr = self.query_one("#address-qr", QRCode)
-        fits = self.web is not None and size.width >= 100 and size.height >= 40
-        if fits != qr.display:
-            qr.display = fits
-            qr.show(self.web or "")
-            self._show_address()
 
     def _show_address(self) -> None:
         url = self.codes.get("url", "")
-        big = self.web or url
-        self.query_one("#address-digits", Digits).update(big.split("://", 1)[-1].rstrip("/"))
-        command = Text(t("console.local"), "bold")
-        if url:
-            command = Text.assemble(
-                (t("console.in_terminal") + " ", "dim"), (join_command(url), "bold")
-            )
-        self.query_one("#address-command", Static).update(command)
-        line = self.query_one("#address-web", Static)
-        line.display = bool(self.web or self.web_note)
-        if self.web:
-            hint = "" if self.query_one("#address-qr").display else "  " + t("console.qr_in_codes")
-            line.update(
-                Text.assemble(
-                    (t("console.in_browser") + " ", "dim"), (self.web, "bold"), (hint, "dim")
-                )
-            )
-        elif self.web_note:
-            line.update(Text(self.web_note, "dim"))
+        digits = self.query_one("#address-digits", Digits)
+        command = self.query_one("#address-command", Static)
+        if not url:
+            digits.display = False
+            command.update(Text(t("console.local"), "bold"))
+            return
+        where = short_address(url)
+        digits.update(where)
+        digits.display = not self.has_class("compact")
+        self.query_one("#address-qr", QRCode).show(browser_address(url))
+        line = Text()
+        line.append(t("console.in_browser") + " ", "dim")
+        line.append(browser_address(url), "bold")
+        line.append("  " + t("console.qr_on_cards") + "\n", "dim")
+        line.append(t("console.in_terminal") + " ", "dim")
+        line.append(join_command(where), "bold")
+        command.update(line)
+
+    def _show_mode(self) -> None:
+        view = self.views.get(self.table)
+        ballot = ballot_line(view) if view else ""
+        short = ".short" if ballot else ""
+        mode = t(f"console.private_on{short}" if self.private else f"console.projector_on{short}")
+        line = Text.assemble((mode, "bold" if self.private else "bold black on yellow"))
+        if ballot:
+            line.append("  " + ballot, "bold cyan")
+        self.query_one("#statusbar", Static).update(line)
 
     def _show_codes(self) -> None:
         names = role_names(self.views.get(self.table, {}))
-        self.query_one(CodesPanel).show(self.codes, names, self.private, web=self.web)
+        self.query_one(CodesPanel).show(self.codes, names, self.private)
 
+    # -- rendering ----------------------------------------------------------------
     def render_view(self, view: dict[str, Any]) -> None:
         title, instructions, remaining, running, phase = header_parts(view)
-        if phase != self._phase:
-            self._phase = phase
+        state = (
+            phase,
+            view.get("clock", {}).get("index"),
+            bool(view.get("ballot")),
+            bool(view.get("agreement")),
+            len(view.get("events", [])),
+        )
+        if state != self._state:
+            self._state = state
             self.refresh_bindings()
         prefix = t("debrief.table", table=view.get("table", 1))
+        if self.has_class("compact") and view.get("round"):
+            instructions = quorum_rule(view)  # the room screen shows the rest
         self.query_one("#header", RoundHeader).show(
             f"{prefix} · {title}", instructions, remaining, running, phase
         )
-        mode = t("console.private_on") if self.private else t("console.projector_on")
-        self.query_one("#statusbar", Static).update(
-            Text(mode, "bold" if self.private else "bold black on yellow")
-        )
+        self._show_mode()
         self.query_one(SeatsPanel).show(view, self.presence.get(self.table, {}))
-        proposals = self.query_one(ProposalsPane)
-        proposals.show(view)
+        self.query_one(ProposalsPane).show(view)
+        self.query_one("#table-ballot").display = shows_tally(view)
         self._show_values(view)
         self._show_events(view)
         self._show_log(view)
@@ -268,13 +337,18 @@ class ConsoleApp(ConsoleActions):
 
     def _show_values(self, view: dict[str, Any]) -> None:
         pid = self.query_one(ProposalsPane).selected()
-        out = private_values(view, pid)
-        votes = view.get("open_votes")
-        if self.private and votes:
-            names = role_names(view)
-            out.append(t("console.votes") + " ", "bold")
-            out.append(", ".join(f"{names.get(r, r)}: {t('vote.' + v)}" for r, v in votes.items()))
-        self.query_one("#values", Static).update(out)
+        self.query_one("#values", Static).update(private_values(view, pid))
+
+    def _note_impacts(
+        self, number: int, before: dict[str, Any] | None, after: dict[str, Any]
+    ) -> None:
+        """Remember what each newly played event changed on the table (from the two views)."""
+        if before is None or bool(before.get("private")) != bool(after.get("private")):
+            return
+        old = {e["id"] for e in before.get("events", [])}
+        for event in after.get("events", []):
+            if event["id"] not in old:
+                self.impacts[(number, event["id"])] = EventImpact.between(before, after)
 
     def _show_events(self, view: dict[str, Any]) -> None:
         played = {e["id"] for e in view.get("events", [])}
@@ -294,21 +368,22 @@ class ConsoleApp(ConsoleActions):
     def _show_event_text(self) -> None:
         view = self.views.get(self.table, {})
         options = self.query_one("#event-list", OptionList)
-        text = ""
+        text = Text("")
         if options.highlighted is not None and options.option_count:
             eid = options.get_option_at_index(options.highlighted).id
-            for card in view.get("event_cards") or []:
-                if card["id"] == eid:
-                    text = card["text"]
-        self.query_one("#event-text", Static).update(Text(text))
+            impact = self.impacts.get((self.table, str(eid)))
+            text = event_detail(view, str(eid), self.scenario, impact)
+        self.query_one("#event-text", Static).update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "event-list":
             self._show_event_text()
 
     def action_stop(self) -> None:
-        """Quit; while a session runs, only after the facilitator confirms."""
-        running = any(v.get("phase") == "running" for v in self.views.values())
+        """Quit; while a session runs (before its debrief), only after the facilitator confirms."""
+        running = any(
+            v.get("phase") == "running" and not v.get("revealed") for v in self.views.values()
+        )
         if not running:
             self.exit()
             return
@@ -364,46 +439,4 @@ class ConsoleApp(ConsoleActions):
         self.query_one(DebriefPane).clear()
         self.query_one(CodesPanel).clear_private()
         self._render_overview()
-
-    # -- palette ----------------------------------------------------------------
-    def palette_commands(self) -> list[PaletteEntry]:
-        entries: list[PaletteEntry] = [
-            (t("console.tab." + n), t("palette.go"), partial(self.action_tab, n)) for n in TABS
-        ]
-        for action in (
-            "start",
-            "pause",
-            "next",
-            "event",
-            "vote",
-            "close_vote",
-            "announce",
-            "assign",
-            "table",
-            "projector",
-            "address",
-            "end",
-        ):
-            name = {
-                "pause": "pause_resume",
-                "next": "next_round",
-                "event": "play_event",
-                "vote": "call_vote",
-                "table": "next_table",
-                "address": "toggle_address",
-                "end": "end_session",
-            }.get(action, action)
-            entries.append(
-                (
-                    t("console.key." + action),
-                    t("console.help." + action),
-                    getattr(self, "action_" + name),
-                )
-            )
-        entries.append(
-            (t("console.key.extend"), t("console.help.extend"), lambda: self.action_extend(1))
-        )
-        entries.append(
-            (t("console.key.shorten"), t("console.help.shorten"), lambda: self.action_extend(-1))
-        )
-        return entries
+        self._show_mode()

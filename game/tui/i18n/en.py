@@ -1,5 +1,7 @@
 """English interface strings (``--lang en``)."""
 
+from game.tui.i18n.console_en import CONSOLE
+
 STRINGS: dict[str, str] = {
     # tabs
     "tab.press": "Press release",
@@ -272,83 +274,29 @@ STRINGS: dict[str, str] = {
     "error.bad_fields": "The message was not right.",
     "error.too_big": "That message is too long.",
     # facilitator console
-    "console.seats": "Roles and players",
-    "console.role": "Role",
-    "console.seat": "Seat",
-    "console.table": "Table",
-    "console.code": "Code",
-    "console.pin": "PIN",
-    "console.hidden": "••••",
-    "console.room_screen": "Room screen",
-    "console.agreement": "Agreement",
-    "console.cleared": "Above BATNA",
-    "console.no_outcome": "no outcome yet",
-    "console.none": "none",
-    "console.values": "Value of {proposal} per role (private)",
-    "console.votes": "Voted:",
-    "console.in_terminal": "In a terminal:",
-    "console.in_browser": "In a browser:",
-    "console.browser": "Browser",
-    "console.qr_in_codes": "(QR code: tab 3 Codes)",
-    "console.web_missing": (
-        'Browser seats: install textual-serve (pip install ".[web]") and start again.'
+    "play.ask_resume": (
+        "An interrupted game is waiting in {db}\n"
+        "  ({round}; last played {when}).\n"
+        "Go on with it? [Y/n]  (n: a new game; the old one is kept) "
     ),
-    "console.web_failed": "Browser seats not started: {error}",
-    "console.local": "Local game (no network)",
-    "console.private_on": "Private data visible — ⟨f⟩ to make projector-safe",
-    "console.projector_on": "PROJECTOR-SAFE: no private data — ⟨f⟩ to show it",
-    "console.pick_event": "Which event?",
-    "console.announce": "Announcement to all players",
-    "console.assign": "Who plays {role}?",
-    "console.done.event": "Event played.",
-    "console.done.vote": "Vote on {proposal} opened.",
-    "console.tab.table": "Table",
-    "console.tab.events": "Events",
-    "console.tab.codes": "Codes",
-    "console.tab.messages": "Messages",
-    "console.tab.debrief": "Debrief",
-    "console.tab.short.table": "Table",
-    "console.tab.short.events": "Cards",
-    "console.tab.short.codes": "Codes",
-    "console.tab.short.messages": "Chat",
-    "console.tab.short.debrief": "Debrief",
+    "play.lobby": "not started yet",
+    "play.old_kept": "The last game has ended and is kept in {db}. A new game starts.",
+    "play.new_kept": "New game; the last one is kept in {db}.",
+    "play.farewell_ended": (
+        "The game has ended and is saved in {db}.\n"
+        "To export the debrief: botsende-belangen report {db} -o debrief.html\n"
+        "For the next workshop: run the same command again (a new game starts)."
+    ),
+    "cli.bad_pace": "--bot-pace must be 0 or more seconds.",
+    "cli.bad_port": "--port must be a number from 0 to 65535.",
+    "cli.no_listen": "Cannot listen on {host}:{port} ({reason}). Try another --port.",
+    "cli.port_in_use": "the port is already in use",
+    "cli.host_error": "{message}",
     "play.farewell": (
         "The game is saved in {db}.\n"
         "To go on: run the same command again.\n"
         "To export the debrief: botsende-belangen report {db} -o debrief.html"
     ),
-    "console.quit.title": "The game is still running. Stop?",
-    "console.quit.stay": "Go on with the game",
-    "console.quit.stop": "Stop: participants lose their connection",
-    "console.quit.note": "Everything is saved: run the same command again to go on.",
-    "console.key.start": "Start",
-    "console.key.pause": "Pause/resume",
-    "console.key.extend": "+1 min",
-    "console.key.shorten": "−1 min",
-    "console.key.next": "Next round",
-    "console.key.event": "Event",
-    "console.key.vote": "Call vote",
-    "console.key.close_vote": "Close vote",
-    "console.key.announce": "Announce",
-    "console.key.assign": "Assign role",
-    "console.key.table": "Next table",
-    "console.key.projector": "Projector-safe",
-    "console.key.address": "Show/hide address",
-    "console.key.end": "End the game",
-    "console.help.start": "Begin the first round",
-    "console.help.pause": "Pause the clock or let it run again",
-    "console.help.extend": "Extend the round by a minute",
-    "console.help.shorten": "Shorten the round by a minute",
-    "console.help.next": "Go to the next round",
-    "console.help.event": "Play an event card",
-    "console.help.vote": "Open a vote on the chosen proposal",
-    "console.help.close_vote": "Close the open vote",
-    "console.help.announce": "Put an announcement on every screen",
-    "console.help.assign": "Let a bot or nobody play an empty role",
-    "console.help.table": "Show the next table",
-    "console.help.projector": "Hide all private data (or show it again)",
-    "console.help.address": "Show or hide the big address",
-    "console.help.end": "Go to the debrief and end the game",
     "seat.human": "player",
     "seat.bot": "bot",
     "seat.none": "nobody",
@@ -358,7 +306,28 @@ STRINGS: dict[str, str] = {
     # command line
     "cli.timeout": "No answer from {url}. Is the address right, and is the game running?",
     "cli.unreachable": (
-        "Cannot reach {url} ({reason}). Is the address right, and are you on the same network?"
+        "Cannot reach {url}. Is the address right, and are you on the same network?"
+    ),
+    "cli.error": "error: {message}",
+    "cli.address.empty": "Give the game's address, for example 192.168.1.20:8765.",
+    "cli.address.scheme": (
+        "{text} is not a game address. Use the address the facilitator shows, "
+        "for example http://192.168.1.20:8765/."
+    ),
+    "cli.address.port": "The port in {text} is wrong (a number up to 65535, such as :8765).",
+    "cli.address.host": (
+        "{text} names no computer. Use the address the facilitator shows, "
+        "for example 192.168.1.20:8765."
+    ),
+    "cli.unknown_host": "The computer {host} is unknown on this network. Is the address right?",
+    "cli.refused": "No game runs at {url}. Is the port right, and is the game still running?",
+    "cli.not_game": (
+        "Something other than the game answers at {url}. Use the address the facilitator shows."
+    ),
+    "cli.no_code": "Give a code with --code, or paste the link from your join card.",
+    "cli.not_screen": (
+        "That is a role's code, not the room screen's. Use the room screen's code "
+        "(Codes tab in the console)."
     ),
     # browser seat (game/webseat)
     "web.skip": "Skip to content",
@@ -480,3 +449,5 @@ STRINGS: dict[str, str] = {
     "event.reservation": "Your reservation value: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} points",
 }
+
+STRINGS.update(CONSOLE)

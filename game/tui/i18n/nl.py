@@ -1,5 +1,7 @@
 """Dutch interface strings (the default language)."""
 
+from game.tui.i18n.console_nl import CONSOLE
+
 STRINGS: dict[str, str] = {
     # tabs
     "tab.press": "Persbericht",
@@ -276,83 +278,29 @@ STRINGS: dict[str, str] = {
     "error.bad_fields": "Het bericht was niet in orde.",
     "error.too_big": "Dat bericht is te lang.",
     # facilitator console
-    "console.seats": "Rollen en spelers",
-    "console.role": "Rol",
-    "console.seat": "Plaats",
-    "console.table": "Tafel",
-    "console.code": "Code",
-    "console.pin": "Pincode",
-    "console.hidden": "••••",
-    "console.room_screen": "Zaalscherm",
-    "console.agreement": "Akkoord",
-    "console.cleared": "Boven BATNA",
-    "console.no_outcome": "nog geen uitkomst",
-    "console.none": "geen",
-    "console.values": "Waarde van {proposal} per rol (privé)",
-    "console.votes": "Gestemd:",
-    "console.in_terminal": "In een terminal:",
-    "console.in_browser": "In een browser:",
-    "console.browser": "Browser",
-    "console.qr_in_codes": "(QR-code: tab 3 Codes)",
-    "console.web_missing": (
-        'Browserplekken: installeer textual-serve (pip install ".[web]") en start opnieuw.'
+    "play.ask_resume": (
+        "Er staat een onderbroken spel klaar in {db}\n"
+        "  ({round}; laatst gespeeld {when}).\n"
+        "Verder spelen? [J/n]  (n: een nieuw spel; het oude blijft bewaard) "
     ),
-    "console.web_failed": "Browserplekken niet gestart: {error}",
-    "console.local": "Lokaal spel (geen netwerk)",
-    "console.private_on": "Privégegevens zichtbaar — ⟨f⟩ projectorveilig maken",
-    "console.projector_on": "PROJECTORVEILIG: geen privégegevens — ⟨f⟩ om ze te tonen",
-    "console.pick_event": "Welke gebeurtenis?",
-    "console.announce": "Mededeling aan alle spelers",
-    "console.assign": "Wie speelt {role}?",
-    "console.done.event": "Gebeurtenis gespeeld.",
-    "console.done.vote": "Stemming over {proposal} geopend.",
-    "console.tab.table": "Tafel",
-    "console.tab.events": "Gebeurtenissen",
-    "console.tab.codes": "Codes",
-    "console.tab.messages": "Berichten",
-    "console.tab.debrief": "Nabespreking",
-    "console.tab.short.table": "Tafel",
-    "console.tab.short.events": "Kaarten",
-    "console.tab.short.codes": "Codes",
-    "console.tab.short.messages": "Chat",
-    "console.tab.short.debrief": "Nabespreking",
+    "play.lobby": "nog niet begonnen",
+    "play.old_kept": "Het vorige spel is afgelopen en bewaard in {db}. Er begint een nieuw spel.",
+    "play.new_kept": "Nieuw spel; het vorige is bewaard in {db}.",
+    "play.farewell_ended": (
+        "Het spel is afgelopen en bewaard in {db}.\n"
+        "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html\n"
+        "Een volgende workshop: start dezelfde opdracht opnieuw (dan begint een nieuw spel)."
+    ),
+    "cli.bad_pace": "--bot-pace moet 0 of meer seconden zijn.",
+    "cli.bad_port": "--port moet een getal van 0 tot 65535 zijn.",
+    "cli.no_listen": "Kan niet luisteren op {host}:{port} ({reason}). Probeer een andere --port.",
+    "cli.port_in_use": "de poort is al in gebruik",
+    "cli.host_error": "{message}",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"
         "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html"
     ),
-    "console.quit.title": "Het spel loopt nog. Stoppen?",
-    "console.quit.stay": "Doorgaan met het spel",
-    "console.quit.stop": "Stoppen: de deelnemers verliezen de verbinding",
-    "console.quit.note": "Alles is bewaard: start dezelfde opdracht opnieuw om verder te gaan.",
-    "console.key.start": "Start",
-    "console.key.pause": "Pauze/verder",
-    "console.key.extend": "+1 min",
-    "console.key.shorten": "−1 min",
-    "console.key.next": "Volgende ronde",
-    "console.key.event": "Gebeurtenis",
-    "console.key.vote": "Stemming",
-    "console.key.close_vote": "Stemming sluiten",
-    "console.key.announce": "Mededeling",
-    "console.key.assign": "Rol toewijzen",
-    "console.key.table": "Volgende tafel",
-    "console.key.projector": "Projectorveilig",
-    "console.key.address": "Adres tonen/verbergen",
-    "console.key.end": "Spel beëindigen",
-    "console.help.start": "De eerste ronde beginnen",
-    "console.help.pause": "De klok pauzeren of weer laten lopen",
-    "console.help.extend": "De ronde een minuut verlengen",
-    "console.help.shorten": "De ronde een minuut inkorten",
-    "console.help.next": "Naar de volgende ronde",
-    "console.help.event": "Een gebeurteniskaart spelen",
-    "console.help.vote": "Een stemming openen over het gekozen voorstel",
-    "console.help.close_vote": "De lopende stemming sluiten",
-    "console.help.announce": "Een mededeling op alle schermen zetten",
-    "console.help.assign": "Een bot of niemand een lege rol laten spelen",
-    "console.help.table": "De volgende tafel tonen",
-    "console.help.projector": "Alle privégegevens verbergen (of weer tonen)",
-    "console.help.address": "Het grote adres tonen of verbergen",
-    "console.help.end": "Naar de nabespreking en het spel afsluiten",
     "seat.human": "speler",
     "seat.bot": "bot",
     "seat.none": "niemand",
@@ -362,7 +310,28 @@ STRINGS: dict[str, str] = {
     # command line
     "cli.timeout": "Geen antwoord van {url}. Klopt het adres, en draait het spel?",
     "cli.unreachable": (
-        "Kan {url} niet bereiken ({reason}). Klopt het adres, en zit je op hetzelfde netwerk?"
+        "Kan {url} niet bereiken. Klopt het adres, en zit je op hetzelfde netwerk?"
+    ),
+    "cli.error": "fout: {message}",
+    "cli.address.empty": "Geef het adres van het spel, bijvoorbeeld 192.168.1.20:8765.",
+    "cli.address.scheme": (
+        "{text} is geen adres van het spel. Gebruik het adres dat de spelleider toont, "
+        "bijvoorbeeld http://192.168.1.20:8765/."
+    ),
+    "cli.address.port": "Het poortnummer in {text} klopt niet (een getal tot 65535, zoals :8765).",
+    "cli.address.host": (
+        "In {text} ontbreekt de computer. Gebruik het adres dat de spelleider toont, "
+        "bijvoorbeeld 192.168.1.20:8765."
+    ),
+    "cli.unknown_host": "De computer {host} is op dit netwerk onbekend. Klopt het adres?",
+    "cli.refused": "Op {url} draait geen spel. Klopt het poortnummer, en draait het spel nog?",
+    "cli.not_game": (
+        "Op {url} antwoordt iets anders dan het spel. Gebruik het adres dat de spelleider toont."
+    ),
+    "cli.no_code": "Geef een code met --code, of plak de link van je deelnemerskaart.",
+    "cli.not_screen": (
+        "Dat is de code van een rol, niet van het zaalscherm. Neem de code van het zaalscherm "
+        "(tab Codes in de console)."
     ),
     # browser seat (game/webseat)
     "web.skip": "Naar de inhoud",
@@ -485,3 +454,5 @@ STRINGS: dict[str, str] = {
     "event.reservation": "Je reservewaarde: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} punten",
 }
+
+STRINGS.update(CONSOLE)
