@@ -87,7 +87,10 @@ def test_same_games_as_before_the_speed_up(case: tuple[str, str, int, str, int])
 
 
 #: The whole output of the command (records, totals, balance report) for these arguments.
-COMMAND = ["simulate", "leeuwaerdenhout", "--mode", "short", "--games", "4", "--seed", "5", "--json"]
+COMMAND = [
+    *("simulate", "leeuwaerdenhout", "--mode", "short"),
+    *("--games", "4", "--seed", "5", "--json"),
+]
 
 
 def command_digest(argv: list[str]) -> str:
