@@ -1,6 +1,17 @@
 """The exact Pareto frontier of a table of scores (maximise every column).
 
-Algorithm (dominance counting with bitsets instead of pairwise comparisons):
+Three exact algorithms, chosen by the size of the table:
+
+* up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
+* up to :data:`SMALL_ROWS` rows, one pass with a bitset per role and row
+  (:func:`_small_mask`): rows sorted by descending sum; for each role the
+  sets "the rows scoring at least this row" are built by scattering one bit
+  per row and OR-accumulating along the role's ranking; a row is dominated
+  when the AND of its sets holds a row with a larger sum (rows with an equal
+  sum are compared exactly);
+* larger tables, the two-pass algorithm below.
+
+Two-pass algorithm for large tables (dominance counting with bitsets):
 
 1. Duplicate rows are merged (a row never dominates an equal row, so equal
    rows share their fate) and the distinct rows are sorted by descending sum:
@@ -27,6 +38,7 @@ sweep over the frontier.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import ge
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,6 +48,10 @@ IndexArray = NDArray[np.intp]
 BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
 
+#: Tables up to this many rows are compared in plain Python.
+TINY_ROWS = 8
+#: Tables up to this many rows use the one-pass bitsets of :func:`_small_mask`.
+SMALL_ROWS = 4096
 #: Rows of the first, cheap pass.
 TOP_ROWS = 2048
 #: Bytes the bitset tables of the exact pass may take.
@@ -182,6 +198,67 @@ def _group_end(sums: FloatArray) -> IndexArray:
     return np.searchsorted(-sums, -sums, side="right").astype(np.intp)
 
 
+def _tiny_mask(table: FloatArray) -> BoolArray:
+    """The frontier of a few rows, compared in Python."""
+    rows = table.tolist()
+    return np.array(
+        [not any(p != q and all(map(ge, p, q)) for p in rows) for q in rows], dtype=bool
+    )
+
+
+def _bit(positions: IndexArray) -> WordArray:
+    return np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
+
+
+def _small_mask(table: FloatArray) -> BoolArray:
+    """The frontier in one pass of per-row bitsets (see the module docstring)."""
+    n, d = table.shape
+    cols = table.T + 0.0  # roles × rows; + 0.0 turns -0.0 into 0.0
+    sums = cols.sum(axis=0)  # the same additions for every row: monotone in each score
+    order = np.argsort(-sums, kind="stable")
+    s = sums[order]
+    tt = cols[:, order]  # rows by descending sum
+    w = -(-n // 64)
+    pos = np.arange(n)
+    base = (np.arange(d) * n)[:, None]
+    ranking = np.argsort(-tt, axis=1)  # per role, rows by descending score
+    flat = ranking + base
+    ranked = tt.ravel()[flat]
+    last = np.empty((d, n), dtype=bool)
+    last[:, -1] = True
+    np.not_equal(ranked[:, 1:], ranked[:, :-1], out=last[:, :-1])
+    # per ranked position: how many rows score at least as much (the end of its tie)
+    ends = np.minimum.accumulate(np.where(last, pos + 1, n)[:, ::-1], axis=1)[:, ::-1]
+    levels = np.empty(d * n, dtype=np.intp)
+    levels[flat] = ends + (np.arange(d) * (n + 1))[:, None]
+    bit, word = _bit(pos), pos // 64
+    sets = np.zeros((d * (n + 1), w), dtype=np.uint64)
+    sets[(pos + 1)[None, :] + (np.arange(d) * (n + 1))[:, None], word[ranking]] = bit[ranking]
+    by_role = sets.reshape(d, n + 1, w)
+    np.bitwise_or.accumulate(by_role, axis=1, out=by_role)
+    acc = np.bitwise_and.reduce(sets.take(levels, axis=0).reshape(d, n, w), axis=0)
+    prefix = np.zeros((n + 1, w), dtype=np.uint64)  # prefix[c]: the first c rows by sum
+    prefix[pos + 1, word] = bit
+    np.bitwise_or.accumulate(prefix, axis=0, out=prefix)
+    start = np.searchsorted(-s, -s, side="left")
+    dominated = (acc & prefix[start]).any(axis=1)
+    end = np.searchsorted(-s, -s, side="right")
+    tied = np.flatnonzero((end - start > 1) & ~dominated)
+    if len(tied):  # rows with an equal sum that score at least as much: equal, or dominating
+        group = prefix[end[tied]] & ~prefix[start[tied]]
+        group[np.arange(len(tied)), word[tied]] &= ~bit[tied]
+        others = acc[tied] & group
+        rows = tt.T
+        for k in np.flatnonzero(others.any(axis=1)):
+            members = np.unpackbits(others[k].view(np.uint8), bitorder="little")[:n]
+            q = int(tied[k])
+            if np.any(rows[np.flatnonzero(members)] != rows[q]):
+                dominated[q] = True
+    mask = np.empty(n, dtype=bool)
+    mask[order] = ~dominated
+    return mask
+
+
 def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray:
     """Per row of ``values`` (rows × objectives, maximised): is it on the Pareto frontier?
 
@@ -194,6 +271,16 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     n, d = table.shape
     if n == 0 or d == 0:
         return np.ones(n, dtype=bool)
+    if n <= TINY_ROWS:
+        return _tiny_mask(table)
+    if n <= SMALL_ROWS:
+        return _small_mask(table)
+    return _large_mask(table)
+
+
+def _large_mask(table: FloatArray) -> BoolArray:
+    """The two-pass frontier (see the module docstring)."""
+    n, d = table.shape
     distinct, order, ids = _distinct_by_sum(table)
     m = len(distinct)
     sums = distinct.sum(axis=1)
