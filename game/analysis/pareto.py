@@ -64,10 +64,12 @@ BLOCK_BYTES = 2**21
 class _Bitsets:
     """For each role, the packed sets "rows scoring at least x" at some thresholds."""
 
-    sorted_desc: tuple[FloatArray, ...]
-    """Per role, the reference rows' scores, descending."""
-    checkpoints: tuple[IndexArray, ...]
-    """Per role, the counts ``c`` (ascending, from 0 to n) whose set is stored."""
+    neg_distinct: tuple[FloatArray, ...]
+    """Per role, the reference rows' distinct scores, negated (ascending)."""
+    level_row: tuple[IndexArray, ...]
+    """Per role and ``k`` (distinct scores at least the query's): the table row to use."""
+    level_exact: tuple[BoolArray, ...]
+    """Per role and ``k``: whether that table row holds exactly those rows (not more)."""
     tables: tuple[WordArray, ...]
     """Per role, one packed bitset (over the reference rows) per checkpoint."""
     words: int
@@ -78,43 +80,46 @@ class _Bitsets:
         rows = np.empty((d, n_q), dtype=np.intp)
         exact = np.ones(n_q, dtype=bool)
         for r in range(d):
-            counts = np.searchsorted(-self.sorted_desc[r], -queries[:, r], side="right")
-            idx = np.searchsorted(self.checkpoints[r], counts, side="left")
-            rows[r] = idx
-            exact &= self.checkpoints[r][idx] == counts
+            # a search among the few distinct scores, not among all rows
+            k = np.searchsorted(self.neg_distinct[r], -queries[:, r], side="right")
+            rows[r] = self.level_row[r][k]
+            exact &= self.level_exact[r][k]
         return rows, exact
 
 
 def _build_bitsets(ref: FloatArray, max_levels: int) -> _Bitsets:
     n, d = ref.shape
     words = max(1, -(-n // 64))
-    sorted_desc: list[FloatArray] = []
-    checkpoints: list[IndexArray] = []
+    neg_distinct: list[FloatArray] = []
+    level_row: list[IndexArray] = []
+    level_exact: list[BoolArray] = []
     tables: list[WordArray] = []
+    positions = np.arange(n)
+    bits = _bit(positions)
     for r in range(d):
-        order = np.argsort(-ref[:, r], kind="stable")
+        order = np.argsort(-ref[:, r])  # the order within equal scores does not matter
         values = ref[order, r]
-        rank = np.empty(n, dtype=np.intp)
-        rank[order] = np.arange(n)
         # Counts at the end of each run of equal values, plus 0.
-        ends = np.flatnonzero(np.r_[values[1:] != values[:-1], True]) + 1
-        cps = np.r_[0, ends].astype(np.intp)
+        last = np.r_[values[1:] != values[:-1], True]
+        counts = np.r_[0, np.flatnonzero(last) + 1].astype(np.intp)
+        cps = counts
         if len(cps) > max_levels:
             pick = np.unique(np.linspace(0, len(cps) - 1, max_levels).round().astype(np.intp))
             cps = cps[pick]
+        # A row is in the sets of every checkpoint at or above the end of its run of
+        # equal scores: set its bit in the first of those, then OR-accumulate upwards.
+        run = np.empty(n, dtype=np.intp)
+        run[order] = np.cumsum(last) - last
+        first = np.searchsorted(cps, counts[1:], side="left")[run]
         table = np.zeros((len(cps), words), dtype=np.uint64)
-        step = max(1, 2**24 // max(n, 1))
-        for lo in range(0, len(cps), step):
-            chunk = cps[lo : lo + step]
-            bits = rank[None, :] < chunk[:, None]
-            packed = np.packbits(bits, axis=1, bitorder="little")
-            padded = np.zeros((len(chunk), words * 8), dtype=np.uint8)
-            padded[:, : packed.shape[1]] = packed
-            table[lo : lo + len(chunk)] = padded.view(np.uint64)
-        sorted_desc.append(values)
-        checkpoints.append(cps)
+        np.bitwise_or.at(table.reshape(-1), first * words + positions // 64, bits)
+        np.bitwise_or.accumulate(table, axis=0, out=table)
+        row = np.searchsorted(cps, counts, side="left").astype(np.intp)
+        neg_distinct.append(-values[last])
+        level_row.append(row)
+        level_exact.append(cps[row] == counts)
         tables.append(table)
-    return _Bitsets(tuple(sorted_desc), tuple(checkpoints), tuple(tables), words)
+    return _Bitsets(tuple(neg_distinct), tuple(level_row), tuple(level_exact), tuple(tables), words)
 
 
 def _verify(ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArray) -> BoolArray:
@@ -195,7 +200,9 @@ def _distinct_by_sum(values: FloatArray) -> tuple[FloatArray, IndexArray, IndexA
 
 def _group_end(sums: FloatArray) -> IndexArray:
     """For rows sorted by descending sum: the end (exclusive) of each row's equal-sum group."""
-    return np.searchsorted(-sums, -sums, side="right").astype(np.intp)
+    n = len(sums)
+    ends = np.where(np.r_[sums[1:] != sums[:-1], True], np.arange(1, n + 1), n)
+    return np.minimum.accumulate(ends[::-1])[::-1].astype(np.intp)
 
 
 def _tiny_mask(table: FloatArray) -> BoolArray:
