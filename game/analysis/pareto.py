@@ -50,10 +50,12 @@ WordArray = NDArray[np.uint64]
 
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 8
-#: Tables up to this many rows use the one-pass bitsets of :func:`_small_mask`.
-SMALL_ROWS = 4096
-#: Rows of the first, cheap pass.
+#: Tables (or survivors of the first pass) up to this many rows use the one-pass
+#: per-row bitsets of :func:`_small_dominated`.
+SMALL_ROWS = 2048
+#: Rows of the first, cheap pass: a sixteenth of the distinct rows, within these bounds.
 TOP_ROWS = 2048
+TOP_ROWS_MIN = 256
 #: Bytes the bitset tables of the exact pass may take.
 MEMORY_BUDGET = 256 * 2**20
 #: Bytes of one block of bitset rows being ANDed.
@@ -122,8 +124,11 @@ def _build_bitsets(ref: FloatArray, max_levels: int) -> _Bitsets:
     return _Bitsets(tuple(neg_distinct), tuple(level_row), tuple(level_exact), tuple(tables), words)
 
 
-def _verify(ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArray) -> BoolArray:
-    """Exactly check the candidate dominators left in ``acc`` for the given rows."""
+def _verify(
+    ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArray, strict: bool = False
+) -> BoolArray:
+    """Exactly check the candidate dominators left in ``acc`` for the given rows
+    (``strict``: a candidate equal to the query does not count)."""
     out = np.zeros(len(rows), dtype=bool)
     per = max(1, 2**22 // max(1, acc.shape[1] * 64))
     for lo in range(0, len(rows), per):
@@ -131,6 +136,8 @@ def _verify(ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArr
         bits = np.unpackbits(acc[part].view(np.uint8), axis=1, bitorder="little")
         q_idx, cand = np.nonzero(bits[:, : len(ref)])
         ok = np.all(ref[cand] >= queries[part][q_idx], axis=1)
+        if strict:
+            ok &= np.any(ref[cand] > queries[part][q_idx], axis=1)
         hit = np.zeros(len(part), dtype=bool)
         hit[q_idx[ok]] = True
         out[lo : lo + len(part)] = hit
@@ -201,7 +208,9 @@ def _distinct_by_sum(values: FloatArray) -> tuple[FloatArray, IndexArray, IndexA
 def _group_end(sums: FloatArray) -> IndexArray:
     """For rows sorted by descending sum: the end (exclusive) of each row's equal-sum group."""
     n = len(sums)
-    ends = np.where(np.r_[sums[1:] != sums[:-1], True], np.arange(1, n + 1), n)
+    last = np.ones(n, dtype=bool)
+    np.not_equal(sums[1:], sums[:-1], out=last[:-1])
+    ends = np.where(last, np.arange(1, n + 1), n)
     return np.minimum.accumulate(ends[::-1])[::-1].astype(np.intp)
 
 
@@ -217,52 +226,63 @@ def _bit(positions: IndexArray) -> WordArray:
     return np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
 
 
-def _small_mask(table: FloatArray) -> BoolArray:
-    """The frontier in one pass of per-row bitsets (see the module docstring)."""
-    n, d = table.shape
-    cols = table.T + 0.0  # roles × rows; + 0.0 turns -0.0 into 0.0
-    sums = cols.sum(axis=0)  # the same additions for every row: monotone in each score
-    order = np.argsort(-sums, kind="stable")
-    s = sums[order]
-    tt = cols[:, order]  # rows by descending sum
+def _small_dominated(tt: FloatArray, s: FloatArray) -> BoolArray:
+    """Per row (column of ``tt``, roles × rows, sorted by descending sum ``s``): is
+    another row dominating it?
+
+    One pass of per-row bitsets (see the module docstring); rows with an equal
+    sum that score at least as much are compared exactly (equal, or dominating).
+    """
+    d, n = tt.shape
     w = -(-n // 64)
     pos = np.arange(n)
-    base = (np.arange(d) * n)[:, None]
-    ranking = np.argsort(-tt, axis=1)  # per role, rows by descending score
-    flat = ranking + base
-    ranked = tt.ravel()[flat]
-    last = np.empty((d, n), dtype=bool)
-    last[:, -1] = True
-    np.not_equal(ranked[:, 1:], ranked[:, :-1], out=last[:, :-1])
-    # per ranked position: how many rows score at least as much (the end of its tie)
-    ends = np.minimum.accumulate(np.where(last, pos + 1, n)[:, ::-1], axis=1)[:, ::-1]
-    levels = np.empty(d * n, dtype=np.intp)
-    levels[flat] = ends + (np.arange(d) * (n + 1))[:, None]
+    size = d * n
+    # Per role, rows by ascending score; one flat array over all roles.
+    ranking = np.argsort(tt, axis=1).ravel() + np.repeat(np.arange(d) * n, n)
+    ranked = tt.ravel()[ranking]
+    first = np.empty(size, dtype=bool)  # the first of a run of equal scores within a role
+    first[0] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=first[1:])
+    first[::n] = True
+    run_start = np.flatnonzero(first)
+    # rows scoring at least as much as a ranked row: from the start of its run to the end
+    at_least = (np.arange(d) * n + n).repeat(n) - run_start[np.cumsum(first) - 1]
+    role = np.arange(size) // n
+    levels = np.empty(size, dtype=np.intp)
+    levels[ranking] = at_least + role * (n + 1)
+    # sets[r, c]: the c best rows of role r (rows ranked from the top), one bit per row
+    row = ranking - role * n
+    from_top = (n - 1) - (np.arange(size) - role * n)
     bit, word = _bit(pos), pos // 64
-    sets = np.zeros((d * (n + 1), w), dtype=np.uint64)
-    sets[(pos + 1)[None, :] + (np.arange(d) * (n + 1))[:, None], word[ranking]] = bit[ranking]
+    sets = np.zeros((d * (n + 1)) * w, dtype=np.uint64)
+    sets[(from_top + 1 + role * (n + 1)) * w + word[row]] = bit[row]
     by_role = sets.reshape(d, n + 1, w)
     np.bitwise_or.accumulate(by_role, axis=1, out=by_role)
-    acc = np.bitwise_and.reduce(sets.take(levels, axis=0).reshape(d, n, w), axis=0)
+    acc = np.bitwise_and.reduce(by_role.reshape(-1, w).take(levels, axis=0).reshape(d, n, w), 0)
+    acc[pos, word] &= ~bit  # not the row itself
     prefix = np.zeros((n + 1, w), dtype=np.uint64)  # prefix[c]: the first c rows by sum
     prefix[pos + 1, word] = bit
     np.bitwise_or.accumulate(prefix, axis=0, out=prefix)
-    start = np.searchsorted(-s, -s, side="left")
-    dominated = (acc & prefix[start]).any(axis=1)
-    end = np.searchsorted(-s, -s, side="right")
+    end = _group_end(s)
+    new = np.ones(n, dtype=bool)
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    start = np.maximum.accumulate(np.where(new, pos, 0))
+    dominated: BoolArray = (acc & prefix[start]).any(axis=1)  # by a row with a larger sum
     tied = np.flatnonzero((end - start > 1) & ~dominated)
-    if len(tied):  # rows with an equal sum that score at least as much: equal, or dominating
-        group = prefix[end[tied]] & ~prefix[start[tied]]
-        group[np.arange(len(tied)), word[tied]] &= ~bit[tied]
-        others = acc[tied] & group
-        rows = tt.T
-        for k in np.flatnonzero(others.any(axis=1)):
-            members = np.unpackbits(others[k].view(np.uint8), bitorder="little")[:n]
-            q = int(tied[k])
-            if np.any(rows[np.flatnonzero(members)] != rows[q]):
-                dominated[q] = True
-    mask = np.empty(n, dtype=bool)
-    mask[order] = ~dominated
+    if len(tied):
+        rows = np.ascontiguousarray(tt.T)
+        others = acc[tied] & prefix[end[tied]] & ~prefix[start[tied]]
+        check = np.flatnonzero(others.any(axis=1))
+        dominated[tied[check]] = _verify(rows, rows[tied], others, check, strict=True)
+    return dominated
+
+
+def _small_mask(table: FloatArray) -> BoolArray:
+    cols = table.T + 0.0  # roles × rows; + 0.0 turns -0.0 into 0.0
+    sums = cols.sum(axis=0)  # the same additions for every row: monotone in each score
+    order = np.argsort(-sums, kind="stable")
+    mask: BoolArray = np.empty(len(table), dtype=bool)
+    mask[order] = ~_small_dominated(cols[:, order], sums[order])
     return mask
 
 
@@ -293,7 +313,7 @@ def _large_mask(table: FloatArray) -> BoolArray:
     sums = distinct.sum(axis=1)
 
     # Pass 1: against the top rows by sum.
-    k = min(m, TOP_ROWS)
+    k = min(m, TOP_ROWS, max(TOP_ROWS_MIN, m // 16))
     top = distinct[:k]
     top_sets = _build_bitsets(top, k + 1)
     positions = np.arange(m, dtype=np.intp)
@@ -305,12 +325,18 @@ def _large_mask(table: FloatArray) -> BoolArray:
     # Pass 2: exact, among the survivors (every frontier row is one).
     rest = distinct[survivors]
     s = len(rest)
+    on_front = np.zeros(m, dtype=bool)
+    if s <= SMALL_ROWS:
+        small = _small_dominated(np.ascontiguousarray(rest.T), sums[survivors])
+        on_front[survivors[~small]] = True
+        mask = np.zeros(n, dtype=bool)
+        mask[order] = on_front[ids]
+        return mask
     bytes_per_level = d * 8 * max(1, -(-s // 64))
     max_levels = max(16, MEMORY_BUDGET // bytes_per_level)
     rest_sets = _build_bitsets(rest, max_levels)
     own = np.arange(s, dtype=np.intp)
-    dominated = _dominated(rest_sets, rest, rest, own, _group_end(rest.sum(axis=1)))
-    on_front = np.zeros(m, dtype=bool)
+    dominated = _dominated(rest_sets, rest, rest, own, _group_end(sums[survivors]))
     on_front[survivors[~dominated]] = True
 
     mask = np.zeros(n, dtype=bool)
