@@ -127,7 +127,7 @@ def grid_plan_metrics(
     active = {w.id: grid.holds(w.when) for w in scenario.works}
     columns: list[NDArray[Any]] = [
         np.unique(grid.flat(phasing).astype(str), return_inverse=True)[1],
-        *(grid.flat(delays[w]) for w in sorted(delays)),
+        *(grid.flat(delays[w] * active[w]) for w in sorted(delays) if w in active),
         *(grid.flat(active[w.id]) for w in scenario.works),
     ]
     keys = np.stack([np.asarray(c, dtype=np.int64) for c in columns], axis=1)

@@ -1,0 +1,108 @@
+"""Benchmark of ``botsende-belangen simulate``, the command trainers run.
+
+    .venv/bin/python benchmarks/simulate.py             # about 2 minutes on 2 idle cores
+    .venv/bin/python benchmarks/simulate.py --quick     # fewer games and runs
+
+Every row times the real command as a subprocess (wall clock from start to
+exit, so Python start-up, imports, the scenario load, worker start-up and the
+balance report are included), repeated, and reports min / median / max games
+per second. The bots are ``simulate``'s own negotiating bots
+(``game.bots.playtest``: temperaments ``mix``, no events), whole sessions from
+the start to the reveal. For comparison one row plays the engine's *simple*
+bots (``game.bots.headless``, not a user command) in one process. A check at
+the start asserts that 1 and 2 workers print the same JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIO = "scenarios/leeuwaerdenhout.yaml"
+
+SIMPLE = """
+import sys
+from game.bots.headless import play_game
+from game.scenario.loader import load_scenario
+scenario = load_scenario(sys.argv[1])
+for seed in range(1, int(sys.argv[3]) + 1):
+    play_game(scenario, sys.argv[2], seed)
+"""
+
+
+def command(mode: str, games: int, workers: int, *extra: str) -> list[str]:
+    return [
+        sys.executable, "-m", "game", "simulate", SCENARIO, "--mode", mode,
+        "--games", str(games), "--workers", str(workers), *extra,
+    ]  # fmt: skip
+
+
+def timed(argv: list[str]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def row(label: str, argv: list[str], games: int, repeat: int) -> None:
+    rates = [games / timed(argv) for _ in range(repeat)]
+    lo, mid, hi = min(rates), statistics.median(rates), max(rates)
+    print(f"| {label} | {games} | {repeat} | {lo:.1f} / {mid:.1f} / {hi:.1f} |", flush=True)
+
+
+def same_for_any_workers(games: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    outs = [
+        subprocess.run(
+            command("full", games, w, "--json"), cwd=ROOT, env=env, check=True,
+            capture_output=True, text=True,
+        ).stdout
+        for w in (1, 2)
+    ]  # fmt: skip
+    assert outs[0] == outs[1], "1 and 2 workers gave different results"
+    print(f"checked: {games} full games give the same JSON with 1 and 2 workers")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer games and runs")
+    args = parser.parse_args()
+    full_games, short_games, repeat = (20, 40, 2) if args.quick else (60, 100, 3)
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"# simulate benchmark\nnproc {os.cpu_count()}, Python {platform.python_version()}, "
+        f"load average at start {load}"
+    )
+    same_for_any_workers(6)
+    print("\ngames per second, min / median / max over the runs (wall clock of the command)")
+    print("| what | games | runs | games/s |")
+    print("|---|---:|---:|---|")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    for workers in sorted({1, cores or 1}):
+        row(
+            f"`simulate --mode full`, negotiating bots, {workers} worker(s)",
+            command("full", full_games, workers),
+            full_games,
+            repeat,
+        )
+    row(
+        f"`simulate --mode short`, negotiating bots, {cores} worker(s)",
+        command("short", short_games, cores or 1),
+        short_games,
+        repeat,
+    )
+    simple = [sys.executable, "-c", SIMPLE, SCENARIO, "full", str(full_games)]
+    row("simple bots (`game.bots.headless`, not a command), full, 1 process", simple,
+        full_games, repeat)  # fmt: skip
+    print(f"\nload average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
