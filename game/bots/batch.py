@@ -99,6 +99,11 @@ class Batch:
         """:meth:`Estimator.value` of every row."""
         return self._value(rows)
 
+    def assess(self, rows: Codes) -> tuple[Floats, Floats]:
+        """:meth:`OpponentModel.assess` of every row: pass chances and support shares."""
+        assert self._assess is not None
+        return self._assess(rows)
+
     def offer_scores(self, rows: Codes, target: float) -> Floats:
         """The score of :func:`game.bots.strategy.offer_at` of every row."""
         assert self._assess is not None
@@ -211,14 +216,22 @@ class _AssessTables:
         for v in self.veto:
             self.weights += 2.0 if v else 1.0
         # Stances on exact packages override the guess: code -> per role (NaN: none).
-        self.stance: dict[bytes, Floats] = {}
+        codes: dict[tuple[str, ...], bytes | None] = {}
+        found: dict[bytes, list[tuple[int, float]]] = {}
         for r, role in enumerate(self.roles):
             for key, p in model.stance.get(role, {}).items():
-                row = batch.index_of(key, model.issues)
-                if row is None:
-                    continue
-                entry = self.stance.setdefault(row.tobytes(), np.full(len(self.roles), np.nan))
+                code = codes.get(key, b"")
+                if code == b"":
+                    row = batch.index_of(key, model.issues)
+                    code = codes[key] = None if row is None else row.tobytes()
+                if code is not None:
+                    found.setdefault(code, []).append((r, p))
+        self.stance: dict[bytes, Floats] = {}
+        for code, entries in found.items():
+            entry = np.full(len(self.roles), np.nan)
+            for r, p in entries:
                 entry[r] = p
+            self.stance[code] = entry
 
     def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
         c = len(rows)

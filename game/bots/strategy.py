@@ -114,8 +114,10 @@ def offer_at(
     options: Mapping[str, list[str]],
     target: float,
     starts: Iterable[Package],
+    batch: Batch | None = None,
 ) -> Package | None:
-    """The package worth at least ``target`` to me that the others most likely accept."""
+    """The package worth at least ``target`` to me that the others most likely accept
+    (``batch``: one already made for these options, estimator and model)."""
 
     def score(p: Package) -> float:
         value = est.value(p)
@@ -125,7 +127,8 @@ def offer_at(
         return chance + 0.2 * share + value / 100_000.0
 
     valid = [dict(s) for s in starts if all(s.get(i) in o for i, o in options.items())]
-    batch = Batch(options, est, model)
+    if batch is None:
+        batch = Batch(options, est, model)
     rows = _encoded(batch, valid)
     if rows is None:
         climbed = [(found := _climb(s, options, score), score(found)) for s in valid]
