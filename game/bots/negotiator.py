@@ -31,7 +31,7 @@ from typing import Any
 
 from game.bots import speech
 from game.bots.base import MoveDict
-from game.bots.estimate import Estimator, issue_range
+from game.bots.estimate import BaseCache, Estimator, issue_range
 from game.bots.opponents import OpponentModel
 from game.bots.reading import (
     View,
@@ -80,6 +80,7 @@ class NegotiatorBot:
         self._offers = 0
         self._messages = 0
         self._introduced = False
+        self.base_cache: BaseCache = {}
 
     # -- the turn ---------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class _Turn:
         self.moves: list[MoveDict] = []
         self.values = own_values(view)
         self.reservation = float(self.me["reservation"])
-        self.est = Estimator(view)
+        self.est = Estimator(view, bot.base_cache)
         best_pkg = bot.best_package(view, self.est, rng)
         on_table = [self.values[p["id"]] for p in open_proposals(view) if p["id"] in self.values]
         self.best = max([self.est.value(best_pkg), *on_table])
