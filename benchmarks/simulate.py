@@ -74,7 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer games and runs")
     args = parser.parse_args()
-    full_games, short_games, repeat = (20, 40, 2) if args.quick else (60, 100, 3)
+    full_games, short_games, repeat = (10, 20, 2) if args.quick else (30, 60, 3)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"# simulate benchmark\nnproc {os.cpu_count()}, Python {platform.python_version()}, "

@@ -51,6 +51,10 @@ class Batch:
         self.est = est
         self.model = model
         self._index = [{o: k for k, o in enumerate(opts)} for opts in self.options]
+        radix = np.ones(len(self.options), dtype=np.int64)
+        for j in range(len(self.options) - 2, -1, -1):
+            radix[j] = radix[j + 1] * self.sizes[j + 1]
+        self._radix = radix
         self._value = _ValueTables(self, est)
         self._assess = _AssessTables(self, model) if model is not None else None
         # The neighbour template: every (issue, option) in the order of the climbs.
@@ -84,6 +88,10 @@ class Batch:
         by_issue = dict(zip(issues, key, strict=True))
         return self.encode(by_issue) if len(by_issue) == len(self.issues) else None
 
+    def number(self, rows: Codes) -> NDArray[np.int64]:
+        """One integer per row (its index in the grid of these options)."""
+        return rows.astype(np.int64) @ self._radix
+
     def neighbours(self, rows: Codes) -> Codes:
         """Per row every one-issue change, in the climbs' order: (rows, changes, issues)."""
         a, n = rows.shape
@@ -116,6 +124,12 @@ class Batch:
             chance, share = self._assess(rows[ok])
             out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
+
+
+def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, NDArray[np.bool_]]:
+    """Where each code sits in the sorted ``keys``, and whether it is there."""
+    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+    return at, keys[at] == codes
 
 
 class _ValueTables:
@@ -152,6 +166,14 @@ class _ValueTables:
                 else:
                     constant = constant and est.presets.get(issue) in opts
             self.rules.append((allowed if live_part else None, constant, pts))
+        # stacked: a rule that never holds gets an all-False row, one always holding all-True
+        self.allowed = np.ones((len(self.rules), len(flat)), dtype=bool)
+        for k, (allowed, constant, _) in enumerate(self.rules):
+            if allowed is not None:
+                self.allowed[k] = allowed
+            if not constant:
+                self.allowed[k] = False
+        self.rule_points = np.array([pts for _, _, pts in self.rules], dtype=np.float64)
         self.n = len(est.issues) or 1
         known = [k for k, _ in est.residuals]
         self.diffs = np.array([d for _, d in est.residuals], dtype=np.float64)
@@ -159,21 +181,25 @@ class _ValueTables:
         for r, key in enumerate(known):
             for j, (issue, option) in enumerate(zip(est.issues, key, strict=True)):
                 self.known[r, j] = batch._index[col[issue]].get(option, -1)
-        self.exact: dict[bytes, float] = {}
+        exact: dict[int, float] = {}
         for key, value in est.exact.items():
             row = batch.index_of(key, est.issues)
             if row is not None:
-                self.exact[row.tobytes()] = value
+                exact[int(batch.number(row[None, :])[0])] = value
+        self.exact_keys = np.array(sorted(exact), dtype=np.int64)
+        self.exact_values = np.array([exact[k] for k in sorted(exact)], dtype=np.float64)
+        self.batch = batch
 
     def __call__(self, rows: Codes) -> Floats:
         own = rows[:, self.cols]  # est order
         flat = own + self.offsets
-        terms = [self.points[flat]]
-        for allowed, constant, pts in self.rules:
-            hit = np.ones(len(rows), dtype=bool) if allowed is None else allowed[flat].all(axis=1)
-            hit = hit & constant
-            terms.append(np.where(hit, pts, 0.0)[:, None])
-        base = _seq_sum(np.concatenate(terms, axis=1), self.preset)
+        terms = np.empty((len(rows), 1 + flat.shape[1] + len(self.rules)))
+        terms[:, 0] = self.preset
+        terms[:, 1 : 1 + flat.shape[1]] = self.points[flat]
+        if self.rules:
+            hits = self.allowed[:, flat].all(axis=2)  # rules × rows
+            terms[:, 1 + flat.shape[1] :] = np.where(hits, self.rule_points[:, None], 0.0).T
+        base = np.cumsum(terms, axis=1)[:, -1]
         if len(self.diffs):
             same = (own[:, None, :] == self.known[None, :, :]).sum(axis=2)
             weight = np.ldexp(1.0, 2 * (same - self.n))
@@ -182,11 +208,9 @@ class _ValueTables:
             value = base + total / weights
         else:
             value = base + 0.0
-        if self.exact:
-            for k, row in enumerate(rows):
-                found = self.exact.get(row.tobytes())
-                if found is not None:
-                    value[k] = found
+        if len(self.exact_keys):
+            at, hit = _lookup(self.exact_keys, self.batch.number(rows))
+            value[hit] = self.exact_values[at[hit]]
         return value
 
 
@@ -216,22 +240,24 @@ class _AssessTables:
         for v in self.veto:
             self.weights += 2.0 if v else 1.0
         # Stances on exact packages override the guess: code -> per role (NaN: none).
-        codes: dict[tuple[str, ...], bytes | None] = {}
-        found: dict[bytes, list[tuple[int, float]]] = {}
+        codes: dict[tuple[str, ...], int | None] = {}
+        found: dict[int, list[tuple[int, float]]] = {}
         for r, role in enumerate(self.roles):
             for key, p in model.stance.get(role, {}).items():
-                code = codes.get(key, b"")
-                if code == b"":
+                if key in codes:
+                    code = codes[key]
+                else:
                     row = batch.index_of(key, model.issues)
-                    code = codes[key] = None if row is None else row.tobytes()
+                    code = codes[key] = None if row is None else int(batch.number(row[None, :])[0])
                 if code is not None:
                     found.setdefault(code, []).append((r, p))
-        self.stance: dict[bytes, Floats] = {}
-        for code, entries in found.items():
-            entry = np.full(len(self.roles), np.nan)
-            for r, p in entries:
-                entry[r] = p
-            self.stance[code] = entry
+        keys = sorted(found)
+        self.stance_keys = np.array(keys, dtype=np.int64)
+        self.stance = np.full((len(keys), len(self.roles)), np.nan)
+        for i, code in enumerate(keys):
+            for r, p in found[code]:
+                self.stance[i, r] = p
+        self.batch = batch
 
     def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
         c = len(rows)
@@ -243,12 +269,11 @@ class _AssessTables:
         x = -(STEEPNESS * liking)
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
-        if self.stance:
-            for k, row in enumerate(rows):
-                known = self.stance.get(row.tobytes())
-                if known is not None:
-                    has = ~np.isnan(known)
-                    yes[has, k] = known[has]
+        if len(self.stance_keys):
+            at, hit = _lookup(self.stance_keys, self.batch.number(rows))
+            if hit.any():
+                known = self.stance[at[hit]].T  # roles × hits
+                yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
         counts = np.zeros((c, 2))
         counts[:, 1] = 1.0
         share = np.zeros(c)
