@@ -59,7 +59,7 @@ TOP_ROWS_MIN = 256
 #: Bytes the bitset tables of the exact pass may take.
 MEMORY_BUDGET = 256 * 2**20
 #: Bytes of one block of bitset rows being ANDed.
-BLOCK_BYTES = 2**21
+BLOCK_BYTES = 2**19
 
 
 @dataclass(frozen=True)
