@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/simulate.py             # about 2 minutes on 2 idle cores
     .venv/bin/python benchmarks/simulate.py --quick     # fewer games and runs
+    git archive bc77941 game | tar -x -C /tmp/before    # the code before the speed-up
+    .venv/bin/python benchmarks/simulate.py --baseline /tmp/before   # ... as anchor rows
 
 Every row times the real command as a subprocess (wall clock from start to
 exit, so Python start-up, imports, the scenario load, worker start-up and the
@@ -10,7 +12,9 @@ per second. The bots are ``simulate``'s own negotiating bots
 (``game.bots.playtest``: temperaments ``mix``, no events), whole sessions from
 the start to the reveal. For comparison one row plays the engine's *simple*
 bots (``game.bots.headless``, not a user command) in one process. A check at
-the start asserts that 1 and 2 workers print the same JSON.
+the start asserts that 1 and 2 workers print the same JSON. With
+``--baseline DIR`` (a directory holding an older ``game`` package) the same
+``simulate`` command of that code is timed in the same run, as the anchor.
 """
 
 from __future__ import annotations
@@ -44,15 +48,15 @@ def command(mode: str, games: int, workers: int, *extra: str) -> list[str]:
     ]  # fmt: skip
 
 
-def timed(argv: list[str]) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def timed(argv: list[str], path: Path = ROOT) -> float:
+    env = {**os.environ, "PYTHONPATH": str(path)}
     start = time.perf_counter()
     subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
-def row(label: str, argv: list[str], games: int, repeat: int) -> None:
-    rates = [games / timed(argv) for _ in range(repeat)]
+def row(label: str, argv: list[str], games: int, repeat: int, path: Path = ROOT) -> None:
+    rates = [games / timed(argv, path) for _ in range(repeat)]
     lo, mid, hi = min(rates), statistics.median(rates), max(rates)
     print(f"| {label} | {games} | {repeat} | {lo:.1f} / {mid:.1f} / {hi:.1f} |", flush=True)
 
@@ -73,6 +77,7 @@ def same_for_any_workers(games: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer games and runs")
+    parser.add_argument("--baseline", type=Path, help="directory with an older game package")
     args = parser.parse_args()
     full_games, short_games, repeat = (10, 20, 2) if args.quick else (30, 60, 3)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -98,6 +103,10 @@ def main() -> None:
         short_games,
         repeat,
     )
+    if args.baseline is not None:
+        old = command("full", full_games, 1)[:-2]  # the old command has no --workers
+        row(f"the same command, code in {args.baseline}, full", old, full_games, repeat,
+            args.baseline.resolve())  # fmt: skip
     simple = [sys.executable, "-c", SIMPLE, SCENARIO, "full", str(full_games)]
     row("simple bots (`game.bots.headless`, not a command), full, 1 process", simple,
         full_games, repeat)  # fmt: skip
