@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/simulate.py             # about 2 minutes on 2 idle cores
     .venv/bin/python benchmarks/simulate.py --quick     # fewer games and runs
-    git archive bc77941 game | tar -x -C /tmp/before    # the code before the speed-up
+    git archive bc77941 game scenarios roles | tar -x -C /tmp/before   # code before the speed-up
     .venv/bin/python benchmarks/simulate.py --baseline /tmp/before   # ... as anchor rows
 
 Every row times the real command as a subprocess (wall clock from start to
@@ -13,8 +13,9 @@ per second. The bots are ``simulate``'s own negotiating bots
 the start to the reveal. For comparison one row plays the engine's *simple*
 bots (``game.bots.headless``, not a user command) in one process. A check at
 the start asserts that 1 and 2 workers print the same JSON. With
-``--baseline DIR`` (a directory holding an older ``game`` package) the same
-``simulate`` command of that code is timed in the same run, as the anchor.
+``--baseline DIR`` (a directory holding an older ``game`` package and the
+``scenarios``, run from there) the same ``simulate`` command of that code is
+timed in the same run, as the anchor.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def command(mode: str, games: int, workers: int, *extra: str) -> list[str]:
 def timed(argv: list[str], path: Path = ROOT) -> float:
     env = {**os.environ, "PYTHONPATH": str(path)}
     start = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(argv, cwd=path, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
