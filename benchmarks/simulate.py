@@ -32,6 +32,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = "scenarios/leeuwaerdenhout.yaml"
 
+CPU = """
+import sys, time
+from game.bots.balance import game_record
+from game.bots.playtest import play_session
+from game.scenario.loader import load_scenario
+scenario = load_scenario(sys.argv[1])
+play_session(scenario, sys.argv[2], 999)  # warm caches (scorers) outside the timing
+start = time.process_time()
+for seed in range(1, int(sys.argv[3]) + 1):
+    game_record(play_session(scenario, sys.argv[2], seed), seed - 1, seed)
+print((time.process_time() - start) / int(sys.argv[3]))
+"""
+
 SIMPLE = """
 import sys
 from game.bots.headless import play_game
@@ -79,6 +92,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer games and runs")
     parser.add_argument("--baseline", type=Path, help="directory with an older game package")
+    parser.add_argument("--cpu-only", action="store_true", help="only the CPU seconds per game")
     args = parser.parse_args()
     full_games, short_games, repeat = (10, 20, 2) if args.quick else (30, 60, 3)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -86,6 +100,13 @@ def main() -> None:
         f"# simulate benchmark\nnproc {os.cpu_count()}, Python {platform.python_version()}, "
         f"load average at start {load}"
     )
+    if not args.cpu_only:
+        wall(args, full_games, short_games, repeat)
+    cpu_per_game(args, repeat)
+    print(f"\nload average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def wall(args: argparse.Namespace, full_games: int, short_games: int, repeat: int) -> None:
     same_for_any_workers(6)
     print("\ngames per second, min / median / max over the runs (wall clock of the command)")
     print("| what | games | runs | games/s |")
@@ -111,7 +132,27 @@ def main() -> None:
     simple = [sys.executable, "-c", SIMPLE, SCENARIO, "full", str(full_games)]
     row("simple bots (`game.bots.headless`, not a command), full, 1 process", simple,
         full_games, repeat)  # fmt: skip
-    print(f"\nload average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def cpu_per_game(args: argparse.Namespace, repeat: int) -> None:
+    print("\nCPU seconds per game in one process (time.process_time; less sensitive to the load)")
+    print("| code | mode | games | runs | CPU s per game |")
+    print("|---|---|---:|---:|---|")
+    paths = [("this code", ROOT)]
+    if args.baseline is not None:
+        paths.append((str(args.baseline), args.baseline.resolve()))
+    games = 5 if args.quick else 10
+    for name, path in paths:
+        for mode in ("full", "short"):
+            env = {**os.environ, "PYTHONPATH": str(path)}
+            argv = [sys.executable, "-c", CPU, SCENARIO, mode, str(games)]
+            cpu = [
+                float(subprocess.run(argv, cwd=path, env=env, check=True, capture_output=True,
+                                     text=True).stdout)
+                for _ in range(repeat)
+            ]  # fmt: skip
+            spread = f"{min(cpu):.3f} / {statistics.median(cpu):.3f} / {max(cpu):.3f}"
+            print(f"| {name} | {mode} | {games} | {repeat} | {spread} |", flush=True)
 
 
 if __name__ == "__main__":
