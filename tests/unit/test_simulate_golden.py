@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from game.bots import strategy
 from game.bots.balance import game_record
 from game.bots.playtest import Session, play_session
 from game.scenario.loader import load_scenario
@@ -103,6 +104,16 @@ def command_digest(argv: list[str]) -> str:
     with contextlib.redirect_stdout(out):
         assert main(argv) == 0
     return hashlib.sha256(out.getvalue().encode()).hexdigest()
+
+
+@pytest.mark.parametrize(("case", "threshold"), [(CASES[4], 0), (CASES[5], 0), (CASES[0], 10**9)])
+def test_batch_and_one_at_a_time_play_the_same(
+    case: tuple[str, str, int, str, int], threshold: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scoring in numpy batches or one package at a time: the same games."""
+    monkeypatch.setattr(strategy, "BATCH_MIN_NEIGHBOURS", threshold)
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))[_key(case)]
+    assert json.loads(json.dumps(play(case))) == golden
 
 
 def test_command_output_as_before_the_speed_up() -> None:
