@@ -29,15 +29,16 @@ def _key(package: Mapping[str, str], issues: list[str]) -> tuple[str, ...]:
     return tuple([package[i] for i in issues])
 
 
-#: Base estimates kept across turns: (events played, package) → base value.
-BaseCache = dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], float]
+#: Base estimates kept across turns: (events played, proposal id) → base value (a
+#: proposal's package never changes; an amendment is a new proposal).
+BaseCache = dict[tuple[tuple[str, ...], str], float]
 
 
 class Estimator:
     """Own value of a live package, from the view's points, rules and exact values.
 
     ``cache`` (kept by the bot across its turns) holds the base estimates of
-    packages already seen; they depend only on the events played, which decide
+    proposals already seen; they depend only on the events played, which decide
     the points and rules in the view.
     """
 
@@ -74,7 +75,7 @@ class Estimator:
             if cache is None:
                 base = self.base(p["package"])
             else:
-                seen = (events, tuple(p["package"].items()))
+                seen = (events, str(p["id"]))
                 found = cache.get(seen)
                 base = cache[seen] = self.base(p["package"]) if found is None else found
             self.residuals.append((key, values[p["id"]] - base))
