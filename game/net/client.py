@@ -13,9 +13,13 @@ The client reconnects by itself after a lost connection (exponential backoff,
 capped and jittered), sends ``hello`` again and so gets its seats and current
 views back. Views arrive whole or, after the first, as patches of the fields
 that changed; the client applies them, so ``views`` and the messages it hands
-on always carry whole views. While it is away, ``move`` raises :class:`ConnectionLost`; moves
-that were waiting for their ``ack`` fail the same way (the new views tell
-whether they were applied). Codes are never logged.
+on always carry whole views. Every move carries a fresh client ``key``; when the
+connection breaks after a move was sent and before its answer, ``move`` waits
+for the reconnect and sends it again with the same key, and the server, which
+applies a key at most once per seat, answers with the first answer. ``move``
+raises :class:`ConnectionLost` when the client is not connected at the call
+(nothing is sent) or the connection does not come back within the move's
+timeout; other requests fail with it at once. Codes are never logged.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import itertools
 import json
 import logging
 import random
+import secrets
 from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
@@ -38,6 +43,11 @@ log = logging.getLogger("game.net")
 
 #: Errors at ``hello`` that a reconnect cannot cure.
 FATAL_HELLO_ERRORS = frozenset({"bad_code", "bad_protocol", "bad_fields", "wrong_table"})
+
+
+def new_key() -> str:
+    """A fresh client key for a move: 16 random hex digits."""
+    return secrets.token_hex(8)
 
 
 class ServerError(Exception):
@@ -91,6 +101,8 @@ class GameClient:
         self.versions: dict[int, int] = {}
         self.connected = asyncio.Event()
         self.reconnects = 0
+        #: Moves sent again, with their key, after a lost connection.
+        self.resends = 0
         self._queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(queue_size)
         self._ids = itertools.count(1)
         self._pending: dict[Any, asyncio.Future[dict[str, Any]]] = {}
@@ -170,13 +182,51 @@ class GameClient:
         as_: str | None = None,
         table: int | None = None,
         timeout: float = 10.0,
+        key: str | None = None,
     ) -> dict[str, Any]:
-        """Make a move as ``as_`` (default: the only role held, or the facilitator)."""
+        """Make a move as ``as_`` (default: the only role held, or the facilitator).
+
+        The move carries ``key`` (default: a fresh random one). If the connection
+        breaks after the move was sent and before its answer, it is sent again
+        with the same key once the client has reconnected, so it is applied at
+        most once; the answer is the server's first answer. ConnectionLost at
+        once when not connected (nothing was sent), after ``timeout`` seconds
+        without a connection, or when the client is closed.
+        """
         actor = as_ or self._default_actor()
-        msg: dict[str, Any] = {"type": "move", "as": actor, "move": move, "data": data or {}}
+        msg: dict[str, Any] = {
+            "type": "move",
+            "as": actor,
+            "move": move,
+            "data": data or {},
+            "key": key or new_key(),
+        }
         if table is not None:
             msg["table"] = table
-        return await self.request(msg, timeout)
+        if self._ws is None or not self.connected.is_set():
+            raise ConnectionLost("not connected")  # nothing sent: nothing to send again
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        session = (self.welcome or {}).get("session")
+        sent = False
+        while True:
+            try:
+                if sent:
+                    self.resends += 1
+                sent = True
+                return await self.request(msg, max(0.0, deadline - loop.time()))
+            except ConnectionLost:
+                if self._closing or not self.reconnect:
+                    raise
+                left = deadline - loop.time()
+                if left <= 0:
+                    raise
+                try:
+                    await asyncio.wait_for(self.connected.wait(), left)
+                except TimeoutError:
+                    raise ConnectionLost("no connection to send the move again") from None
+                if (self.welcome or {}).get("session") != session:
+                    raise ConnectionLost("the server holds another game now") from None
 
     async def unlock(self, role: str, pin: str) -> dict[str, Any]:
         return await self.request({"type": "unlock", "role": role, "pin": pin})
@@ -191,6 +241,10 @@ class GameClient:
     async def set_private(self, private: bool) -> dict[str, Any]:
         self.private = private
         return await self.request({"type": "options", "private": private})
+
+    async def unblock(self, address: str) -> dict[str, Any]:
+        """Facilitator: lift the block of ``address`` (from a ``blocks`` message)."""
+        return await self.request({"type": "unblock", "address": address})
 
     async def ping(self) -> dict[str, Any]:
         return await self.request({"type": "ping"})

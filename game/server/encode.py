@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: Strict JSON: a NaN or an infinity raises ValueError instead of leaving the server.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 #: Texts shorter than this are cheaper to rebuild than to keep.
 KEEP_FROM = 200

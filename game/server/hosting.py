@@ -21,6 +21,7 @@ from game.engine import IllegalMove, Move, new_game, replay
 from game.scenario.loader import ScenarioError, load_scenario
 from game.scenario.model import Scenario
 from game.server.codes import new_facilitator_token, new_join_code, new_pin
+from game.server.keys import MoveKeys
 from game.server.tables import HostedTable
 from game.store import HostConfig, Store, StoreError, TableRecord
 
@@ -148,6 +149,7 @@ def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSe
     )
     for record in store.tables():
         log = []
+        keys = MoveKeys()
         for entry in store.iter_moves(record.table):
             try:
                 log.append((Move.from_json(entry.move), entry.now))
@@ -155,6 +157,8 @@ def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSe
                 raise HostError(
                     f"move {entry.seq} of table {record.table} is damaged: {exc}"
                 ) from None
+            if entry.key is not None:
+                keys.applied(entry.move, entry.key, entry.seq)
         try:
             state = replay(
                 scenario, config.mode, record.seed, record.created, log, table=record.table
@@ -163,7 +167,7 @@ def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSe
             raise HostError(
                 f"the log of table {record.table} does not replay on this scenario ({exc.reason})"
             ) from None
-        hosted.tables.append(HostedTable(record=record, state=state))
+        hosted.tables.append(HostedTable(record=record, state=state, keys=keys))
     return hosted
 
 

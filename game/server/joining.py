@@ -1,16 +1,24 @@
 """Joining: codes and the facilitator token in ``hello``, PINs in ``unlock``.
 
 Every bad code, token or PIN counts against the connection (closed after
-``max_bad_codes``) and its address (refused for a while after
-``bad_codes_per_minute``), and is answered only after ``bad_code_delay``.
-Codes are compared in constant time and never logged.
+``max_bad_codes``) and its address, and is answered only after
+``bad_code_delay``. An address with ``bad_codes_per_minute`` bad ones is
+*blocked*: its hellos and unlocks are checked one at a time (a lane per
+address), and a bad one holds the lane for ``blocked_delay`` before it is
+answered. So guessing from one address stays at one try per ``blocked_delay``
+however many connections it opens, while a valid code from the same address
+(people behind one NAT, browser seats relayed by one local process) still gets
+in at once. The facilitator's consoles get a ``blocks`` message whenever the
+blocked addresses change, and may lift a block (``unblock``). Codes are
+compared in constant time and never logged.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from game.server import protocol as p
@@ -25,6 +33,14 @@ from game.server.tables import HostedTable
 log = logging.getLogger("game.server")
 
 SERVER_NAME = "botsende-belangen"
+
+
+class _Lane:
+    """One blocked address's queue: a lock, and how many checks hold or wait for it."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.users = 0
 
 
 class Doorman:
@@ -44,29 +60,53 @@ class Doorman:
         self.close = close
         self.send_views = send_views
         self.guard = AddressGuard(limits.bad_codes_per_minute)
+        self._lanes: dict[str, _Lane] = {}
+        self._watching: set[str] = set()
+        self._background: set[asyncio.Future[None]] = set()
         self.codes: dict[str, tuple[int, str]] = {}
         for table in tables.values():
             self.codes[table.record.screen] = (table.number, "screen")
             for role, code in table.record.roles.items():
                 self.codes[code] = (table.number, role)
 
-    async def bad_secret(self, session: Session, code: str, reason: str, rid: Any) -> None:
+    async def bad_secret(
+        self, session: Session, code: str, reason: str, rid: Any, *, slow: bool = False
+    ) -> None:
         """Count a bad code/token/PIN, slow the guesser down, close after too many."""
         session.bad_codes += 1
-        self.guard.record(session.address)
+        if self.guard.record(session.address):
+            log.warning("blocked %s: too many bad codes", session.address)
+            self._watch(session.address)
+            self.send_blocks()
         log.warning("bad %s from %s", code.replace("bad_", ""), session.describe())
-        if self.limits.bad_code_delay:
-            await asyncio.sleep(self.limits.bad_code_delay)
+        delay = self.limits.blocked_delay if slow else self.limits.bad_code_delay
+        if delay:
+            await asyncio.sleep(delay)
         push(session, p.error(code, reason, rid))
         if session.bad_codes >= self.limits.max_bad_codes:
             self.close(session, "too many bad codes")
 
+    @contextlib.asynccontextmanager
+    async def checked(self, session: Session) -> AsyncIterator[bool]:
+        """Around checking a secret: yields ``slow``, True when the address is
+        blocked; the check then waits for its turn in the address's lane."""
+        address = session.address
+        if not self.guard.blocked(address):
+            yield False
+            return
+        lane = self._lanes.setdefault(address, _Lane())
+        lane.users += 1
+        try:
+            async with lane.lock:
+                yield True
+        finally:
+            lane.users -= 1
+            if not lane.users:
+                del self._lanes[address]
+
     async def hello(self, session: Session, hello: p.Hello) -> None:
         if session.joined:
             raise ProtocolError(ErrorCode.ALREADY_JOINED, "this connection has joined", hello.id)
-        if self.guard.blocked(session.address):
-            self.close(session, "too many bad codes from this address")
-            return
         if len(hello.codes) > self.limits.max_codes:
             raise ProtocolError(
                 ErrorCode.BAD_FIELDS, f"at most {self.limits.max_codes} codes", hello.id
@@ -75,10 +115,15 @@ class Doorman:
             raise ProtocolError(
                 ErrorCode.BAD_FIELDS, "send either codes or the facilitator token", hello.id
             )
+        async with self.checked(session) as slow:
+            if not session.closing:
+                await self._check_hello(session, hello, slow)
+
+    async def _check_hello(self, session: Session, hello: p.Hello, slow: bool) -> None:
         if hello.facilitator is not None:
             if not same_secret(normalise_code(hello.facilitator), self.hosted.config.facilitator):
                 reason = "that is not the facilitator token"
-                await self.bad_secret(session, ErrorCode.BAD_CODE, reason, hello.id)
+                await self.bad_secret(session, ErrorCode.BAD_CODE, reason, hello.id, slow=slow)
                 return
             self._admit(session, hello, None, {}, screen=False, facilitator=True)
             return
@@ -89,7 +134,7 @@ class Doorman:
             found = self.codes.get(normalise_code(text))
             if found is None:
                 reason = f"code {index} is not a valid join code"
-                await self.bad_secret(session, ErrorCode.BAD_CODE, reason, hello.id)
+                await self.bad_secret(session, ErrorCode.BAD_CODE, reason, hello.id, slow=slow)
                 return
             if table is not None and found[0] != table:
                 raise ProtocolError(
@@ -103,6 +148,45 @@ class Doorman:
             else:
                 seats[found[1]] = hello.locked
         self._admit(session, hello, table, seats, screen=screen, facilitator=False)
+
+    # -- blocked addresses --------------------------------------------------------
+
+    def blocks_message(self) -> str:
+        return p.dumps({"type": "blocks", "blocks": self.guard.blocks()})
+
+    def send_blocks(self) -> None:
+        """Tell every facilitator console which addresses are blocked now."""
+        consoles = list(self.registry.consoles())
+        if consoles:
+            text = self.blocks_message()
+            for console in consoles:
+                push(console, text)
+
+    def lift(self, address: str) -> bool:
+        """Lift the block of ``address`` (the facilitator's ``unblock``)."""
+        lifted = self.guard.lift(address)
+        if lifted:
+            log.warning("the facilitator lifted the block of %s", address)
+        self.send_blocks()
+        return lifted
+
+    def _watch(self, address: str) -> None:
+        """Tell the consoles when the block of ``address`` runs out by itself."""
+        if address in self._watching:
+            return
+        self._watching.add(address)
+
+        async def watch() -> None:
+            try:
+                while (left := self.guard.expires_in(address)) > 0:
+                    await asyncio.sleep(left + 0.05)
+            finally:
+                self._watching.discard(address)
+            self.send_blocks()
+
+        task = asyncio.ensure_future(watch())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     def _admit(
         self,
@@ -129,6 +213,7 @@ class Doorman:
         if facilitator:
             for number, hosted in self.tables.items():
                 push(session, p.dumps(self.registry.presence(number, hosted.roles)))
+            push(session, self.blocks_message())
         elif table is not None:
             self.registry.send_presence(table, self.tables[table].roles)
 
@@ -166,8 +251,11 @@ class Doorman:
     ) -> bool:
         """Check a role's PIN; True when it opened the role on this connection."""
         expected = table.record.pins.get(role, "")
-        if not expected or not same_secret(pin.strip(), expected):
-            await self.bad_secret(session, ErrorCode.BAD_PIN, "wrong PIN", rid)
-            return False
+        async with self.checked(session) as slow:
+            if session.closing:
+                return False
+            if not expected or not same_secret(pin.strip(), expected):
+                await self.bad_secret(session, ErrorCode.BAD_PIN, "wrong PIN", rid, slow=slow)
+                return False
         session.roles[role] = False
         return True

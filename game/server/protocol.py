@@ -8,6 +8,7 @@ executable half. Parsing never raises anything but :class:`ProtocolError`.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,10 @@ from typing import Any
 PROTOCOL_VERSION = 1
 CLIENT_KINDS = ("seat", "screen", "console", "bot")
 MAX_ID_LENGTH = 64
+#: Numbers in client messages are bounded to what every JSON parser reads exactly.
+MAX_NUMBER = 2**53
+#: A move's client key: 1 to 64 printable ASCII characters (see docs/protocol.md, §5).
+KEY_PATTERN = re.compile(r"[\x20-\x7e]{1,64}")
 
 
 class ErrorCode:
@@ -35,6 +40,7 @@ class ErrorCode:
     NEED_HELLO = "need_hello"
     ALREADY_JOINED = "already_joined"
     BAD_PROTOCOL = "bad_protocol"
+    BAD_ARGS = "bad_args"  # the engine's code, also for a move's data the server cannot take
     INTERNAL = "internal"
 
 
@@ -71,6 +77,8 @@ class MoveRequest:
     move: str
     data: Mapping[str, Any] = field(default_factory=dict)
     table: int | None = None
+    #: The client's key for this move: applied at most once per seat (docs/protocol.md, §5).
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,16 @@ class PreviewRequest:
     table: int | None = None
 
 
-ClientMessage = Hello | MoveRequest | Unlock | Lock | Options | Sync | Ping | PreviewRequest
+# -- unblock: the facilitator lifts the block of an address (see game/server/joining.py)
+@dataclass(frozen=True)
+class Unblock:
+    id: Any
+    address: str
+
+
+ClientMessage = (
+    Hello | MoveRequest | Unlock | Lock | Options | Sync | Ping | PreviewRequest | Unblock
+)
 
 
 def decode(text: str | bytes) -> dict[str, Any]:
@@ -121,12 +138,57 @@ def decode(text: str | bytes) -> dict[str, Any]:
     if isinstance(text, bytes):
         raise ProtocolError(ErrorCode.BAD_JSON, "binary frames are not supported; send JSON text")
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
     except (ValueError, RecursionError):
         raise ProtocolError(ErrorCode.BAD_JSON, "the message is not valid JSON") from None
     if not isinstance(obj, dict):
         raise ProtocolError(ErrorCode.BAD_JSON, "a message must be a JSON object")
     return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("number out of range")
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    """A lone surrogate (from a JSON escape such as ``\\ud800``): not encodable as UTF-8."""
+    return _SURROGATE.search(text) is not None
+
+
+def _bad_value(value: Any) -> str | None:
+    """What makes ``value`` (a decoded JSON value) unfit to pass on, or None.
+
+    Every string (keys too) must be encodable as UTF-8, so that whatever the
+    server stores or sends back is; every number must be within ±2**53.
+    Iterative, so depth costs no recursion.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _has_surrogate(item):
+                return "text must not contain lone surrogates (\\ud800-\\udfff)"
+        elif isinstance(item, bool) or item is None:
+            continue
+        elif isinstance(item, int | float):
+            if not -MAX_NUMBER <= item <= MAX_NUMBER:
+                return f"numbers must be within ±{MAX_NUMBER}"
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 _ID_PATTERN = re.compile(r'"id"\s*:\s*(-?\d{1,15}|"[^"\\]{0,64}")')
@@ -149,6 +211,7 @@ def parse(obj: Mapping[str, Any]) -> ClientMessage:
     request_id = obj.get("id")
     if not _valid_id(request_id):
         raise ProtocolError(ErrorCode.BAD_FIELDS, "id must be a short string or an integer")
+    _check_values(obj, request_id)
     kind = obj.get("type")
     if not isinstance(kind, str):
         raise ProtocolError(ErrorCode.BAD_FIELDS, "the message has no string 'type'", request_id)
@@ -171,8 +234,20 @@ def _valid_id(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
-        return -(2**53) <= value <= 2**53
-    return isinstance(value, str) and len(value) <= MAX_ID_LENGTH
+        return -MAX_NUMBER <= value <= MAX_NUMBER
+    return isinstance(value, str) and len(value) <= MAX_ID_LENGTH and not _has_surrogate(value)
+
+
+def _check_values(obj: Mapping[str, Any], rid: Any) -> None:
+    """Refuse a message with a value that cannot be stored or sent back, before
+    anything is applied: ``bad_args`` in a move's ``data`` or a preview's
+    ``package`` (the arguments), ``bad_fields`` anywhere else."""
+    for key, value in obj.items():
+        problem = _bad_value(key) or _bad_value(value)
+        if problem is not None:
+            arguments = key in ("data", "package") and obj.get("type") in ("move", "preview")
+            code = ErrorCode.BAD_ARGS if arguments else ErrorCode.BAD_FIELDS
+            raise ProtocolError(code, problem, rid)
 
 
 def _want(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], rid: Any) -> Any:
@@ -247,12 +322,18 @@ def _move(obj: Mapping[str, Any], rid: Any) -> MoveRequest:
     data = obj.get("data", {})
     if not isinstance(data, dict):
         raise ProtocolError(ErrorCode.BAD_FIELDS, "'data' must be an object", rid)
+    key = obj.get("key")
+    if key is not None and not (isinstance(key, str) and KEY_PATTERN.fullmatch(key)):
+        raise ProtocolError(
+            ErrorCode.BAD_FIELDS, "'key' must be 1 to 64 printable ASCII characters", rid
+        )
     return MoveRequest(
         id=rid,
         actor=_short_str(obj, "as", rid),
         move=_short_str(obj, "move", rid),
         data=data,
         table=_table(obj, rid),
+        key=key,
     )
 
 
@@ -290,6 +371,10 @@ def _preview(obj: Mapping[str, Any], rid: Any) -> PreviewRequest:
     )
 
 
+def _unblock(obj: Mapping[str, Any], rid: Any) -> Unblock:
+    return Unblock(id=rid, address=_short_str(obj, "address", rid, 100))
+
+
 _PARSERS: dict[str, Callable[[Mapping[str, Any], Any], ClientMessage]] = {
     "hello": _hello,
     "move": _move,
@@ -299,6 +384,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any], Any], ClientMessage]] = {
     "sync": _sync,
     "ping": _ping,
     "preview": _preview,
+    "unblock": _unblock,
 }
 _FIELDS = {
     "hello": {
@@ -313,13 +399,14 @@ _FIELDS = {
         "private",
         "patches",
     },
-    "move": {"type", "id", "as", "move", "data", "table"},
+    "move": {"type", "id", "as", "move", "data", "table", "key"},
     "unlock": {"type", "id", "role", "pin", "table"},
     "lock": {"type", "id", "role", "table"},
     "options": {"type", "id", "private"},
     "sync": {"type", "id"},
     "ping": {"type", "id"},
     "preview": {"type", "id", "as", "package", "table"},
+    "unblock": {"type", "id", "address"},
 }
 
 
@@ -327,8 +414,8 @@ _FIELDS = {
 
 
 def dumps(message: Mapping[str, Any]) -> str:
-    """Compact JSON text of a server message."""
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    """Compact, strict JSON text of a server message (NaN and infinities raise)."""
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def error(code: str, reason: str, request_id: Any = None) -> str:

@@ -72,7 +72,11 @@ def send(conns: Iterable[ServerConnection], text: str) -> None:
             transport.abort()
             continue
         ok.append(ws)
-    broadcast(ok, text)
+    try:
+        broadcast(ok, text)
+    except UnicodeEncodeError:  # input is checked at the door: this is a bug; never crash on it
+        log.error("a message was not valid UTF-8; sent with its bad characters replaced")
+        broadcast(ok, text.encode("utf-8", "replace").decode("utf-8"))
 
 
 def push(session: Session, text: str) -> None:

@@ -234,6 +234,8 @@ class GameServer:
             self._send_views(session)
         elif isinstance(msg, p.PreviewRequest):
             self._preview(session, msg)
+        elif isinstance(msg, p.Unblock):
+            self._unblock(session, msg)
 
     # -- who may act ------------------------------------------------------------
 
@@ -274,7 +276,7 @@ class GameServer:
         else:
             self._check_role(session, req.actor, req.id)
         move = Move(req.move, req.actor, dict(req.data))
-        await self.runner.apply_move(table, move, session, req.id)
+        await self.runner.apply_move(table, move, session, req.id, req.key)
 
     # -- views, PIN lock, options, preview ----------------------------------------
 
@@ -310,6 +312,12 @@ class GameServer:
         session.private = msg.private
         push(session, p.ack(msg.id))
         self._send_views(session)
+
+    def _unblock(self, session: Session, msg: p.Unblock) -> None:
+        """The facilitator lifts the block of an address (see game.server.joining)."""
+        if not session.facilitator:
+            raise ProtocolError(ErrorCode.NOT_FACILITATOR, "only the console lifts blocks", msg.id)
+        push(session, p.ack(msg.id, lifted=self.doorman.lift(msg.address)))
 
     def _preview(self, session: Session, req: p.PreviewRequest) -> None:
         """What ``req.package`` is worth to a role this connection holds, unlocked

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import GameState, facilitator_view, player_view, room_view
+from game.server.keys import MoveKeys
 from game.server.session import ROOM, ViewKey
 from game.store import TableRecord
 
@@ -21,6 +22,8 @@ class HostedTable:
     state: GameState
     #: Held from apply to broadcast: one move of this table in flight at a time.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: The client keys of the moves made at this table (see game.server.keys).
+    keys: MoveKeys = field(default_factory=MoveKeys)
 
     @property
     def number(self) -> int:

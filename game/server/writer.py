@@ -23,7 +23,9 @@ from typing import Any
 from game.store import Store
 
 MAX_BATCH = 256
-_Entry = tuple[int, Mapping[str, Any], float, asyncio.AbstractEventLoop, "asyncio.Future[int]"]
+_Entry = tuple[
+    int, Mapping[str, Any], float, str | None, asyncio.AbstractEventLoop, "asyncio.Future[int]"
+]
 
 
 class LogWriter:
@@ -35,11 +37,14 @@ class LogWriter:
         self._thread = threading.Thread(target=self._run, name="log-writer", daemon=True)
         self._thread.start()
 
-    async def append(self, table: int, move: Mapping[str, Any], now: float) -> int:
-        """Commit one move durably; its seq. Raises what the store raised."""
+    async def append(
+        self, table: int, move: Mapping[str, Any], now: float, key: str | None = None
+    ) -> int:
+        """Commit one move durably, with its client ``key``; its seq. Raises what
+        the store raised."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[int] = loop.create_future()
-        self._queue.put((table, move, now, loop, future))
+        self._queue.put((table, move, now, key, loop, future))
         return await future
 
     def close(self) -> None:
@@ -70,11 +75,7 @@ class LogWriter:
 
     def _commit(self, batch: list[_Entry]) -> None:
         try:
-            if len(batch) == 1:
-                table, move, now, _, _ = batch[0]
-                seqs = [self.store.append(table, move, now)]
-            else:
-                seqs = self.store.append_many([(t, m, n) for t, m, n, _, _ in batch])
+            seqs = self.store.append_many([(t, m, n, k) for t, m, n, k, _, _ in batch])
         except Exception as exc:  # the whole transaction was rolled back
             for *_, loop, future in batch:
                 _tell(loop, future, None, exc)

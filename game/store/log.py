@@ -1,6 +1,8 @@
 """A hosted session on disk: host config, tables, codes, PINs and the move log.
 
-One SQLite file per host (WAL journal, ``synchronous=FULL``). Every accepted
+One SQLite file per host (WAL journal, ``synchronous=FULL``), readable by its
+owner only (0600, and so are its ``-wal`` and ``-shm`` files): it holds every
+join code, PIN and the facilitator token. Every accepted
 move is one row of ``moves``, committed in its own transaction by
 :meth:`Store.append` *before* the server acknowledges or broadcasts it, so a
 crash loses nothing that any client has seen. Replaying ``moves`` of a table
@@ -14,16 +16,21 @@ Schema (version 1)::
     tables (table_no INTEGER PRIMARY KEY, seed INTEGER, created REAL)
     codes  (code TEXT PRIMARY KEY, table_no INTEGER, role TEXT)   -- role id or "screen"
     pins   (table_no INTEGER, role TEXT, pin TEXT, PRIMARY KEY (table_no, role))
-    moves  (table_no INTEGER, seq INTEGER, move TEXT, now REAL,
+    moves  (table_no INTEGER, seq INTEGER, move TEXT, now REAL, key TEXT,
             PRIMARY KEY (table_no, seq))           -- move: {"type", "actor", "data"}
 
-``seq`` counts a table's accepted moves from 1. Codes and tokens are secrets:
-this module never logs them.
+``seq`` counts a table's accepted moves from 1 (it is the table's version
+after the move). ``key`` is the client's key of the move, or NULL: the server
+applies a key at most once per seat (table and actor), also after a restart.
+A database written before keys existed gets the column when opened for writing.
+Codes and tokens are secrets: this module never logs them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,8 +51,15 @@ CREATE TABLE IF NOT EXISTS pins (
     PRIMARY KEY (table_no, role));
 CREATE TABLE IF NOT EXISTS moves (
     table_no INTEGER NOT NULL, seq INTEGER NOT NULL, move TEXT NOT NULL, now REAL NOT NULL,
-    PRIMARY KEY (table_no, seq));
+    key TEXT, PRIMARY KEY (table_no, seq));
 """
+
+#: The database and SQLite's companion files: owner-only, like the codes file.
+PRIVATE_MODE = 0o600
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+#: A move's entry for :meth:`Store.append_many`: (table, move, now) or (table, move, now, key).
+Entry = tuple[int, Mapping[str, Any], float] | tuple[int, Mapping[str, Any], float, str | None]
 
 
 class StoreError(Exception):
@@ -87,6 +101,7 @@ class LoggedMove:
     seq: int
     move: dict[str, Any]
     now: float
+    key: str | None = None
 
 
 class Store:
@@ -95,6 +110,8 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self.path = path
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(moves)")}
+        self._has_keys = "key" in columns
         self._last_seq: dict[int, int] = {}
         for table_no, seq in conn.execute("SELECT table_no, MAX(seq) FROM moves GROUP BY table_no"):
             self._last_seq[int(table_no)] = int(seq)
@@ -121,11 +138,14 @@ class Store:
                 )
             else:
                 if name != ":memory:":
-                    Path(name).parent.mkdir(parents=True, exist_ok=True)
+                    _make_private(Path(name))
                 conn = sqlite3.connect(name, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.executescript(_SCHEMA)
+                _add_key_column(conn)
+                if name != ":memory:":
+                    _make_private(Path(name))  # the -wal and -shm files SQLite just made
             store = cls(conn, name)
             store._check_schema()
         except sqlite3.DatabaseError as exc:
@@ -245,33 +265,29 @@ class Store:
 
     # -- the move log -----------------------------------------------------------
 
-    def append(self, table: int, move: Mapping[str, Any], now: float) -> int:
-        """Commit one accepted move durably; returns its ``seq`` (1, 2, ...)."""
-        seq = self._last_seq.get(table, 0) + 1
-        text = json.dumps(move, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        with self._transaction():
-            self._conn.execute(
-                "INSERT INTO moves (table_no, seq, move, now) VALUES (?, ?, ?, ?)",
-                (table, seq, text, now),
-            )
-        self._last_seq[table] = seq
-        return seq
+    def append(
+        self, table: int, move: Mapping[str, Any], now: float, key: str | None = None
+    ) -> int:
+        """Commit one accepted move durably (with its client ``key``, if any);
+        returns its ``seq`` (1, 2, ...)."""
+        return self.append_many([(table, move, now, key)])[0]
 
-    def append_many(self, entries: Sequence[tuple[int, Mapping[str, Any], float]]) -> list[int]:
-        """Commit several accepted moves ``(table, move, now)`` in one transaction.
+    def append_many(self, entries: Sequence[Entry]) -> list[int]:
+        """Commit several accepted moves ``(table, move, now[, key])`` in one transaction.
 
         All or nothing; returns each move's ``seq``. The server's writer uses it
         to commit the moves that arrived while the disk was busy with one fsync.
         """
         last = dict(self._last_seq)
         rows = []
-        for table, move, now in entries:
+        for entry in entries:
+            table, move, now = entry[0], entry[1], entry[2]
+            key = entry[3] if len(entry) > 3 else None
             last[table] = last.get(table, 0) + 1
-            text = json.dumps(move, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            rows.append((table, last[table], text, now))
+            rows.append((table, last[table], move_text(move), now, key))
         with self._transaction():
             self._conn.executemany(
-                "INSERT INTO moves (table_no, seq, move, now) VALUES (?, ?, ?, ?)", rows
+                "INSERT INTO moves (table_no, seq, move, now, key) VALUES (?, ?, ?, ?, ?)", rows
             )
         self._last_seq = last
         return [row[1] for row in rows]
@@ -284,16 +300,47 @@ class Store:
         return list(self.iter_moves(table))
 
     def iter_moves(self, table: int) -> Iterator[LoggedMove]:
+        key = "key" if self._has_keys else "NULL"
         rows = self._conn.execute(
-            "SELECT seq, move, now FROM moves WHERE table_no = ? ORDER BY seq", (table,)
+            f"SELECT seq, move, now, {key} FROM moves WHERE table_no = ? ORDER BY seq", (table,)
         )
-        for seq, text, now in rows:
-            yield LoggedMove(table=table, seq=int(seq), move=json.loads(text), now=float(now))
+        for seq, text, now, client_key in rows:
+            yield LoggedMove(
+                table=table, seq=int(seq), move=json.loads(text), now=float(now), key=client_key
+            )
 
     # -- helpers ----------------------------------------------------------------
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._conn)
+
+
+def move_text(move: Mapping[str, Any]) -> str:
+    """A move as the log stores it: compact JSON with sorted keys (strict: no NaN)."""
+    return json.dumps(
+        move, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+    )
+
+
+def _make_private(path: Path) -> None:
+    """Create the database file owner-only (SQLite gives its -wal and -shm files
+    the database's mode) and tighten an older one and its companions."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):  # absent, or not ours to change
+            if companion.stat().st_mode & 0o077:
+                companion.chmod(PRIVATE_MODE)
+
+
+def _add_key_column(conn: sqlite3.Connection) -> None:
+    """Give a database from before client keys its ``key`` column."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(moves)")}
+    if "key" not in columns:
+        conn.execute("ALTER TABLE moves ADD COLUMN key TEXT")
 
 
 class _Transaction:

@@ -1,4 +1,4 @@
-"""Headless Chromium for the browser tests: where it is, the skip mark, the command line.
+"""Headless Chromium for the browser tests: where it is, the mark, the command line.
 
 Every browser test starts Chromium with the same quiet flags and its own profile
 folder; each adds what it asks of the page (a PDF, a screenshot, a DevTools port).
@@ -13,7 +13,8 @@ import pytest
 
 CHROMIUM = shutil.which("chromium")
 
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+#: Skipped without chromium, failed without it in CI (see conftest.py here).
+needs_chromium = pytest.mark.needs_tool("chromium")
 
 #: Headless, no sandbox (containers), nothing that reaches the network or shows a first run.
 QUIET_FLAGS = (

@@ -1,6 +1,6 @@
 """The printable role sheets render in headless Chromium to a PDF with one page per role.
 
-Needs ``chromium`` on PATH (``.ci/run`` installs it); skipped otherwise. The PDF
+Needs ``chromium`` on PATH (``.ci/run`` installs it); skipped otherwise (failed in CI). The PDF
 and a PNG of its first page (when ``pdftoppm`` is there) are kept under
 ``artifacts/print/`` for a human to look at.
 """

@@ -1,6 +1,6 @@
 """The HTML debrief in headless Chromium: not blank, no console message.
 
-Needs ``chromium`` on PATH (``.ci/run`` installs it); skipped otherwise.
+Needs ``chromium`` on PATH (``.ci/run`` installs it); skipped otherwise (failed in CI).
 
 Method: Chromium runs with ``--enable-logging=stderr --v=0``, which prints every
 console message of the page as an ``INFO:CONSOLE`` line (``console.error``,

@@ -1,7 +1,7 @@
 """Browser seats in headless Chromium: the entry screen, a join code, the seat's briefing.
 
 Needs ``chromium`` on PATH (``.ci/run`` installs it) and textual-serve (the
-``web`` extra, in the ``test`` extra too); skipped otherwise.
+``web`` extra, in the ``test`` extra too); skipped otherwise (failed in CI).
 
 Method: a real ``host --headless`` (mini scenario, ephemeral port, codes file)
 and ``web`` on 127.0.0.1 run as subprocesses. Chromium is driven over the
