@@ -34,6 +34,7 @@ from game.server.registry import Registry, push
 from game.server.session import Session
 from game.server.tables import HostedTable
 from game.server.writer import LogWriter
+from game.webseat.http import process_request
 
 log = logging.getLogger("game.server")
 
@@ -133,6 +134,7 @@ class GameServer:
             ping_interval=20,
             ping_timeout=20,
             max_queue=64,
+            process_request=process_request,  # plain GETs: the browser seat (game/webseat)
         )
         sockets = list(self._server.sockets)
         self.port = int(sockets[0].getsockname()[1])

@@ -360,4 +360,52 @@ STRINGS: dict[str, str] = {
     "cli.unreachable": (
         "Cannot reach {url} ({reason}). Is the address right, and are you on the same network?"
     ),
+    # browser seat (game/webseat)
+    "web.skip": "Skip to content",
+    "web.join_title": "Join Botsende belangen",
+    "web.join_label": "Join code from your role card",
+    "web.join_help": (
+        "Playing several roles on one laptop? Type all codes, separated by spaces; each "
+        "role opens with its PIN. The room screen’s code opens the room screen."
+    ),
+    "web.join": "Join",
+    "web.language": "Nederlands",
+    "web.leave": "Leave",
+    "web.clock": "Time left in the round",
+    "web.connecting": "Connecting to the game…",
+    "web.refused": "The server refuses this connection. Ask the facilitator for help.",
+    "web.roles": "Roles on this laptop",
+    "web.lock_help": "Choose your role above and type your PIN.",
+    "web.tabs": "Sections",
+    "web.share_issue": "Share",
+    "web.points_caption": "My scoring table: what each option is worth to me",
+    "web.rules": "Extra points for combinations",
+    "web.plan_terms": "What the works plan costs or gives me",
+    "web.chat_empty": "No messages yet.",
+    "web.chat_to": "To",
+    "web.chat_text": "Message",
+    "web.send": "Send",
+    "web.chat_closed": "You cannot send messages in this round.",
+    "web.propose_closed": "You cannot make a proposal in this round.",
+    "web.support_off": "Withdraw support",
+    "web.object_off": "Withdraw objection",
+    "web.supporters": "Support",
+    "web.objections": "Objections",
+    "web.withdrawn": "withdrawn",
+    "web.withdrawn_list": "Withdrawn proposals ({n})",
+    "web.ballots": "Ballots",
+    "web.signed_by": "Signed by: {roles}",
+    "web.map_plain": "Map without a package",
+    "web.score_legend": (
+        "Bar: score; black tick: reservation value. Green: above the reservation value, red: below."
+    ),
+    "web.voted": "Voted: {n} of {total} roles.",
+    "web.support_count": "{n}× support",
+    "web.objection_count": "{n}× objection",
+    "web.plan_none": (
+        "Choose a package in 'Proposal', or on 'Table' with 'Show package on map', "
+        "to see the works plan."
+    ),
+    "web.plan_axis": "Bars: months 0 to {months}, per street segment; colour per owner.",
+    "web.shared_trench": "shared trench",
 }

@@ -364,4 +364,53 @@ STRINGS: dict[str, str] = {
     "cli.unreachable": (
         "Kan {url} niet bereiken ({reason}). Klopt het adres, en zit je op hetzelfde netwerk?"
     ),
+    # browser seat (game/webseat)
+    "web.skip": "Naar de inhoud",
+    "web.join_title": "Meedoen aan Botsende belangen",
+    "web.join_label": "Deelnamecode van je rolkaart",
+    "web.join_help": (
+        "Speel je met meer rollen op één laptop? Typ alle codes, met een spatie ertussen; "
+        "elke rol opent met zijn pincode. De code van het zaalscherm opent het "
+        "zaalscherm."
+    ),
+    "web.join": "Meedoen",
+    "web.language": "English",
+    "web.leave": "Verlaten",
+    "web.clock": "Resterende tijd van de ronde",
+    "web.connecting": "Verbinden met het spel…",
+    "web.refused": "De server weigert deze verbinding. Vraag de spelleider om hulp.",
+    "web.roles": "Rollen op deze laptop",
+    "web.lock_help": "Kies hierboven je rol en voer je pincode in.",
+    "web.tabs": "Onderdelen",
+    "web.share_issue": "Delen",
+    "web.points_caption": "Mijn puntentabel: hoeveel elke optie mij oplevert",
+    "web.rules": "Extra punten voor combinaties",
+    "web.plan_terms": "Wat het uitvoeringsplan mij kost of oplevert",
+    "web.chat_empty": "Nog geen berichten.",
+    "web.chat_to": "Aan",
+    "web.chat_text": "Bericht",
+    "web.send": "Versturen",
+    "web.chat_closed": "In deze ronde kun je geen berichten sturen.",
+    "web.propose_closed": "In deze ronde kun je geen voorstel indienen.",
+    "web.support_off": "Steun intrekken",
+    "web.object_off": "Bezwaar intrekken",
+    "web.supporters": "Steun",
+    "web.objections": "Bezwaren",
+    "web.withdrawn": "ingetrokken",
+    "web.withdrawn_list": "Ingetrokken voorstellen ({n})",
+    "web.ballots": "Stemmingen",
+    "web.signed_by": "Getekend door: {roles}",
+    "web.map_plain": "Kaart zonder pakket",
+    "web.score_legend": (
+        "Balk: score; zwart streepje: reservewaarde. Groen: boven de reservewaarde, rood: eronder."
+    ),
+    "web.voted": "Gestemd: {n} van {total} rollen.",
+    "web.support_count": "{n}× steun",
+    "web.objection_count": "{n}× bezwaar",
+    "web.plan_none": (
+        "Kies een pakket in 'Voorstel', of bij 'Op tafel' met 'Pakket op kaart tonen', om "
+        "het uitvoeringsplan te zien."
+    ),
+    "web.plan_axis": "Balken: maanden 0 tot {months}, per straatdeel; kleur per eigenaar.",
+    "web.shared_trench": "gedeelde sleuf",
 }

@@ -1,0 +1,49 @@
+// One modal dialog (the native <dialog>: focus stays inside, Escape cancels).
+import { h } from "./dom.js";
+import { t } from "./i18n.js";
+
+/**
+ * Ask for a line of text. Resolves with the text, or null when cancelled.
+ * fields: {title, label, required, secret (a PIN), maxlength, multiline}
+ */
+export function ask({ title, label, required = false, secret = false, maxlength = 500, multiline = false, confirm }) {
+  const dialog = document.getElementById("dialog");
+  return new Promise((resolve) => {
+    const input = multiline
+      ? h("textarea", { id: "dialog-input", rows: 3, maxlength, required })
+      : h("input", {
+        id: "dialog-input", type: secret ? "password" : "text", maxlength, required, autocomplete: "off",
+        inputmode: secret ? "numeric" : undefined,
+      });
+    let answered = false;
+    const finish = (value) => {
+      if (answered) return;
+      answered = true;
+      dialog.close();
+      resolve(value);
+    };
+    const form = h("form", {
+      method: "dialog",
+      onsubmit: (event) => {
+        event.preventDefault();
+        const value = input.value.trim();
+        if (required && !value) {
+          input.focus();
+          return;
+        }
+        finish(value);
+      },
+    },
+    h("h2", { id: "dialog-title" }, title),
+    h("label", { for: "dialog-input" }, label),
+    input,
+    h("div.buttons", {},
+      h("button", { type: "submit" }, confirm || t("dialog.ok")),
+      h("button.secondary", { type: "button", onclick: () => finish(null) }, t("key.cancel"))));
+    dialog.setAttribute("aria-labelledby", "dialog-title");
+    dialog.replaceChildren(form);
+    dialog.onclose = () => finish(null);
+    dialog.showModal();
+    input.focus();
+  });
+}
