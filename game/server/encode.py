@@ -88,3 +88,74 @@ class ViewEncoder:
 def join_parts(parts: dict[str, str]) -> str:
     """A JSON object from the texts of its values."""
     return "{" + ",".join(f"{_dumps(k)}:{text}" for k, text in parts.items()) + "}"
+
+
+#: Top-level fields whose items go to ``parts: true`` connections as references.
+PART_FIELDS = ("proposals",)
+
+
+class RawView:
+    """A view as a ``parts: true`` connection gets it: the JSON text of each
+    top-level value, with the items of ``PART_FIELDS`` as ``{"$part": id}``, and
+    the text of every part it refers to."""
+
+    __slots__ = ("fields", "parts")
+
+    def __init__(self, fields: dict[str, str], parts: dict[str, str]) -> None:
+        self.fields = fields
+        self.parts = parts
+
+
+class PartCatalog:
+    """Stable part ids for the shared items of views, by object identity.
+
+    A proposal's JSON is one cached object per proposal record (records never
+    change), so the same id means the same content for as long as the server runs.
+    """
+
+    def __init__(self, encoder: ViewEncoder, generation: int = 100_000) -> None:
+        self.encoder = encoder
+        self.generation = generation
+        self._next = 0
+        self._new: dict[int, tuple[Any, str]] = {}
+        self._old: dict[int, tuple[Any, str]] = {}
+        #: The last list encoded per field: (list, its text with references, its parts).
+        self._lists: dict[int, tuple[Any, str, dict[str, str]]] = {}
+
+    def raw(self, view: dict[str, Any], texts: dict[str, str] | None = None) -> RawView:
+        fields: dict[str, str] = {}
+        parts: dict[str, str] = {}
+        for key, value in view.items():
+            if key in PART_FIELDS and isinstance(value, list):
+                text, found = self._refs(value)
+                fields[key] = text
+                parts.update(found)
+            elif texts is not None:
+                fields[key] = texts[key]
+            else:
+                fields[key] = self.encoder._part(value)
+        return RawView(fields, parts)
+
+    def _refs(self, items: list[Any]) -> tuple[str, dict[str, str]]:
+        cached = self._lists.get(id(items))
+        if cached is not None and cached[0] is items:
+            return cached[1], cached[2]
+        parts: dict[str, str] = {}
+        for item in items:
+            parts[self._id(item)] = self.encoder._item(item)
+        text = "[" + ",".join(f'{{"$part":"{pid}"}}' for pid in parts) + "]"
+        if len(self._lists) > 4096:
+            self._lists.clear()
+        self._lists[id(items)] = (items, text, parts)
+        return text, parts
+
+    def _id(self, item: Any) -> str:
+        key = id(item)
+        found = self._new.get(key) or self._old.get(key)
+        if found is None or found[0] is not item:
+            self._next += 1
+            found = (item, f"p{self._next}")
+        if len(self._new) >= self.generation:
+            self._old, self._new = self._new, {}
+        self._new[key] = found
+        return found[1]
