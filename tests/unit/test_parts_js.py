@@ -61,7 +61,8 @@ def test_parts_js_gives_the_same_views(tmp_path: Path) -> None:
         f"const messages = {json.dumps(MESSAGES)};\n"
         "const views = new PartViews(); const out = [];\n"
         "for (const m of messages) {\n"
-        '  out.push(m.type === "view" ? views.whole("k", m.view, m.parts) : views.patched("k", m));\n'
+        '  const whole = m.type === "view";\n'
+        '  out.push(whole ? views.whole("k", m.view, m.parts) : views.patched("k", m));\n'
         '  out.push(Object.keys(views.raw.get("k")[1]).sort());\n'
         "}\n"
         "console.log(JSON.stringify(out));\n"
