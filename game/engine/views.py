@@ -121,13 +121,28 @@ def _possible(state: GameState, result: Json) -> Json:
 
 
 def _values(state: GameState, role: str) -> list[Json]:
-    """The live value of every proposal to ``role`` and whether it clears its reservation."""
-    reservation = state.scorer.reservation(role)
-    out = []
-    for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
-        value = score.scores[role]
-        out.append({"proposal": p.id, "value": value, "clears": value >= reservation})
-    return out
+    """The live value of every proposal to ``role`` and whether it clears its reservation
+    (cached per state: the seat's view and the console's share the list)."""
+    per_role: dict[str, list[Json]] = state.__dict__.setdefault("_values_view", {})
+    found = per_role.get(role)
+    if found is None:
+        reservation = state.scorer.reservation(role)
+        found = per_role[role] = []
+        for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
+            # per proposal record and score: an unchanged proposal keeps its items
+            entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
+            if entry is None or entry[0] is not score:
+                entry = p.__dict__["_values_entry"] = (score, {})
+            item = entry[1].get(role)
+            if item is None or item["clears"] != (item["value"] >= reservation):
+                value = score.scores[role]
+                item = entry[1][role] = {
+                    "proposal": p.id,
+                    "value": value,
+                    "clears": value >= reservation,
+                }
+            found.append(item)
+    return found
 
 
 def _private_messages(state: GameState, role: str | None) -> list[Json]:

@@ -15,10 +15,46 @@ new text, so the cache stays within a few tens of megabytes.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 #: Strict JSON: a NaN or an infinity raises ValueError instead of leaving the server.
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+_INF = float("inf")
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: Any) -> str:
+    """The JSON text of a dict key (field names and ids repeat: kept)."""
+    text = _KEYS.get(key)
+    if text is None:
+        text = _dumps(str(key))
+        if len(_KEYS) < 100_000:
+            _KEYS[key] = text
+    return text
+
+
+def _scalar(value: Any) -> str:
+    """A scalar's JSON text, as the encoder writes it, without building an encoder."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value == value and value not in (_INF, -_INF):
+        return float.__repr__(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return _dumps(value)  # NaN and infinity raise here, like everywhere else
+
+
+#: Texts of values by identity, for the views of one broadcast (holds its values).
+Memo = dict[int, tuple[Any, str]]
 
 #: Texts shorter than this are cheaper to rebuild than to keep.
 KEEP_FROM = 200
@@ -38,18 +74,34 @@ class ViewEncoder:
     def encode(self, view: dict[str, Any]) -> str:
         return join_parts(self.encode_parts(view))
 
-    def encode_parts(self, view: dict[str, Any]) -> dict[str, str]:
-        """The JSON text of each top-level value of ``view``."""
-        return {str(k): self._part(v) for k, v in view.items()}
+    def encode_parts(self, view: dict[str, Any], memo: Memo | None = None) -> dict[str, str]:
+        """The JSON text of each top-level value of ``view``.
+
+        ``memo`` (one per broadcast) keeps the text of each top-level value by
+        identity, so the parts the views of one state share (the public part,
+        scalars) are looked up once per broadcast rather than once per view.
+        """
+        if memo is None:
+            return {str(k): self._part(v) for k, v in view.items()}
+        return {str(k): self.memo_part(memo, v) for k, v in view.items()}
+
+    def memo_part(self, memo: Memo, value: Any) -> str:
+        key = id(value)
+        found = memo.get(key)
+        if found is not None and found[0] is value:
+            return found[1]
+        text = self._part(value)
+        memo[key] = (value, text)
+        return text
 
     def _part(self, value: Any) -> str:
         if not isinstance(value, dict | list):
-            return _dumps(value)
+            return _scalar(value)
         found = self._lookup(value)
         if found is not None:
             return found
         if isinstance(value, dict):
-            inner = ",".join(f"{_dumps(str(k))}:{self._item(v)}" for k, v in value.items())
+            inner = ",".join(f"{_key(k)}:{self._item(v)}" for k, v in value.items())
             text = f"{{{inner}}}"
         else:
             text = f"[{','.join(self._item(v) for v in value)}]"
@@ -58,7 +110,7 @@ class ViewEncoder:
 
     def _item(self, value: Any) -> str:
         if not isinstance(value, dict | list):
-            return _dumps(value)
+            return _scalar(value)
         found = self._lookup(value)
         if found is not None:
             return found
@@ -122,18 +174,17 @@ class PartCatalog:
         #: The last list encoded per field: (list, its text with references, its parts).
         self._lists: dict[int, tuple[Any, str, dict[str, str]]] = {}
 
-    def raw(self, view: dict[str, Any], texts: dict[str, str] | None = None) -> RawView:
+    def raw(self, view: dict[str, Any], memo: Memo | None = None) -> RawView:
         fields: dict[str, str] = {}
         parts: dict[str, str] = {}
+        memo = {} if memo is None else memo
         for key, value in view.items():
             if key in PART_FIELDS and isinstance(value, list):
                 text, found = self._refs(value)
                 fields[key] = text
                 parts.update(found)
-            elif texts is not None:
-                fields[key] = texts[key]
             else:
-                fields[key] = self.encoder._part(value)
+                fields[key] = self.encoder.memo_part(memo, value)
         return RawView(fields, parts)
 
     def _refs(self, items: list[Any]) -> tuple[str, dict[str, str]]:

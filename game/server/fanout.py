@@ -22,7 +22,7 @@ from typing import Any
 
 from websockets.asyncio.server import ServerConnection
 
-from game.server.encode import PartCatalog, RawView, ViewEncoder, join_parts
+from game.server.encode import Memo, PartCatalog, RawView, ViewEncoder, join_parts
 from game.server.protocol import dumps, view_message
 from game.server.session import Session, ViewKey
 from game.server.tables import HostedTable
@@ -48,18 +48,25 @@ class ViewFanout:
                 for key in session.view_keys(table.number):
                     groups[key].append(session)
         version = table.state.version
+        memo: Memo = {}
         for key, members in groups.items():
             view = table.view(key, now)
             plain = [s for s in members if not s.parts]
             if plain:
-                self._broadcast_plain(key, version, view, plain)
+                self._broadcast_plain(key, version, view, plain, memo)
             if len(plain) < len(members):
-                self._broadcast_raw(key, version, view, [s for s in members if s.parts])
+                parted = [s for s in members if s.parts]
+                self._broadcast_raw(key, version, view, parted, memo)
 
     def _broadcast_plain(
-        self, key: ViewKey, version: int, view: dict[str, Any], members: list[Session]
+        self,
+        key: ViewKey,
+        version: int,
+        view: dict[str, Any],
+        members: list[Session],
+        memo: Memo,
     ) -> None:
-        parts = self.encoder.encode_parts(view)
+        parts = self.encoder.encode_parts(view, memo)
         previous = self._last.get(key)
         full: list[ServerConnection] = []
         patched: list[ServerConnection] = []
@@ -76,9 +83,14 @@ class ViewFanout:
         self._last[key] = (version, parts)
 
     def _broadcast_raw(
-        self, key: ViewKey, version: int, view: dict[str, Any], members: list[Session]
+        self,
+        key: ViewKey,
+        version: int,
+        view: dict[str, Any],
+        members: list[Session],
+        memo: Memo,
     ) -> None:
-        raw = self.catalog.raw(view)
+        raw = self.catalog.raw(view, memo)
         previous = self._last_raw.get(key)
         full: list[ServerConnection] = []
         patched: list[ServerConnection] = []
