@@ -112,15 +112,10 @@ def late_moves(scenario: Scenario, seed: int = 1, proposals: int = PROPOSALS) ->
 
 
 def play(scenario: Scenario, moves: list[Move], seed: int = 1, table: int = 1) -> GameState:
-    """The state after ``moves`` (one second apart); illegal moves are skipped."""
+    """The state after ``moves`` (one second apart); every move must be legal."""
     state = new_game(scenario, "full", seed, 0.0, table=table)
-    from game.engine import IllegalMove
-
     for i, move in enumerate(moves):
-        try:
-            state, _ = apply(state, move, float(i + 1))
-        except IllegalMove:
-            continue
+        state, _ = apply(state, move, float(i + 1))
     return state
 
 

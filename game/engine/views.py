@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Message
+from game.engine.records import Announcement, Disclosure, Mark, Message
 from game.engine.state import GameState
 from game.engine.view_parts import (
     Json,
@@ -66,10 +66,10 @@ def _public_base(state: GameState) -> Json:
         "roles": roles_public(state),
         "agreement_rule": agreement_rule(state),
         "proposals": proposal_table(state)[0],
-        "disclosures": [d.to_json() for d in state.disclosures],
-        "marks": [m.to_json() for m in state.marks],
-        "messages": [m.to_json() for m in state.messages if m.to is None],
-        "announcements": [a.to_json() for a in state.announcements],
+        "disclosures": [_record_json(d) for d in state.disclosures],
+        "marks": [_record_json(m) for m in state.marks],
+        "messages": [_record_json(m) for m in state.messages if m.to is None],
+        "announcements": [_record_json(a) for a in state.announcements],
         "events": events_public(state),
         "ballot": ballot_public(state.open_ballot) if state.open_ballot else None,
         "ballots": [ballot_public(b) for b in state.ballots],
@@ -79,6 +79,15 @@ def _public_base(state: GameState) -> Json:
 
 
 T = TypeVar("T")
+
+
+def _record_json(record: Disclosure | Mark | Message | Announcement) -> Json:
+    """A record's JSON, kept on the (never changing) record: the same object in every
+    view and every later state, so the server serialises and sends it once."""
+    found: Json | None = record.__dict__.get("_view_json")
+    if found is None:
+        found = record.__dict__["_view_json"] = record.to_json()
+    return found
 
 
 def _reveal(state: GameState) -> Json:
@@ -149,7 +158,7 @@ def _private_messages(state: GameState, role: str | None) -> list[Json]:
     def visible(m: Message) -> bool:
         return m.to is not None and (role is None or role in (m.sender, m.to))
 
-    return [m.to_json() for m in state.messages if visible(m)]
+    return [_record_json(m) for m in state.messages if visible(m)]
 
 
 def copy_json(value: T) -> T:

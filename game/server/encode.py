@@ -143,7 +143,7 @@ def join_parts(parts: dict[str, str]) -> str:
 
 
 #: Top-level fields whose items go to ``parts: true`` connections as references.
-PART_FIELDS = ("proposals",)
+PART_FIELDS = ("proposals", "messages", "private_messages")
 
 
 class RawView:
@@ -169,8 +169,8 @@ class PartCatalog:
         self.encoder = encoder
         self.generation = generation
         self._next = 0
-        self._new: dict[int, tuple[Any, str]] = {}
-        self._old: dict[int, tuple[Any, str]] = {}
+        self._new: dict[int, tuple[Any, str, str]] = {}
+        self._old: dict[int, tuple[Any, str, str]] = {}
         #: The last list encoded per field: (list, its text with references, its parts).
         self._lists: dict[int, tuple[Any, str, dict[str, str]]] = {}
 
@@ -193,20 +193,22 @@ class PartCatalog:
             return cached[1], cached[2]
         parts: dict[str, str] = {}
         for item in items:
-            parts[self._id(item)] = self.encoder._item(item)
+            pid, text = self._part_of(item)
+            parts[pid] = text
         text = "[" + ",".join(f'{{"$part":"{pid}"}}' for pid in parts) + "]"
         if len(self._lists) > 4096:
             self._lists.clear()
         self._lists[id(items)] = (items, text, parts)
         return text, parts
 
-    def _id(self, item: Any) -> str:
+    def _part_of(self, item: Any) -> tuple[str, str]:
+        """The id and text of a shared item (both kept while the item is in use)."""
         key = id(item)
         found = self._new.get(key) or self._old.get(key)
         if found is None or found[0] is not item:
             self._next += 1
-            found = (item, f"p{self._next}")
+            found = (item, f"p{self._next}", self.encoder._item(item))
         if len(self._new) >= self.generation:
             self._old, self._new = self._new, {}
         self._new[key] = found
-        return found[1]
+        return found[1], found[2]

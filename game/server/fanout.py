@@ -6,12 +6,12 @@ message with ``base``, ``set`` and ``unset``). Views are large (the public
 scenario alone is tens of kilobytes) and mostly unchanged by one move, so this
 cuts the bytes per move several times, for the server and for every client.
 
-A connection that also said ``parts: true`` gets every proposal as a reference
-``{"$part": id}`` and the proposal itself once, in the ``parts`` of the message
-that first refers to it (a patch carries only the parts its base did not have).
-A proposal changed by a move is a new part; the others are not sent again, so a
-late game's move costs a few kilobytes per seat instead of the whole table of
-proposals (docs/protocol.md, "Parts").
+A connection that also said ``parts: true`` gets every proposal and message as
+a reference ``{"$part": id}`` and the item itself once, in the ``parts`` of the
+message that first refers to it (a patch carries only the parts its base did
+not have). A proposal changed by a move is a new part; the others are not sent
+again, so a late game's move costs a few kilobytes per seat instead of the
+whole table of proposals and the whole chat (docs/protocol.md, "Parts").
 """
 
 from __future__ import annotations

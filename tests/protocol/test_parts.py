@@ -1,4 +1,5 @@
-"""Views with parts: proposals sent once by reference; resolved, the views equal the whole views."""
+"""Views with parts: proposals and messages sent once, then by reference; resolved, the views
+equal the whole views."""
 
 from __future__ import annotations
 
@@ -71,16 +72,17 @@ async def test_a_patch_carries_only_the_proposals_that_changed(mini_host: Runnin
         if msg["type"] == "view":  # the first of a view key is whole, with every part
             views.whole(1, msg["view"], msg["parts"])
             continue
-        sent += list(msg["parts"])
-        for item in msg["set"].get("proposals", []):
-            assert set(item) == {"$part"}  # never the proposal itself
+        sent += [pid for pid, part in msg["parts"].items() if "package" in part]
+        for field in ("proposals", "messages"):
+            for item in msg["set"].get(field, []):
+                assert set(item) == {"$part"}  # never the proposal or message itself
         assert views.patched(1, msg) is not None
     # P1 and P2 when proposed, P1 after its support, P2 after its comment: four parts,
     # each sent once, and not again with the message or the clock's extension.
     assert len(sent) == len(set(sent)) == 4
     raw, parts = views.raw[1]
     assert [p["id"] for p in resolve(raw, parts)["proposals"]] == ["P1", "P2"]
-    assert len(parts) == 2  # the client keeps only what its view refers to
+    assert len(parts) == 3  # only what its view refers to: two proposals, one message
 
 
 def test_a_patch_with_a_missing_part_asks_for_the_whole_view() -> None:
