@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -130,6 +131,12 @@ class Seat:
         self.task = asyncio.create_task(self.read())
 
     async def read(self) -> None:
+        try:
+            await self._read()
+        except ConnectionClosed as exc:
+            self.bench.errors[f"closed: {exc.rcvd.reason if exc.rcvd else 'no close frame'}"] += 1
+
+    async def _read(self) -> None:
         async for frame in self.ws:
             text = frame if isinstance(frame, str) else frame.decode()
             if self.bench.measuring:
@@ -245,6 +252,9 @@ async def one_move(
         reply = await seat.request({"type": "move", "as": role, "move": move, "data": data})
     except TimeoutError:
         bench.errors["no_ack_in_60s"] += 1
+        return
+    except ConnectionClosed:
+        bench.errors["move_on_a_closed_connection"] += 1
         return
     acked = time.perf_counter()
     if reply["type"] == "error":
