@@ -155,10 +155,19 @@ def _values(state: GameState, role: str) -> list[Json]:
 
 
 def _private_messages(state: GameState, role: str | None) -> list[Json]:
-    def visible(m: Message) -> bool:
-        return m.to is not None and (role is None or role in (m.sender, m.to))
-
-    return [_record_json(m) for m in state.messages if visible(m)]
+    """The private messages ``role`` sent or got (``None``: all), cached per state."""
+    per_role: dict[str | None, list[Json]] | None = state.__dict__.get("_private_view")
+    if per_role is None:
+        per_role = {None: [], **{r: [] for r in state.scenario.role_ids}}
+        for m in state.messages:
+            if m.to is not None:
+                item = _record_json(m)
+                per_role[None].append(item)
+                per_role.setdefault(m.sender, []).append(item)
+                if m.to != m.sender:
+                    per_role.setdefault(m.to, []).append(item)
+        state.__dict__["_private_view"] = per_role
+    return per_role.get(role, [])
 
 
 def copy_json(value: T) -> T:
@@ -226,11 +235,26 @@ def facilitator_view(
         view["open_votes"] = dict(ballot.votes) if ballot else None
         view["outcome"] = outcome(state)
         # Event cards with their text, for the console to choose from (added for game/tui).
+        view["event_cards"] = _event_cards(state)
+    view["reveal"] = _reveal(state) if state.revealed else None
+    return view if shared else copy_json(view)
+
+
+_CARDS: dict[tuple[int, str], tuple[object, list[Json]]] = {}
+
+
+def _event_cards(state: GameState) -> list[Json]:
+    """The mode's event cards with their text (static: cached per scenario and mode)."""
+    key = (id(state.scenario), state.mode)
+    found = _CARDS.get(key)
+    if found is None or found[0] is not state.scenario:
         cards = state.mode_def.events or tuple(e.id for e in state.scenario.events)
-        view["event_cards"] = [
+        items = [
             {"id": e.id, "title": e.title, "text": e.text}
             for e in state.scenario.events
             if e.id in cards
         ]
-    view["reveal"] = _reveal(state) if state.revealed else None
-    return view if shared else copy_json(view)
+        if len(_CARDS) > 32:
+            _CARDS.clear()
+        found = _CARDS[key] = (state.scenario, items)
+    return found[1]

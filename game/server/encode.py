@@ -142,6 +142,9 @@ def join_parts(parts: dict[str, str]) -> str:
     return "{" + ",".join(f"{_dumps(k)}:{text}" for k, text in parts.items()) + "}"
 
 
+#: New parts between two lists of parts, by their identities (holds both).
+Diffs = dict[tuple[int, int], tuple[dict[str, str], dict[str, str] | None, dict[str, str]]]
+
 #: Top-level fields whose items go to ``parts: true`` connections as references.
 PART_FIELDS = ("proposals", "messages", "private_messages")
 
@@ -149,13 +152,38 @@ PART_FIELDS = ("proposals", "messages", "private_messages")
 class RawView:
     """A view as a ``parts: true`` connection gets it: the JSON text of each
     top-level value, with the items of ``PART_FIELDS`` as ``{"$part": id}``, and
-    the text of every part it refers to."""
+    per such field the text of every part it refers to."""
 
-    __slots__ = ("fields", "parts")
+    __slots__ = ("field_parts", "fields")
 
-    def __init__(self, fields: dict[str, str], parts: dict[str, str]) -> None:
+    def __init__(self, fields: dict[str, str], field_parts: dict[str, dict[str, str]]) -> None:
         self.fields = fields
-        self.parts = parts
+        self.field_parts = field_parts
+
+    @property
+    def parts(self) -> dict[str, str]:
+        """Every part the view refers to."""
+        found: dict[str, str] = {}
+        for parts in self.field_parts.values():
+            found.update(parts)
+        return found
+
+    def new_parts(self, base: RawView, diffs: Diffs) -> dict[str, str]:
+        """The parts this view refers to and ``base`` did not (``diffs``: one per
+        broadcast, as the views of one state share their lists of parts)."""
+        found: dict[str, str] = {}
+        for field, parts in self.field_parts.items():
+            old = base.field_parts.get(field)
+            if parts is old:
+                continue
+            key = (id(parts), id(old))
+            cached = diffs.get(key)
+            if cached is None or cached[0] is not parts or cached[1] is not old:
+                held = old or {}
+                fresh = {pid: text for pid, text in parts.items() if pid not in held}
+                cached = diffs[key] = (parts, old, fresh)
+            found.update(cached[2])
+        return found
 
 
 class PartCatalog:
@@ -176,13 +204,11 @@ class PartCatalog:
 
     def raw(self, view: dict[str, Any], memo: Memo | None = None) -> RawView:
         fields: dict[str, str] = {}
-        parts: dict[str, str] = {}
+        parts: dict[str, dict[str, str]] = {}
         memo = {} if memo is None else memo
         for key, value in view.items():
             if key in PART_FIELDS and isinstance(value, list):
-                text, found = self._refs(value)
-                fields[key] = text
-                parts.update(found)
+                fields[key], parts[key] = self._refs(value)
             else:
                 fields[key] = self.encoder.memo_part(memo, value)
         return RawView(fields, parts)

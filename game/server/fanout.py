@@ -22,7 +22,7 @@ from typing import Any
 
 from websockets.asyncio.server import ServerConnection
 
-from game.server.encode import Memo, PartCatalog, RawView, ViewEncoder, join_parts
+from game.server.encode import Diffs, Memo, PartCatalog, RawView, ViewEncoder, join_parts
 from game.server.protocol import dumps, view_message
 from game.server.session import Session, ViewKey
 from game.server.tables import HostedTable
@@ -49,6 +49,7 @@ class ViewFanout:
                     groups[key].append(session)
         version = table.state.version
         memo: Memo = {}
+        diffs: Diffs = {}
         for key, members in groups.items():
             view = table.view(key, now)
             plain = [s for s in members if not s.parts]
@@ -56,7 +57,7 @@ class ViewFanout:
                 self._broadcast_plain(key, version, view, plain, memo)
             if len(plain) < len(members):
                 parted = [s for s in members if s.parts]
-                self._broadcast_raw(key, version, view, parted, memo)
+                self._broadcast_raw(key, version, view, parted, memo, diffs)
 
     def _broadcast_plain(
         self,
@@ -89,6 +90,7 @@ class ViewFanout:
         view: dict[str, Any],
         members: list[Session],
         memo: Memo,
+        diffs: Diffs,
     ) -> None:
         raw = self.catalog.raw(view, memo)
         previous = self._last_raw.get(key)
@@ -104,7 +106,7 @@ class ViewFanout:
             self.send(full, _raw_view(key, version, raw))
         if patched and previous:
             base, old = previous
-            new_parts = {pid: text for pid, text in raw.parts.items() if pid not in old.parts}
+            new_parts = raw.new_parts(old, diffs)
             self.send(
                 patched,
                 _patch(key, version, (base, old.fields), raw.fields, new_parts),
