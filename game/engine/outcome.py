@@ -34,6 +34,7 @@ def indicators(state: GameState) -> dict[str, Any]:
     per_role: dict[str, dict[str, Any]] = {}
     scored = {p.id: state.score(p.package) for p in state.proposals}
     joint = {pid: _joint(score, roles) for pid, score in scored.items()}
+    pids = list(scored)
     for role in roles:
         disclosed = {d.issue for d in state.disclosures if d.role == role}
         openness = (len(disclosed & set(live)) + (None in disclosed)) / (len(live) + 1)
@@ -54,7 +55,8 @@ def indicators(state: GameState) -> dict[str, Any]:
         backed |= {b.proposal for b in state.ballots if b.votes.get(role) == "yes"}
         rising = None
         if backed and scored:
-            best_pid = max(scored, key=lambda pid: scored[pid].scores[role])
+            own = [scored[pid].scores[role] for pid in pids]
+            best_pid = pids[own.index(max(own))]  # the first best, as max() picks it
             best = scored[best_pid]
             gave_up = [
                 pid
