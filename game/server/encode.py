@@ -193,9 +193,12 @@ class PartCatalog:
     change), so the same id means the same content for as long as the server runs.
     """
 
-    def __init__(self, encoder: ViewEncoder, generation: int = 100_000) -> None:
+    def __init__(self, encoder: ViewEncoder, generation_chars: int = 8_000_000) -> None:
         self.encoder = encoder
-        self.generation = generation
+        #: Like the encoder's cache: a generation holds at most this much new text;
+        #: an item unused for two generations gets a new id (and is sent again).
+        self.generation_chars = generation_chars
+        self._chars = 0
         self._next = 0
         self._new: dict[int, tuple[Any, str, str]] = {}
         self._old: dict[int, tuple[Any, str, str]] = {}
@@ -234,7 +237,8 @@ class PartCatalog:
         if found is None or found[0] is not item:
             self._next += 1
             found = (item, f"p{self._next}", self.encoder._item(item))
-        if len(self._new) >= self.generation:
-            self._old, self._new = self._new, {}
+            self._chars += len(found[2])
+            if self._chars >= self.generation_chars:
+                self._old, self._new, self._chars = self._new, {}, len(found[2])
         self._new[key] = found
         return found[1], found[2]

@@ -37,3 +37,13 @@ def test_encoded_and_parted_views_equal_the_whole_views() -> None:
         assert json.loads(encoder.encode(console)) == facilitator_view(state, now)
         if step < len(moves):
             state, _ = apply(state, moves[step], now)
+
+
+def test_part_ids_stay_while_used_and_the_catalog_stays_bounded() -> None:
+    catalog = PartCatalog(ViewEncoder(), generation_chars=2_000)
+    kept = [{"id": "P1", "note": "x" * 100}]
+    first = catalog.raw({"proposals": list(kept)}).fields["proposals"]
+    for n in range(200):  # many other items: older generations are dropped
+        catalog.raw({"proposals": [*kept, {"id": f"M{n}", "note": "y" * 100}]})
+    assert catalog.raw({"proposals": list(kept)}).fields["proposals"] == first  # still in use
+    assert len(catalog._new) + len(catalog._old) < 60
