@@ -204,6 +204,7 @@ class Doorman:
         session.client = hello.client
         session.private = hello.private
         session.patches = hello.patches
+        session.parts = hello.parts
         session.table = table
         session.roles = seats
         session.screen = screen
