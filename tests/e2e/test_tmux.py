@@ -193,7 +193,7 @@ def test_a_whole_short_workshop_with_a_crash(tmux: Tmux, tmp_path: Path) -> None
         people.wait_view("wethouder", lambda v: v.get("ballot") is not None)
         for role in people.clients:
             people.move(role, "vote", {"choice": "no" if role == "wethouder" else "yes"})
-        failed = tmux.wait_for("e2e:play", lambda s: "VERWORPEN (veto)" in s, timeout=60)
+        failed = tmux.wait_for("e2e:play", lambda s: "VERWORPEN: veto van Wethouder" in s, timeout=60)
         assert re.search(r"Wethouder ★\s+speler\s+tegen", failed)
         reply = people.move(
             "stedenbouw", "amend", {"proposal": "P1", "changes": amended, "note": "bijgesteld"}
