@@ -1,10 +1,20 @@
 """Benchmark of the agreement-space analysis (prints figures; asserts only correctness).
 
-    .venv/bin/python benchmarks/analysis.py            # everything (NegMAS if installed)
-    .venv/bin/python benchmarks/analysis.py --quick    # skip the slow NegMAS runs
+    .venv/bin/python benchmarks/analysis.py            # about 2 minutes on 2 idle cores
+    .venv/bin/python benchmarks/analysis.py --quick    # fewer repeats
 
-NegMAS is in the ``bench`` extra (``pip install -e .[bench]``). Without it the
-frontier is compared against the plain numpy pairwise reference instead.
+Three parts, each timed in this process (wall clock, ``time.perf_counter``),
+repeated, reported as min / median / max:
+
+1. ``analyze`` of Leeuwaerdenhout: ``build_space`` + ``analyze_mode`` per mode.
+2. The whole analysis at about 10^6 packages x 12 roles on a synthetic space
+   whose plan is as rich as Leeuwaerdenhout's full mode (1,620 metric-issue
+   combinations, hundreds of distinct schedules; both counts printed beside the
+   real ones): enumerate + score (``build_space``), then passing set, frontier,
+   max joint value, Nash and Kalai (``analyze_agreements`` with the frontier).
+3. The Pareto frontier against moocore's ``is_nondominated`` (C), in the same
+   run, alternating, on the same tables; the identical frontier is asserted.
+   moocore is in the ``bench`` extra; without it part 3 says so and times ours.
 """
 
 from __future__ import annotations
@@ -12,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -23,7 +34,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.analysis.agreements import analyze_agreements
-from game.analysis.pareto import pareto_mask, pareto_mask_pairwise
+from game.analysis.pareto import pareto_mask
 from game.analysis.space import build_space
 from game.analysis.summary import analyze_mode
 from game.analysis.synthetic import synthetic_scenario
@@ -31,20 +42,27 @@ from game.paths import default_scenario
 from game.scenario.loader import load_scenario
 
 try:
-    from negmas.preferences.ops import pareto_frontier_numpy
-
-    HAVE_NEGMAS = True
+    import moocore
 except ImportError:  # pragma: no cover - depends on the bench extra
-    HAVE_NEGMAS = False
+    moocore = None
+
+#: The synthetic space of part 2: 5*3*3*3*3*4 = 1,620 metric combinations (as
+#: Leeuwaerdenhout's full mode) times 5^4 = 1,012,500 packages.
+MILLION_OPTIONS = (5, 3, 3, 3, 3, 4, 5, 5, 5, 5)
 
 
-def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[Any, float]:
-    best, result = float("inf"), None
+def runs(fn: Callable[[], Any], repeat: int) -> tuple[Any, list[float]]:
+    times, result = [], None
     for _ in range(repeat):
         start = time.perf_counter()
         result = fn()
-        best = min(best, time.perf_counter() - start)
-    return result, best
+        times.append(time.perf_counter() - start)
+    return result, times
+
+
+def mmm(times: list[float], unit: float = 1.0, digits: int = 3) -> str:
+    lo, mid, hi = min(times), statistics.median(times), max(times)
+    return f"{lo * unit:.{digits}f} / {mid * unit:.{digits}f} / {hi * unit:.{digits}f}"
 
 
 def machine() -> str:
@@ -56,37 +74,71 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    python = platform.python_version()
-    return f"nproc {os.cpu_count()}, CPU {cpu}, Python {python}, numpy {np.__version__}"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    mc = getattr(moocore, "__version__", "not installed") if moocore else "not installed"
+    return (
+        f"nproc {os.cpu_count()}, CPU {cpu}, Python {platform.python_version()}, "
+        f"numpy {np.__version__}, moocore {mc}; load average at start {load}"
+    )
 
 
-def leeuwaerdenhout() -> None:
-    path = default_scenario()
-    if not path.exists():
-        print("Leeuwaerdenhout: scenario file not found, skipped")
-        return
-    sc = load_scenario(path)
-    print("\n## analyze on Leeuwaerdenhout (build + agreements + vetoes + status quo; best of 3)")
-    print("| mode | packages | passes | unanimous | Pareto | seconds |")
-    print("|---|---:|---:|---:|---:|---:|")
+def schedules(space: Any) -> int:
+    return len(
+        {
+            (m.phasing, m.works, tuple((j.segment, j.start, j.end) for j in m.jobs))
+            for m in space.metrics
+        }
+    )
+
+
+def leeuwaerdenhout(repeat: int) -> None:
+    sc = load_scenario(default_scenario())
+    print(f"\n## 1. analyze Leeuwaerdenhout: build_space + analyze_mode ({repeat} runs)")
+    print(
+        "| mode | packages | metric combos | schedules | passes | Pareto | s min / median / max |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---|")
     for mode in sc.modes:
-        result, sec = timed(lambda m=mode: analyze_mode(build_space(sc, m)), repeat=3)
-        a = result.agreements
+        result, times = runs(lambda m=mode: analyze_mode(build_space(sc, m)), repeat)
+        a, space = result.agreements, result.space
         print(
-            f"| {mode} | {result.space.size:,} | {int(a.passes.sum()):,} | "
-            f"{int(a.unanimous.sum()):,} | {len(a.pareto):,} | {sec:.3f} |"
+            f"| {mode} | {space.size:,} | {len(space.metrics):,} | {schedules(space):,} | "
+            f"{int(a.passes.sum()):,} | {len(a.pareto):,} | {mmm(times)} |"
         )
 
 
-def million() -> None:
-    print("\n## synthetic scenario, 4^10 = 1,048,576 packages x 12 roles (best of 3)")
-    sc = synthetic_scenario(1, roles=12, options=(4,) * 10, metric_issue_count=2, vetoes=2)
-    space, build = timed(lambda: build_space(sc, "full"), repeat=3)
-    result, agree = timed(lambda: analyze_agreements(space, pareto=False), repeat=3)
-    print(f"enumerate + score (incl. {len(space.metrics)} plan metrics): {build:.3f} s")
-    print(f"passes + unanimous + max joint value + Nash + Kalai + room: {agree:.3f} s")
-    print(f"total: {build + agree:.3f} s (goal <= 2 s)")
-    print(f"passes {int(result.passes.sum()):,}, unanimous {int(result.unanimous.sum()):,}")
+def million(repeat: int, balance: float) -> None:
+    sc = synthetic_scenario(
+        1, roles=12, options=MILLION_OPTIONS, metric_issue_count=6, vetoes=2,
+        plan_works=12, balance=balance,
+    )  # fmt: skip
+    builds, agrees, totals, cpu = [], [], [], []
+    for _ in range(repeat):
+        c0, t0 = time.process_time(), time.perf_counter()
+        space = build_space(sc, "full")
+        t1 = time.perf_counter()
+        result = analyze_agreements(space)
+        t2 = time.perf_counter()
+        builds.append(t1 - t0)
+        agrees.append(t2 - t1)
+        totals.append(t2 - t0)
+        cpu.append(time.process_time() - c0)
+    print(
+        f"\n### reservations at the {balance:.2f} quantile of each role's scores: "
+        f"{space.size:,} packages x {len(space.role_ids)} roles, "
+        f"{len(space.metrics):,} metric combos, {schedules(space):,} distinct schedules"
+    )
+    share = result.passes.mean()
+    print(
+        f"passes {int(result.passes.sum()):,} ({share:.2%}), unanimous "
+        f"{int(result.unanimous.sum()):,}, frontier {len(result.pareto):,}"
+    )
+    print("| step | s min / median / max |")
+    print("|---|---|")
+    print(f"| enumerate + score (build_space, plan metrics included) | {mmm(builds)} |")
+    print(f"| passing set + frontier + max joint value + Nash + Kalai + room | {mmm(agrees)} |")
+    print(f"| total (goal <= 0.5 s) | {mmm(totals)} |")
+    print(f"| total, CPU seconds of this process | {mmm(cpu)} |")
 
 
 def additive_table(issues: int, roles: int, seed: int = 0) -> np.ndarray:
@@ -99,78 +151,70 @@ def additive_table(issues: int, roles: int, seed: int = 0) -> np.ndarray:
     return table
 
 
-def compare(name: str, table: np.ndarray, quick: bool) -> None:
-    mask, ours = timed(lambda: pareto_mask(table), repeat=3)
-    line = f"| {name} | {len(table):,} x {table.shape[1]} | {int(mask.sum()):,} | {ours:.3f} |"
-    if quick:
-        print(line + " skipped (--quick) | |")
-        return
-    if HAVE_NEGMAS:
-        idx, theirs = timed(lambda: pareto_frontier_numpy(table))
-        # NegMAS keeps one of several equal rows; compare the sets of distinct points.
-        same = {tuple(r) for r in table[mask]} == {tuple(r) for r in table[idx]}
-        label = "NegMAS pareto_frontier_numpy"
-    else:
-        ref, theirs = timed(lambda: pareto_mask_pairwise(table))
-        same = bool(np.array_equal(ref, mask))
-        label = "numpy pairwise reference (NegMAS not installed)"
-    assert same, "frontiers differ"
-    print(line + f" {theirs:.2f} ({label}) | {theirs / ours:.0f}x |")
+def passing(space: Any) -> np.ndarray:
+    return np.ascontiguousarray(space.utilities[analyze_agreements(space, pareto=False).passes])
+
+
+def frontier_tables() -> list[tuple[str, np.ndarray]]:
+    sc = load_scenario(default_scenario())
+    full = build_space(sc, "full")
+    s5 = synthetic_scenario(3, roles=12, options=(10,) * 5, metric_issue_count=2)
+    s6 = synthetic_scenario(3, roles=12, options=(10,) * 6, metric_issue_count=2)
+    return [
+        ("Leeuwaerdenhout short, passing set", passing(build_space(sc, "short"))),
+        ("Leeuwaerdenhout full, passing set", passing(full)),
+        ("synthetic 10^5 packages, passing set", passing(build_space(s5, "full"))),
+        ("additive integers, 16 binary issues", additive_table(16, 12)),
+        ("Leeuwaerdenhout full, every package", np.ascontiguousarray(full.utilities)),
+        ("synthetic 10^6 packages, passing set", passing(build_space(s6, "full"))),
+    ]
 
 
 def frontier(quick: bool) -> None:
-    print("\n## Pareto frontier: ours vs NegMAS (same table, same frontier asserted)")
-    print("| table | rows x roles | frontier | ours s | other s | ratio |")
-    print("|---|---:|---:|---:|---:|---:|")
-    compare("additive integers, 16 binary issues", additive_table(16, 12), quick)
-    sc = synthetic_scenario(
-        2, roles=12, options=(4,) * 9, metric_issue_count=2, vetoes=2, balance=0.42
-    )
-    space = build_space(sc, "full")
-    result = analyze_agreements(space, pareto=False)
-    passing = space.utilities[result.passes]
-    compare(f"passing set of a synthetic 4^9 scenario ({space.size:,})", passing, quick)
-
-
-def scaling() -> None:
-    print("\n## scaling with packages (12 roles; synthetic, 10 options per issue)")
-    print("| packages | build s | votes+welfare+Nash s | passes | frontier | Pareto s |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for issues in (3, 4, 5, 6):
-        sc = synthetic_scenario(3, roles=12, options=(10,) * issues, metric_issue_count=2)
-        space, build = timed(lambda s=sc: build_space(s, "full"))
-        result, agree = timed(lambda s=space: analyze_agreements(s, pareto=False))
-        values = space.utilities[result.passes]
-        mask, front = timed(lambda v=values: pareto_mask(v))
-        print(
-            f"| {space.size:,} | {build:.3f} | {agree:.3f} | {len(values):,} | "
-            f"{int(mask.sum()):,} | {front:.3f} |"
+    print("\n## 3. Pareto frontier: ours (pareto_mask) vs moocore.is_nondominated, same run")
+    print("ms min / median / max over the runs; runs alternate; identical frontier asserted")
+    print("| table | rows x roles | frontier | runs | ours ms | moocore ms | moocore/ours |")
+    print("|---|---:|---:|---:|---|---|---:|")
+    for name, table in frontier_tables():
+        n = len(table)
+        repeat = 50 if n < 1000 else 5 if n < 100_000 else 3
+        if quick:
+            repeat = max(1, repeat // 5)
+        ours_t: list[float] = []
+        theirs_t: list[float] = []
+        for _ in range(repeat):
+            mask, t = runs(lambda tb=table: pareto_mask(tb), 1)
+            ours_t += t
+            if moocore is not None:
+                other, t = runs(
+                    lambda tb=table: moocore.is_nondominated(tb, maximise=True, keep_weakly=True),
+                    1,
+                )
+                theirs_t += t
+                assert np.array_equal(mask, other), f"frontiers differ on {name}"
+        theirs = mmm(theirs_t, 1000, 2) if theirs_t else "not installed"
+        ratio = (
+            f"{statistics.median(theirs_t) / statistics.median(ours_t):.2f}x" if theirs_t else "-"
         )
-    print("\n## scaling with roles (10^5 packages)")
-    print("| roles | build s | votes+welfare+Nash s | passes | frontier | Pareto s |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for roles in (4, 8, 12, 16):
-        sc = synthetic_scenario(4, roles=roles, options=(10,) * 5, metric_issue_count=2)
-        space, build = timed(lambda s=sc: build_space(s, "full"))
-        result, agree = timed(lambda s=space: analyze_agreements(s, pareto=False))
-        values = space.utilities[result.passes]
-        mask, front = timed(lambda v=values: pareto_mask(v))
         print(
-            f"| {roles} | {build:.3f} | {agree:.3f} | {len(values):,} | "
-            f"{int(mask.sum()):,} | {front:.3f} |"
+            f"| {name} | {n:,} x {table.shape[1]} | {int(mask.sum()):,} | {repeat} | "
+            f"{mmm(ours_t, 1000, 2)} | {theirs} | {ratio} |",
+            flush=True,
         )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="skip the slow NegMAS comparison")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
     args = parser.parse_args()
+    repeat = 2 if args.quick else 5
     print(f"# analysis benchmark\n{machine()}")
-    print(f"NegMAS: {'installed' if HAVE_NEGMAS else 'not installed'}")
-    leeuwaerdenhout()
-    million()
+    leeuwaerdenhout(repeat)
+    print("\n## 2. The whole analysis at about 10^6 packages x 12 roles (synthetic, rich plan)")
+    million(repeat, 0.7)  # a passing share like Leeuwaerdenhout's full mode (0.28 %)
+    million(max(1, repeat // 2), 0.5)  # a tenth of all packages passes: a huge frontier
     frontier(args.quick)
-    scaling()
+    print(f"\nload average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,24 @@
-"""Load benchmark: N tables x 12 seats as real websocket clients on loopback.
+"""Load benchmark: N late full-mode tables x 12 seats as real websocket clients on loopback.
 
-The host runs in its own process (``python -m game host ... --headless``). This
-process opens, per table, 12 seat connections and a room screen, plus one
-facilitator console for all tables; it starts every table, moves it to the
-design round, and then each table's seats make moves (public messages,
-proposals, support, comments) at random moments (Poisson, ``--rate`` moves per
-second per table). For every accepted move it measures the time from sending it
-to the moment *every* seat of that table has received the view of the new
-version. It prints p50/p95/p99 of that, the ack latency, and the server's RSS
-and CPU over the measured window.
+Before the host starts, this process writes a session database in which every
+table has played the log of ``benchmarks/late_game.py`` (Leeuwaerdenhout, full
+mode, decision round, 50 proposals); the host (``python -m game host --db ...
+--headless``, its own process, the database on disk with ``synchronous=FULL``)
+resumes it. This process then opens, per table, 12 seat connections and a room
+screen, plus one facilitator console for all tables. Every connection parses
+every view and patch it gets (``json.loads``, and proposals by reference resolved
+as game.net.parts does), as the real clients do.
 
-    .venv/bin/python benchmarks/load.py --tables 50 --duration 30
+The load is open loop: each table's moves (support, objections, comments,
+public and private messages, now and then a proposal) start at Poisson moments
+(``--rate`` per second per table) whether or not the earlier ones are done, so
+an overloaded server shows as growing latency, not as a lower offered rate. For
+every accepted move it measures the time from sending it to the moment *every*
+seat of that table has parsed the view of its version. It prints p50/p95/p99 of
+that, the ack latency (the move is durable on disk before its ack), the
+server's CPU milliseconds per move, RSS, and the bytes clients received.
+
+    python benchmarks/load.py --tables 100 --rate 2 --duration 30
 """
 
 from __future__ import annotations
@@ -20,7 +28,6 @@ import asyncio
 import json
 import os
 import random
-import re
 import resource
 import socket
 import statistics
@@ -32,9 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import late_game
+from game.net.parts import PartViews
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEW_HEAD = re.compile(r'^\{"type":"(?:view|patch)","as":"[^"]*","table":(\d+),"version":(\d+)')
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -51,7 +63,7 @@ class ServerProcess:
         self.port = free_port()
         self.proc: asyncio.subprocess.Process | None = None
 
-    async def start(self) -> dict[str, Any]:
+    async def start(self, db: Path) -> dict[str, Any]:
         a = self.args
         cmd = [
             sys.executable,
@@ -60,12 +72,12 @@ class ServerProcess:
             "host",
             a.scenario,
             "--mode",
-            "short",
+            "full",
             "--headless",
             "--tables",
             str(a.tables),
             "--db",
-            str(Path(a.db_dir or self.tmp) / f"load-{os.getpid()}.db"),
+            str(db),
             "--codes-file",
             str(self.tmp / "codes.json"),
             "--host",
@@ -107,35 +119,55 @@ class ServerProcess:
 
 
 class Seat:
-    """A raw websocket seat: reads view headers only, resolves acks by id."""
+    """A websocket seat that parses every view and patch, as a real client does."""
 
     def __init__(self, ws: ClientConnection, bench: Bench) -> None:
         self.ws = ws
         self.bench = bench
         self.ids = 0
         self.pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
+        self.views = PartViews()
+        self.plain: dict[Any, dict[str, Any]] = {}
         self.task = asyncio.create_task(self.read())
 
     async def read(self) -> None:
+        try:
+            await self._read()
+        except ConnectionClosed as exc:
+            self.bench.errors[f"closed: {exc.rcvd.reason if exc.rcvd else 'no close frame'}"] += 1
+
+    async def _read(self) -> None:
         async for frame in self.ws:
             text = frame if isinstance(frame, str) else frame.decode()
             if self.bench.measuring:
                 self.bench.received += len(text)
-            head = VIEW_HEAD.match(text)
-            if head:
-                self.bench.arrived(int(head[1]), int(head[2]))
-                continue
             msg = json.loads(text)
+            kind = msg.get("type")
+            if kind in ("view", "patch"):
+                self.take_view(msg)
+                continue
             future = self.pending.pop(msg.get("id"), None) if "id" in msg else None
             if future is not None and not future.done():
                 future.set_result(msg)
+
+    def take_view(self, msg: dict[str, Any]) -> None:
+        key = (msg["table"], msg["as"])
+        if msg["type"] == "view":
+            view = self.views.whole(key, msg["view"], msg.get("parts", {}))
+        else:
+            view = self.views.patched(key, msg)
+        if view is None:
+            self.bench.errors["lost_base"] += 1
+            return
+        self.plain[key] = view
+        self.bench.arrived(int(msg["table"]), int(msg["version"]), self)
 
     async def request(self, msg: dict[str, Any]) -> dict[str, Any]:
         self.ids += 1
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self.pending[self.ids] = future
         await self.ws.send(json.dumps({**msg, "id": self.ids}))
-        return await asyncio.wait_for(future, 30)
+        return await asyncio.wait_for(future, 60)
 
 
 class Bench:
@@ -148,10 +180,14 @@ class Bench:
         self.acks: list[float] = []
         self.errors: dict[str, int] = defaultdict(int)
         self.seats_per_table = 12
+        self.seat_set: set[Seat] = set()
         self.measuring = False
         self.received = 0
+        self.accepted = 0
 
-    def arrived(self, table: int, version: int) -> None:
+    def arrived(self, table: int, version: int, seat: Seat) -> None:
+        if seat not in self.seat_set:
+            return  # the room screen and the console parse too, but are not waited for
         key = (table, version)
         self.seen[key] += 1
         if self.seen[key] == self.seats_per_table:
@@ -165,32 +201,75 @@ class Bench:
         key = (table, version)
         if key not in self.complete:
             event = self.waiters.setdefault(key, asyncio.Event())
-            await asyncio.wait_for(event.wait(), 30)
+            await asyncio.wait_for(event.wait(), 60)
         return self.complete.pop(key)
 
 
 async def join(url: str, hello: dict[str, Any], bench: Bench) -> Seat:
-    ws = await connect(url, compression=None, max_size=2**24, open_timeout=30)
+    ws = await connect(url, compression=None, max_size=2**24, open_timeout=60)
     seat = Seat(ws, bench)
     future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
     seat.pending[0] = future
-    hello = {"type": "hello", "protocol": 1, "id": 0, "patches": not bench.args.full, **hello}
+    hello = {
+        "type": "hello",
+        "protocol": 1,
+        "id": 0,
+        "patches": not bench.args.full,
+        "parts": not bench.args.full,
+        **hello,
+    }
     await ws.send(json.dumps(hello))
-    await asyncio.wait_for(future, 30)
+    await asyncio.wait_for(future, 60)
     return seat
 
 
-def choose_move(rng: random.Random, proposals: int, live: dict[str, list[str]]) -> tuple[str, dict]:
+def choose_move(
+    rng: random.Random, role: str, roles: list[str], proposals: int, live: dict[str, list[str]]
+) -> tuple[str, dict[str, Any]]:
+    """A move of the decision round, in the mix of benchmarks/fanout.py."""
     roll = rng.random()
-    if proposals == 0 or roll < 0.15:
+    target = f"P{rng.randint(1, proposals)}"
+    if roll < 0.05:
         package = {issue: rng.choice(options) for issue, options in live.items()}
         return "propose", {"package": package, "note": "bench"}
-    target = f"P{rng.randint(1, proposals)}"
-    if roll < 0.40:
+    if roll < 0.35:
         return "support", {"proposal": target, "reason": "ok"}
-    if roll < 0.50:
+    if roll < 0.45:
+        return "object", {"proposal": target, "reason": "te duur"}
+    if roll < 0.55:
         return "comment", {"proposal": target, "text": "Wat betekent dit voor de planning?"}
+    if roll < 0.65:
+        to = rng.choice([r for r in roles if r != role])
+        return "private_message", {"to": to, "text": "even bellen?"}
     return "message", {"text": f"bericht {rng.random():.6f}"}
+
+
+async def one_move(
+    table: int, seat: Seat, role: str, move: str, data: dict[str, Any], bench: Bench
+) -> None:
+    start = time.perf_counter()
+    try:
+        reply = await seat.request({"type": "move", "as": role, "move": move, "data": data})
+    except TimeoutError:
+        bench.errors["no_ack_in_60s"] += 1
+        return
+    except ConnectionClosed:
+        bench.errors["move_on_a_closed_connection"] += 1
+        return
+    acked = time.perf_counter()
+    if reply["type"] == "error":
+        bench.errors[reply["code"]] += 1
+        return
+    measuring = bench.measuring
+    bench.accepted += measuring
+    try:
+        done = await bench.until_all_seats(table, reply["version"])
+    except TimeoutError:
+        bench.errors["views_not_in_60s"] += 1
+        return
+    if measuring:
+        bench.acks.append(acked - start)
+        bench.latencies.append(done - start)
 
 
 async def drive_table(
@@ -202,27 +281,43 @@ async def drive_table(
     stop_at: float,
     rng: random.Random,
 ) -> None:
-    proposals = 0
-    while True:
-        await asyncio.sleep(rng.expovariate(bench.args.rate))
-        if time.perf_counter() >= stop_at:
-            return
+    """Open loop: a move starts at each Poisson moment, whatever the earlier ones do."""
+    proposals = late_game.PROPOSALS
+    moves: set[asyncio.Task[None]] = set()
+    next_at = time.perf_counter() + rng.expovariate(bench.args.rate)
+    while next_at < stop_at:
+        await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
         index = rng.randrange(len(seats))
-        move, data = choose_move(rng, proposals, live)
-        start = time.perf_counter()
-        reply = await seats[index].request(
-            {"type": "move", "as": roles[index], "move": move, "data": data}
-        )
-        acked = time.perf_counter()
-        if reply["type"] == "error":
-            bench.errors[reply["code"]] += 1
-            continue
+        move, data = choose_move(rng, roles[index], roles, proposals, live)
         if move == "propose":
-            proposals += 1
-        done = await bench.until_all_seats(table, reply["version"])
-        if bench.measuring:
-            bench.acks.append(acked - start)
-            bench.latencies.append(done - start)
+            proposals += 1  # if it is refused, a later move on it is refused too: counted
+        task = asyncio.create_task(one_move(table, seats[index], roles[index], move, data, bench))
+        moves.add(task)
+        task.add_done_callback(moves.discard)
+        next_at += rng.expovariate(bench.args.rate)
+    if moves:
+        await asyncio.gather(*moves)
+
+
+def late_database(args: argparse.Namespace, path: Path) -> None:
+    """A session database whose tables have each played the late-game log."""
+    from game.engine import replay
+    from game.paths import resolve_scenario
+    from game.server.hosting import open_session
+
+    now = time.time()
+    hosted = open_session(
+        resolve_scenario(args.scenario), "full", tables=args.tables, db=path, seed=1, now=now
+    )
+    try:
+        scenario = hosted.scenario
+        for t in hosted.tables:
+            moves = late_game.late_moves(scenario, t.record.seed)
+            log = [(m, now + i * 0.01) for i, m in enumerate(moves)]
+            replay(scenario, "full", t.record.seed, t.record.created, log, table=t.number)
+            hosted.store.append_many([(t.number, m.to_json(), at, None) for m, at in log])
+    finally:
+        hosted.close()
 
 
 def pct(values: list[float], q: float) -> float:
@@ -234,9 +329,17 @@ def pct(values: list[float], q: float) -> float:
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     bench = Bench(args)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.db_dir) as tmp:
+        db = Path(tmp) / "load.db"
+        built = time.perf_counter()
+        late_database(args, db)
+        print(
+            f"database of {args.tables} late tables written in "
+            f"{time.perf_counter() - built:.1f} s; the host replays it",
+            file=sys.stderr,
+        )
         server = ServerProcess(args, Path(tmp))
-        codes = await server.start()
+        codes = await server.start(db)
         url = f"ws://127.0.0.1:{server.port}"
         try:
             return await measure(args, bench, server, codes, url)
@@ -251,7 +354,7 @@ async def measure(
     from game.scenario.loader import load_scenario
 
     scenario = load_scenario(resolve_scenario(args.scenario))
-    mode = scenario.mode("short")
+    mode = scenario.mode("full")
     live = {i: list(scenario.issue(i).option_ids) for i in mode.issues}
     console = await join(url, {"facilitator": codes["facilitator"], "client": "console"}, bench)
     tables: list[tuple[int, list[Seat], list[str]]] = []
@@ -267,15 +370,16 @@ async def measure(
                     for r in roles[batch : batch + 6]
                 )
             )
+        bench.seat_set.update(seats)
         screens.append(await join(url, {"codes": [entry["screen"]], "client": "screen"}, bench))
         tables.append((entry["table"], seats, roles))
-    for table, _, _ in tables:
-        for move in ("start", "next_round"):
-            msg = {"type": "move", "as": "facilitator", "move": move, "table": table}
-            while (reply := await console.request(msg))["type"] == "error":
-                if reply["code"] != "rate_limited":
-                    raise SystemExit(f"cannot {move} table {table}: {reply}")
-                await asyncio.sleep(0.1)
+    late = console.plain.get((tables[0][0], "facilitator")) or {}
+    round_id = (late.get("round") or {}).get("id")
+    print(
+        f"{len(tables)} tables joined; table {tables[0][0]}: round {round_id}, "
+        f"{len(late.get('proposals', []))} proposals",
+        file=sys.stderr,
+    )
     connections = 1 + sum(len(s) for _, s, _ in tables) + len(screens)
     rss_joined = server.rss_mib()
 
@@ -296,6 +400,8 @@ async def measure(
         peak = max(peak, server.rss_mib())
     cpu1, wall1 = server.cpu_seconds(), time.perf_counter()
     self1 = resource.getrusage(resource.RUSAGE_SELF)
+    bench.measuring = False
+    accepted = bench.accepted
     await asyncio.gather(*drivers)
     lat = bench.latencies
     return {
@@ -321,6 +427,8 @@ async def measure(
             "hwm": round(server.rss_mib("VmHWM"), 1),
         },
         "server_cpu_pct": round(100 * (cpu1 - cpu0) / (wall1 - wall0), 1),
+        "server_cpu_ms_per_move": round(1000 * (cpu1 - cpu0) / max(1, accepted), 2),
+        "accepted_in_window": accepted,
         "client_cpu_pct": round(
             100
             * ((self1.ru_utime + self1.ru_stime) - (self0.ru_utime + self0.ru_stime))
@@ -339,33 +447,53 @@ def main() -> int:
     parser.add_argument("--scenario", default="leeuwaerdenhout")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db-dir", help="where the session database goes (default: a temp dir)")
-    parser.add_argument("--full", action="store_true", help="whole views, no patches")
+    parser.add_argument(
+        "--full", action="store_true", help="whole views: no patches, no parts (the old protocol)"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs, each with a fresh host")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    result = asyncio.run(run(args))
+    results = [asyncio.run(run(args)) for _ in range(args.repeat)]
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(results, indent=2))
         return 0
+    for result in results:
+        show(result)
+    if len(results) > 1:
+        for label, get in (
+            ("p95 move -> all 12 seats parsed (ms)", lambda r: r["all_seats_ms"]["p95"]),
+            ("server CPU per move (ms)", lambda r: r["server_cpu_ms_per_move"]),
+        ):
+            values = [get(r) for r in results]
+            print(
+                f"{label}: min {min(values):.1f}  median {statistics.median(values):.1f}  "
+                f"max {max(values):.1f} over {len(values)} runs"
+            )
+    return 0
+
+
+def show(result: dict[str, Any]) -> None:
     lat = result["all_seats_ms"]
     print(
         f"tables {result['tables']}  connections {result['connections']}  "
-        f"rate {result['rate_per_table']}/s/table  measured {result['duration_s']} s"
+        f"rate {result['rate_per_table']}/s/table (open loop)  measured {result['duration_s']} s"
     )
     print(f"moves {result['moves']} ({result['moves_per_s']}/s)  errors {result['errors']}")
     print(
-        f"move -> all 12 seats have the view: p50 {lat['p50']:.1f} ms  p95 {lat['p95']:.1f} ms"
-        f"  p99 {lat['p99']:.1f} ms  max {lat['max']:.1f} ms"
+        f"move -> all 12 seats have parsed the view: p50 {lat['p50']:.1f} ms  "
+        f"p95 {lat['p95']:.1f} ms  p99 {lat['p99']:.1f} ms  max {lat['max']:.1f} ms"
     )
     print(
-        f"ack: p50 {result['ack_ms']['p50']:.1f} ms  p95 {result['ack_ms']['p95']:.1f} ms"
-        f"  clients received {result['received_kib_per_move']} KiB per move"
+        f"ack (durable on disk): p50 {result['ack_ms']['p50']:.1f} ms  "
+        f"p95 {result['ack_ms']['p95']:.1f} ms  "
+        f"clients received {result['received_kib_per_move']} KiB per move"
     )
     rss = result["server_rss_mib"]
     print(
         f"server RSS {rss['joined']} MiB after joining, peak {rss['peak']} MiB (HWM {rss['hwm']})"
-        f"  server CPU {result['server_cpu_pct']}%  client CPU {result['client_cpu_pct']}%"
+        f"  server CPU {result['server_cpu_pct']}% = {result['server_cpu_ms_per_move']} ms "
+        f"per accepted move  client CPU {result['client_cpu_pct']}%"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,17 @@
 """The exact Pareto frontier of a table of scores (maximise every column).
 
-Algorithm (dominance counting with bitsets instead of pairwise comparisons):
+Three exact algorithms, chosen by the size of the table:
+
+* up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
+* up to :data:`SMALL_ROWS` rows, one pass with a bitset per role and row
+  (:func:`_small_mask`): rows sorted by descending sum; for each role the
+  sets "the rows scoring at least this row" are built by scattering one bit
+  per row and OR-accumulating along the role's ranking; a row is dominated
+  when the AND of its sets holds a row with a larger sum (rows with an equal
+  sum are compared exactly);
+* larger tables, the two-pass algorithm below.
+
+Two-pass algorithm for large tables (dominance counting with bitsets):
 
 1. Duplicate rows are merged (a row never dominates an equal row, so equal
    rows share their fate) and the distinct rows are sorted by descending sum:
@@ -27,6 +38,7 @@ sweep over the frontier.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import ge
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,22 +48,30 @@ IndexArray = NDArray[np.intp]
 BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
 
-#: Rows of the first, cheap pass.
+#: Tables up to this many rows are compared in plain Python.
+TINY_ROWS = 8
+#: Tables (or survivors of the first pass) up to this many rows use the one-pass
+#: per-row bitsets of :func:`_small_dominated`.
+SMALL_ROWS = 2048
+#: Rows of the first, cheap pass: a sixteenth of the distinct rows, within these bounds.
 TOP_ROWS = 2048
+TOP_ROWS_MIN = 256
 #: Bytes the bitset tables of the exact pass may take.
 MEMORY_BUDGET = 256 * 2**20
 #: Bytes of one block of bitset rows being ANDed.
-BLOCK_BYTES = 2**21
+BLOCK_BYTES = 2**19
 
 
 @dataclass(frozen=True)
 class _Bitsets:
     """For each role, the packed sets "rows scoring at least x" at some thresholds."""
 
-    sorted_desc: tuple[FloatArray, ...]
-    """Per role, the reference rows' scores, descending."""
-    checkpoints: tuple[IndexArray, ...]
-    """Per role, the counts ``c`` (ascending, from 0 to n) whose set is stored."""
+    neg_distinct: tuple[FloatArray, ...]
+    """Per role, the reference rows' distinct scores, negated (ascending)."""
+    level_row: tuple[IndexArray, ...]
+    """Per role and ``k`` (distinct scores at least the query's): the table row to use."""
+    level_exact: tuple[BoolArray, ...]
+    """Per role and ``k``: whether that table row holds exactly those rows (not more)."""
     tables: tuple[WordArray, ...]
     """Per role, one packed bitset (over the reference rows) per checkpoint."""
     words: int
@@ -62,47 +82,53 @@ class _Bitsets:
         rows = np.empty((d, n_q), dtype=np.intp)
         exact = np.ones(n_q, dtype=bool)
         for r in range(d):
-            counts = np.searchsorted(-self.sorted_desc[r], -queries[:, r], side="right")
-            idx = np.searchsorted(self.checkpoints[r], counts, side="left")
-            rows[r] = idx
-            exact &= self.checkpoints[r][idx] == counts
+            # a search among the few distinct scores, not among all rows
+            k = np.searchsorted(self.neg_distinct[r], -queries[:, r], side="right")
+            rows[r] = self.level_row[r][k]
+            exact &= self.level_exact[r][k]
         return rows, exact
 
 
 def _build_bitsets(ref: FloatArray, max_levels: int) -> _Bitsets:
     n, d = ref.shape
     words = max(1, -(-n // 64))
-    sorted_desc: list[FloatArray] = []
-    checkpoints: list[IndexArray] = []
+    neg_distinct: list[FloatArray] = []
+    level_row: list[IndexArray] = []
+    level_exact: list[BoolArray] = []
     tables: list[WordArray] = []
+    positions = np.arange(n)
+    bits = _bit(positions)
     for r in range(d):
-        order = np.argsort(-ref[:, r], kind="stable")
+        order = np.argsort(-ref[:, r])  # the order within equal scores does not matter
         values = ref[order, r]
-        rank = np.empty(n, dtype=np.intp)
-        rank[order] = np.arange(n)
         # Counts at the end of each run of equal values, plus 0.
-        ends = np.flatnonzero(np.r_[values[1:] != values[:-1], True]) + 1
-        cps = np.r_[0, ends].astype(np.intp)
+        last = np.r_[values[1:] != values[:-1], True]
+        counts = np.r_[0, np.flatnonzero(last) + 1].astype(np.intp)
+        cps = counts
         if len(cps) > max_levels:
             pick = np.unique(np.linspace(0, len(cps) - 1, max_levels).round().astype(np.intp))
             cps = cps[pick]
+        # A row is in the sets of every checkpoint at or above the end of its run of
+        # equal scores: set its bit in the first of those, then OR-accumulate upwards.
+        run = np.empty(n, dtype=np.intp)
+        run[order] = np.cumsum(last) - last
+        first = np.searchsorted(cps, counts[1:], side="left")[run]
         table = np.zeros((len(cps), words), dtype=np.uint64)
-        step = max(1, 2**24 // max(n, 1))
-        for lo in range(0, len(cps), step):
-            chunk = cps[lo : lo + step]
-            bits = rank[None, :] < chunk[:, None]
-            packed = np.packbits(bits, axis=1, bitorder="little")
-            padded = np.zeros((len(chunk), words * 8), dtype=np.uint8)
-            padded[:, : packed.shape[1]] = packed
-            table[lo : lo + len(chunk)] = padded.view(np.uint64)
-        sorted_desc.append(values)
-        checkpoints.append(cps)
+        np.bitwise_or.at(table.reshape(-1), first * words + positions // 64, bits)
+        np.bitwise_or.accumulate(table, axis=0, out=table)
+        row = np.searchsorted(cps, counts, side="left").astype(np.intp)
+        neg_distinct.append(-values[last])
+        level_row.append(row)
+        level_exact.append(cps[row] == counts)
         tables.append(table)
-    return _Bitsets(tuple(sorted_desc), tuple(checkpoints), tuple(tables), words)
+    return _Bitsets(tuple(neg_distinct), tuple(level_row), tuple(level_exact), tuple(tables), words)
 
 
-def _verify(ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArray) -> BoolArray:
-    """Exactly check the candidate dominators left in ``acc`` for the given rows."""
+def _verify(
+    ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArray, strict: bool = False
+) -> BoolArray:
+    """Exactly check the candidate dominators left in ``acc`` for the given rows
+    (``strict``: a candidate equal to the query does not count)."""
     out = np.zeros(len(rows), dtype=bool)
     per = max(1, 2**22 // max(1, acc.shape[1] * 64))
     for lo in range(0, len(rows), per):
@@ -110,6 +136,8 @@ def _verify(ref: FloatArray, queries: FloatArray, acc: WordArray, rows: IndexArr
         bits = np.unpackbits(acc[part].view(np.uint8), axis=1, bitorder="little")
         q_idx, cand = np.nonzero(bits[:, : len(ref)])
         ok = np.all(ref[cand] >= queries[part][q_idx], axis=1)
+        if strict:
+            ok &= np.any(ref[cand] > queries[part][q_idx], axis=1)
         hit = np.zeros(len(part), dtype=bool)
         hit[q_idx[ok]] = True
         out[lo : lo + len(part)] = hit
@@ -179,7 +207,83 @@ def _distinct_by_sum(values: FloatArray) -> tuple[FloatArray, IndexArray, IndexA
 
 def _group_end(sums: FloatArray) -> IndexArray:
     """For rows sorted by descending sum: the end (exclusive) of each row's equal-sum group."""
-    return np.searchsorted(-sums, -sums, side="right").astype(np.intp)
+    n = len(sums)
+    last = np.ones(n, dtype=bool)
+    np.not_equal(sums[1:], sums[:-1], out=last[:-1])
+    ends = np.where(last, np.arange(1, n + 1), n)
+    return np.minimum.accumulate(ends[::-1])[::-1].astype(np.intp)
+
+
+def _tiny_mask(table: FloatArray) -> BoolArray:
+    """The frontier of a few rows, compared in Python."""
+    rows = table.tolist()
+    return np.array(
+        [not any(p != q and all(map(ge, p, q)) for p in rows) for q in rows], dtype=bool
+    )
+
+
+def _bit(positions: IndexArray) -> WordArray:
+    return np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
+
+
+def _small_dominated(tt: FloatArray, s: FloatArray) -> BoolArray:
+    """Per row (column of ``tt``, roles × rows, sorted by descending sum ``s``): is
+    another row dominating it?
+
+    One pass of per-row bitsets (see the module docstring); rows with an equal
+    sum that score at least as much are compared exactly (equal, or dominating).
+    """
+    d, n = tt.shape
+    w = -(-n // 64)
+    pos = np.arange(n)
+    size = d * n
+    # Per role, rows by ascending score; one flat array over all roles.
+    ranking = np.argsort(tt, axis=1).ravel() + np.repeat(np.arange(d) * n, n)
+    ranked = tt.ravel()[ranking]
+    first = np.empty(size, dtype=bool)  # the first of a run of equal scores within a role
+    first[0] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=first[1:])
+    first[::n] = True
+    run_start = np.flatnonzero(first)
+    # rows scoring at least as much as a ranked row: from the start of its run to the end
+    at_least = (np.arange(d) * n + n).repeat(n) - run_start[np.cumsum(first) - 1]
+    role = np.arange(size) // n
+    levels = np.empty(size, dtype=np.intp)
+    levels[ranking] = at_least + role * (n + 1)
+    # sets[r, c]: the c best rows of role r (rows ranked from the top), one bit per row
+    row = ranking - role * n
+    from_top = (n - 1) - (np.arange(size) - role * n)
+    bit, word = _bit(pos), pos // 64
+    sets = np.zeros((d * (n + 1)) * w, dtype=np.uint64)
+    sets[(from_top + 1 + role * (n + 1)) * w + word[row]] = bit[row]
+    by_role = sets.reshape(d, n + 1, w)
+    np.bitwise_or.accumulate(by_role, axis=1, out=by_role)
+    acc = np.bitwise_and.reduce(by_role.reshape(-1, w).take(levels, axis=0).reshape(d, n, w), 0)
+    acc[pos, word] &= ~bit  # not the row itself
+    prefix = np.zeros((n + 1, w), dtype=np.uint64)  # prefix[c]: the first c rows by sum
+    prefix[pos + 1, word] = bit
+    np.bitwise_or.accumulate(prefix, axis=0, out=prefix)
+    end = _group_end(s)
+    new = np.ones(n, dtype=bool)
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    start = np.maximum.accumulate(np.where(new, pos, 0))
+    dominated: BoolArray = (acc & prefix[start]).any(axis=1)  # by a row with a larger sum
+    tied = np.flatnonzero((end - start > 1) & ~dominated)
+    if len(tied):
+        rows = np.ascontiguousarray(tt.T)
+        others = acc[tied] & prefix[end[tied]] & ~prefix[start[tied]]
+        check = np.flatnonzero(others.any(axis=1))
+        dominated[tied[check]] = _verify(rows, rows[tied], others, check, strict=True)
+    return dominated
+
+
+def _small_mask(table: FloatArray) -> BoolArray:
+    cols = table.T + 0.0  # roles × rows; + 0.0 turns -0.0 into 0.0
+    sums = cols.sum(axis=0)  # the same additions for every row: monotone in each score
+    order = np.argsort(-sums, kind="stable")
+    mask: BoolArray = np.empty(len(table), dtype=bool)
+    mask[order] = ~_small_dominated(cols[:, order], sums[order])
+    return mask
 
 
 def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray:
@@ -194,12 +298,22 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     n, d = table.shape
     if n == 0 or d == 0:
         return np.ones(n, dtype=bool)
+    if n <= TINY_ROWS:
+        return _tiny_mask(table)
+    if n <= SMALL_ROWS:
+        return _small_mask(table)
+    return _large_mask(table)
+
+
+def _large_mask(table: FloatArray) -> BoolArray:
+    """The two-pass frontier (see the module docstring)."""
+    n, d = table.shape
     distinct, order, ids = _distinct_by_sum(table)
     m = len(distinct)
     sums = distinct.sum(axis=1)
 
     # Pass 1: against the top rows by sum.
-    k = min(m, TOP_ROWS)
+    k = min(m, TOP_ROWS, max(TOP_ROWS_MIN, m // 16))
     top = distinct[:k]
     top_sets = _build_bitsets(top, k + 1)
     positions = np.arange(m, dtype=np.intp)
@@ -211,12 +325,18 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     # Pass 2: exact, among the survivors (every frontier row is one).
     rest = distinct[survivors]
     s = len(rest)
+    on_front = np.zeros(m, dtype=bool)
+    if s <= SMALL_ROWS:
+        small = _small_dominated(np.ascontiguousarray(rest.T), sums[survivors])
+        on_front[survivors[~small]] = True
+        mask = np.zeros(n, dtype=bool)
+        mask[order] = on_front[ids]
+        return mask
     bytes_per_level = d * 8 * max(1, -(-s // 64))
     max_levels = max(16, MEMORY_BUDGET // bytes_per_level)
     rest_sets = _build_bitsets(rest, max_levels)
     own = np.arange(s, dtype=np.intp)
-    dominated = _dominated(rest_sets, rest, rest, own, _group_end(rest.sum(axis=1)))
-    on_front = np.zeros(m, dtype=bool)
+    dominated = _dominated(rest_sets, rest, rest, own, _group_end(sums[survivors]))
     on_front[survivors[~dominated]] = True
 
     mask = np.zeros(n, dtype=bool)

@@ -8,9 +8,9 @@ fixed) and scores them all at once with numpy:
 * every interaction rule (scenario and event rules) adds its points through a
   boolean mask built from its condition, broadcast over the package grid;
 * the metric terms depend only on the metric issues
-  (:func:`game.scenario.metrics.metric_issues`), so
-  :func:`~game.scenario.metrics.plan_metrics` runs once per distinct choice of
-  those and the result is broadcast.
+  (:func:`game.scenario.metrics.metric_issues`), so the plan metrics are found
+  once per distinct choice of those (:func:`game.analysis.plans.grid_plan_metrics`,
+  which plans each distinct schedule once) and the result is broadcast.
 
 The result equals :class:`game.scenario.scoring.Scorer` (scores rounded to six
 decimals in the same way).
@@ -18,7 +18,6 @@ decimals in the same way).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,10 +25,10 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import NDArray
 
+from game.analysis.plans import grid_plan_metrics, metric_terms
 from game.scenario.adjust import Adjustments, adjustments
-from game.scenario.metrics import Metrics, metric_issues, plan_metrics
+from game.scenario.metrics import Metrics, metric_issues
 from game.scenario.model import Condition, Role, Scenario
-from game.scenario.scoring import metric_value
 
 #: Spaces larger than this are refused (about 2 GB of scores at 12 roles).
 MAX_PACKAGES = 20_000_000
@@ -236,22 +235,13 @@ def build_space(
                 grid[j] += rule.points * mask
     step()
 
-    # Metric terms: once per combination of the live metric issues.
-    metrics: list[Metrics] = []
+    # Metric terms: once per combination of the live metric issues (each distinct
+    # schedule planned once, see game.analysis.plans).
     base = {**presets, **{i: opts[0] for i, opts in zip(live, option_ids, strict=True)}}
-    term_values = np.zeros((combos, n_roles))
-    for c, coords in enumerate(itertools.product(*(range(k) for k in m_shape))):
-        choice = dict(base)
-        for issue_id, o in zip(m_issues, coords, strict=True):
-            choice[issue_id] = option_ids[axes[issue_id]][o]
-        package = {i.id: choice[i.id] for i in scenario.issues if i.id in choice}
-        found = plan_metrics(scenario, package, adj)
-        metrics.append(found)
-        for j, role in enumerate(roles):
-            term_values[c, j] = sum(
-                t.weight * metric_value(t, found, scenario) for t in role.scoring.metrics
-            )
-        step()
+    m_options = [option_ids[axes[i]] for i in m_issues]
+    planned = grid_plan_metrics(scenario, m_issues, m_options, base, adj, step)
+    metrics = planned.metrics
+    term_values = metric_terms(scenario, roles, planned)
     full_m_shape = [1] * ndim
     for issue_id, k in zip(m_issues, m_shape, strict=True):
         full_m_shape[axes[issue_id]] = k
@@ -287,5 +277,5 @@ def build_space(
         feasible=feasible,
         metric_issue_ids=m_issues,
         metric_grid=metric_grid,
-        metrics=tuple(metrics),
+        metrics=metrics,
     )

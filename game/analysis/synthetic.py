@@ -4,8 +4,17 @@
 that uses every scoring feature: points, interaction rules, every metric,
 works with conditions, dependencies and deadlines, phasing and delays,
 conflicts, presets, vetoes, non-core roles and events of every effect type.
-Only the first ``metric_issue_count`` issues touch the execution plan, so the
-plan metrics stay cheap for large spaces.
+Only the first ``metric_issue_count`` issues touch the execution plan.
+
+By default the plan is small (three works, one of them conditional), so the
+metric combinations share a handful of distinct schedules. ``plan_works=N``
+adds ``N`` works that exist under random conditions on the metric issues
+(with dependencies, deadlines and option delays) and as many conflicts, so
+that the plan is at least as varied as Leeuwaerdenhout's full mode, whose
+1,620 metric combinations give 324 distinct schedules (with ``plan_works=12``
+and six metric issues of 5·3·3·3·3·4 options: 1,620 combinations, 664
+schedules; ``benchmarks/analysis.py`` prints both counts). The extra works use
+a random stream of their own: a scenario without them is the same as before.
 """
 
 from __future__ import annotations
@@ -116,6 +125,55 @@ def _works(rng: np.random.Generator, issues: tuple[Issue, ...], metric_count: in
     ]
 
 
+def _rich_plan(
+    seed: int, issues: tuple[Issue, ...], metric_count: int, roles: int, count: int
+) -> tuple[tuple[Issue, ...], list[Work], list[Conflict]]:
+    """``count`` extra works and conflicts under conditions on the metric issues, and
+    option delays on them."""
+    rng = np.random.default_rng(seed + 7_919)
+    works: list[Work] = []
+    conflicts: list[Conflict] = []
+    segments = [s.id for s in _SEGMENTS]
+    for k in range(count):
+        picked = rng.choice(len(segments), size=int(rng.integers(1, 3)), replace=False)
+        after = (f"x{int(rng.integers(0, k))}",) if k and rng.random() < 0.4 else ()
+        works.append(
+            Work(
+                f"x{k}",
+                f"r{int(rng.integers(0, roles))}",
+                f"Werk {k}",
+                tuple(segments[int(i)] for i in sorted(picked)),
+                int(rng.integers(1, 6)),
+                int(rng.integers(0, 8)),
+                int(rng.integers(10, 24)) if rng.random() < 0.5 else None,
+                float(rng.integers(0, 5)) / 4,
+                float(rng.integers(1, 5)) / 4,
+                after=after,
+                when=_condition(rng, issues, metric_count),
+            )
+        )
+        segment = segments[int(rng.integers(0, len(segments)))]
+        involved = (f"x{k}",) if rng.random() < 0.5 else ()
+        conflicts.append(
+            Conflict(
+                f"cx{k}", segment, f"Conflict {k}", _condition(rng, issues, metric_count), involved
+            )
+        )
+    delayed = []
+    for a, issue in enumerate(issues):
+        if a >= metric_count or not count:
+            delayed.append(issue)
+            continue
+        opts = tuple(
+            dataclasses.replace(
+                o, delays={**o.delays, f"x{int(rng.integers(0, count))}": int(rng.integers(0, 3))}
+            )
+            for o in issue.options
+        )
+        delayed.append(dataclasses.replace(issue, options=opts))
+    return tuple(delayed), works, conflicts
+
+
 def synthetic_scenario(
     seed: int,
     roles: int = 3,
@@ -123,9 +181,11 @@ def synthetic_scenario(
     metric_issue_count: int = 2,
     vetoes: int = 1,
     balance: float | None = 0.5,
+    plan_works: int = 0,
 ) -> Scenario:
     """A random scenario; ``balance`` sets reservation values at that quantile of each role's
-    scores in the full mode (``None``: random reservation values)."""
+    scores in the full mode (``None``: random reservation values); ``plan_works`` adds
+    works and conflicts that make the plan metrics as varied as a real scenario's."""
     rng = np.random.default_rng(seed)
     metric_count = min(metric_issue_count, len(options))
     issues = tuple(_issues(rng, options, metric_count))
@@ -179,6 +239,16 @@ def synthetic_scenario(
         agreement=Agreement(quorum=max(1, -(-2 * roles // 3))),
         status_quo={i.id: i.option_ids[0] for i in issues},
     )
+    if plan_works:
+        rich_issues, extra_works, extra_conflicts = _rich_plan(
+            seed, issues, metric_count, roles, plan_works
+        )
+        scenario = dataclasses.replace(
+            scenario,
+            issues=rich_issues,
+            works=(*scenario.works, *extra_works),
+            conflicts=(*scenario.conflicts, *extra_conflicts),
+        )
     if balance is None:
         return scenario
     scores = build_space(scenario, "full").scores

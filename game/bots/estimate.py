@@ -29,10 +29,20 @@ def _key(package: Mapping[str, str], issues: list[str]) -> tuple[str, ...]:
     return tuple([package[i] for i in issues])
 
 
-class Estimator:
-    """Own value of a live package, from the view's points, rules and exact values."""
+#: Base estimates kept across turns: (events played, proposal id) → base value (a
+#: proposal's package never changes; an amendment is a new proposal).
+BaseCache = dict[tuple[tuple[str, ...], str], float]
 
-    def __init__(self, view: View) -> None:
+
+class Estimator:
+    """Own value of a live package, from the view's points, rules and exact values.
+
+    ``cache`` (kept by the bot across its turns) holds the base estimates of
+    proposals already seen; they depend only on the events played, which decide
+    the points and rules in the view.
+    """
+
+    def __init__(self, view: View, cache: BaseCache | None = None) -> None:
         me = view["me"]
         self.issues: list[str] = list(view["scenario"]["live_issues"])
         self.points: dict[str, dict[str, float]] = {
@@ -54,6 +64,7 @@ class Estimator:
         self.exact: dict[tuple[str, ...], float] = {}
         self.residuals: list[tuple[tuple[str, ...], float]] = []
         self._memo: dict[tuple[str, ...], float] = {}
+        events = tuple(e["id"] for e in view["events"])
         for p in view["proposals"]:
             if p["id"] not in values or set(p["package"]) != set(self.issues):
                 continue
@@ -61,7 +72,13 @@ class Estimator:
             if key in self.exact:
                 continue
             self.exact[key] = values[p["id"]]
-            self.residuals.append((key, values[p["id"]] - self.base(p["package"])))
+            if cache is None:
+                base = self.base(p["package"])
+            else:
+                seen = (events, str(p["id"]))
+                found = cache.get(seen)
+                base = cache[seen] = self.base(p["package"]) if found is None else found
+            self.residuals.append((key, values[p["id"]] - base))
 
     def base(self, package: Mapping[str, str]) -> float:
         """Points plus rules over the complete package; metric terms left out."""

@@ -135,6 +135,9 @@ OPTIONS: dict[tuple[str, str], str] = {
         "temperaments",
     ): "temperament van de bots: mix (standaard: elke bot trekt er een) of één voor allen",
     ("simulate", "events"): "willekeurige gebeurtenissen per spel (standaard 0)",
+    ("simulate", "workers"): (
+        "aantal processen dat tegelijk speelt (standaard: het aantal kernen), zelfde uitkomst"
+    ),
     ("report", "db"): "de sessiedatabase (host --db BESTAND)",
     ("report", "table"): "alleen deze tafel (standaard: alle)",
     ("report", "format"): "formaat (standaard html)",

@@ -3,13 +3,19 @@
 The command plays the sessions with the negotiating bots of
 :mod:`game.bots.playtest` (temperaments ``mix`` by default) and prints the
 balance report of :mod:`game.bots.balance`. The same seed gives
-byte-identical output. (The simple bots' loop is :mod:`game.bots.headless`.)
+byte-identical output, whatever the number of worker processes
+(``--workers``, default: the machine's cores): game ``i`` is always played
+with seed ``seed + i`` on its own, and the records are gathered in game
+order. Progress goes to stderr: a bar on a terminal, else a plain line per
+tenth of the games. (The simple bots' loop is :mod:`game.bots.headless`.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +26,7 @@ from game.bots.balance_view import print_report
 from game.bots.playtest import play_session
 from game.bots.temperament import NAMES as TEMPERAMENTS
 from game.commands.common import load_for_command
+from game.scenario.model import Scenario
 
 
 def _mean(values: list[float]) -> float:
@@ -48,14 +55,80 @@ def totals(games: list[dict[str, Any]]) -> dict[str, Any]:
 
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
-    if not sys.stderr.isatty() or total < 2:
+    """Call the yielded function once per game played: a bar on a terminal, else lines."""
+    if total < 2:
         yield lambda: None
         return
+    if not sys.stderr.isatty():
+        done = 0
+
+        def line() -> None:
+            nonlocal done
+            done += 1
+            if done * 10 // total != (done - 1) * 10 // total or done == total:
+                print(f"simuleren: {done} van {total} spellen", file=sys.stderr, flush=True)
+
+        yield line
+        return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True, console=None) as bar:
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("simuleren", total=total)
         yield lambda: bar.advance(task)
+
+
+# -- playing, in this process or in worker processes ------------------------------------
+_JOB: tuple[Scenario, str, str, int] | None = None
+
+
+def _init_worker(scenario: Scenario, mode: str, temperaments: str, events: int) -> None:
+    global _JOB
+    _JOB = (scenario, mode, temperaments, events)
+
+
+def _play(game: tuple[int, int]) -> dict[str, Any]:
+    """Game ``index`` with ``seed``: its record (the same in any process)."""
+    assert _JOB is not None
+    scenario, mode, temperaments, events = _JOB
+    index, seed = game
+    session = play_session(scenario, mode, seed, temperaments, events)
+    return game_record(session, index, seed)
+
+
+def play_games(
+    scenario: Scenario,
+    mode: str,
+    seeds: list[int],
+    temperaments: str = "mix",
+    events: int = 0,
+    workers: int = 1,
+    advance: Callable[[], None] = lambda: None,
+) -> list[dict[str, Any]]:
+    """The records of the games with these seeds, in order, played by ``workers`` processes."""
+    job = (scenario, mode, temperaments, events)
+    games = list(enumerate(seeds))
+    workers = max(1, min(workers, len(games)))
+    records: list[dict[str, Any]] = []
+    if workers == 1:
+        _init_worker(*job)
+        for game in games:
+            records.append(_play(game))
+            advance()
+        return records
+    with multiprocessing.get_context().Pool(workers, _init_worker, job) as pool:
+        for record in pool.imap(_play, games):
+            records.append(record)
+            advance()
+    return records
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def register(subparsers: Any) -> None:
@@ -78,6 +151,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--events", type=int, default=0, metavar="N", help="random events per game (default 0)"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of cores; same results for any number)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -91,13 +171,15 @@ def run(args: argparse.Namespace) -> int:
     if args.events < 0:
         print("simulate: --events must be 0 or more", file=sys.stderr)
         return 2
-    games = []
+    workers = default_workers() if args.workers is None else args.workers
+    if workers < 1:
+        print("simulate: --workers must be at least 1", file=sys.stderr)
+        return 2
+    seeds = [args.seed + i for i in range(args.games)]
     with _progress(args.games) as advance:
-        for i in range(args.games):
-            seed = args.seed + i
-            session = play_session(scenario, args.mode, seed, args.temperaments, args.events)
-            games.append(game_record(session, i, seed))
-            advance()
+        games = play_games(
+            scenario, args.mode, seeds, args.temperaments, args.events, workers, advance
+        )
     report = balance(scenario, args.mode, games)
     if args.json:
         doc = {

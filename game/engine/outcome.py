@@ -33,6 +33,8 @@ def indicators(state: GameState) -> dict[str, Any]:
     table_result = 0.0 if passed is None else (1.0 if passed.in_time else 0.5)
     per_role: dict[str, dict[str, Any]] = {}
     scored = {p.id: state.score(p.package) for p in state.proposals}
+    joint = {pid: _joint(score, roles) for pid, score in scored.items()}
+    pids = list(scored)
     for role in roles:
         disclosed = {d.issue for d in state.disclosures if d.role == role}
         openness = (len(disclosed & set(live)) + (None in disclosed)) / (len(live) + 1)
@@ -53,12 +55,13 @@ def indicators(state: GameState) -> dict[str, Any]:
         backed |= {b.proposal for b in state.ballots if b.votes.get(role) == "yes"}
         rising = None
         if backed and scored:
-            best = max(scored.values(), key=lambda s: s.scores[role])
+            own = [scored[pid].scores[role] for pid in pids]
+            best_pid = pids[own.index(max(own))]  # the first best, as max() picks it
+            best = scored[best_pid]
             gave_up = [
                 pid
                 for pid in sorted(backed)
-                if scored[pid].scores[role] < best.scores[role]
-                and _joint(scored[pid], roles) > _joint(best, roles)
+                if scored[pid].scores[role] < best.scores[role] and joint[pid] > joint[best_pid]
             ]
             rising = len(gave_up) / len(backed)
         per_role[role] = {

@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Message
+from game.engine.records import Announcement, Disclosure, Mark, Message
 from game.engine.state import GameState
 from game.engine.view_parts import (
     Json,
@@ -66,10 +66,10 @@ def _public_base(state: GameState) -> Json:
         "roles": roles_public(state),
         "agreement_rule": agreement_rule(state),
         "proposals": proposal_table(state)[0],
-        "disclosures": [d.to_json() for d in state.disclosures],
-        "marks": [m.to_json() for m in state.marks],
-        "messages": [m.to_json() for m in state.messages if m.to is None],
-        "announcements": [a.to_json() for a in state.announcements],
+        "disclosures": [_record_json(d) for d in state.disclosures],
+        "marks": [_record_json(m) for m in state.marks],
+        "messages": [_record_json(m) for m in state.messages if m.to is None],
+        "announcements": [_record_json(a) for a in state.announcements],
         "events": events_public(state),
         "ballot": ballot_public(state.open_ballot) if state.open_ballot else None,
         "ballots": [ballot_public(b) for b in state.ballots],
@@ -79,6 +79,15 @@ def _public_base(state: GameState) -> Json:
 
 
 T = TypeVar("T")
+
+
+def _record_json(record: Disclosure | Mark | Message | Announcement) -> Json:
+    """A record's JSON, kept on the (never changing) record: the same object in every
+    view and every later state, so the server serialises and sends it once."""
+    found: Json | None = record.__dict__.get("_view_json")
+    if found is None:
+        found = record.__dict__["_view_json"] = record.to_json()
+    return found
 
 
 def _reveal(state: GameState) -> Json:
@@ -121,20 +130,44 @@ def _possible(state: GameState, result: Json) -> Json:
 
 
 def _values(state: GameState, role: str) -> list[Json]:
-    """The live value of every proposal to ``role`` and whether it clears its reservation."""
-    reservation = state.scorer.reservation(role)
-    out = []
-    for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
-        value = score.scores[role]
-        out.append({"proposal": p.id, "value": value, "clears": value >= reservation})
-    return out
+    """The live value of every proposal to ``role`` and whether it clears its reservation
+    (cached per state: the seat's view and the console's share the list)."""
+    per_role: dict[str, list[Json]] = state.__dict__.setdefault("_values_view", {})
+    found = per_role.get(role)
+    if found is None:
+        reservation = state.scorer.reservation(role)
+        found = per_role[role] = []
+        for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
+            # per proposal record and score: an unchanged proposal keeps its items
+            entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
+            if entry is None or entry[0] is not score:
+                entry = p.__dict__["_values_entry"] = (score, {})
+            item = entry[1].get(role)
+            if item is None or item["clears"] != (item["value"] >= reservation):
+                value = score.scores[role]
+                item = entry[1][role] = {
+                    "proposal": p.id,
+                    "value": value,
+                    "clears": value >= reservation,
+                }
+            found.append(item)
+    return found
 
 
 def _private_messages(state: GameState, role: str | None) -> list[Json]:
-    def visible(m: Message) -> bool:
-        return m.to is not None and (role is None or role in (m.sender, m.to))
-
-    return [m.to_json() for m in state.messages if visible(m)]
+    """The private messages ``role`` sent or got (``None``: all), cached per state."""
+    per_role: dict[str | None, list[Json]] | None = state.__dict__.get("_private_view")
+    if per_role is None:
+        per_role = {None: [], **{r: [] for r in state.scenario.role_ids}}
+        for m in state.messages:
+            if m.to is not None:
+                item = _record_json(m)
+                per_role[None].append(item)
+                per_role.setdefault(m.sender, []).append(item)
+                if m.to != m.sender:
+                    per_role.setdefault(m.to, []).append(item)
+        state.__dict__["_private_view"] = per_role
+    return per_role.get(role, [])
 
 
 def copy_json(value: T) -> T:
@@ -202,11 +235,26 @@ def facilitator_view(
         view["open_votes"] = dict(ballot.votes) if ballot else None
         view["outcome"] = outcome(state)
         # Event cards with their text, for the console to choose from (added for game/tui).
+        view["event_cards"] = _event_cards(state)
+    view["reveal"] = _reveal(state) if state.revealed else None
+    return view if shared else copy_json(view)
+
+
+_CARDS: dict[tuple[int, str], tuple[object, list[Json]]] = {}
+
+
+def _event_cards(state: GameState) -> list[Json]:
+    """The mode's event cards with their text (static: cached per scenario and mode)."""
+    key = (id(state.scenario), state.mode)
+    found = _CARDS.get(key)
+    if found is None or found[0] is not state.scenario:
         cards = state.mode_def.events or tuple(e.id for e in state.scenario.events)
-        view["event_cards"] = [
+        items = [
             {"id": e.id, "title": e.title, "text": e.text}
             for e in state.scenario.events
             if e.id in cards
         ]
-    view["reveal"] = _reveal(state) if state.revealed else None
-    return view if shared else copy_json(view)
+        if len(_CARDS) > 32:
+            _CARDS.clear()
+        found = _CARDS[key] = (state.scenario, items)
+    return found[1]

@@ -37,6 +37,8 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from game.net.parts import PartViews
+
 PROTOCOL_VERSION = 1
 CLOSE_POLICY = 1008  # the server closed us for a reason a retry cannot cure
 log = logging.getLogger("game.net")
@@ -81,6 +83,7 @@ class GameClient:
         open_timeout: float = 10.0,
         queue_size: int = 10_000,
         patches: bool = True,
+        parts: bool = True,
         on_message: Callable[[dict[str, Any]], object] | None = None,
     ) -> None:
         self.url = url
@@ -95,6 +98,9 @@ class GameClient:
         self.open_timeout = open_timeout
         self.on_message = on_message
         self.patches = patches
+        self.parts = parts
+        #: The views of a ``parts`` connection as sent, with their parts.
+        self._part_views = PartViews()
         self.welcome: dict[str, Any] | None = None
         #: Latest view per (table, as): as is a role id, "room" or "facilitator".
         self.views: dict[tuple[int, str], dict[str, Any]] = {}
@@ -240,6 +246,7 @@ class GameClient:
         reply = await self.request({"type": "lock", "role": role})
         for key in [k for k in self.views if k[1] == role]:
             del self.views[key]
+            self._part_views.forget(key)
         return reply
 
     async def set_private(self, private: bool) -> dict[str, Any]:
@@ -324,6 +331,8 @@ class GameClient:
             hello["locked"] = True
         if self.patches:
             hello["patches"] = True
+        if self.parts:
+            hello["parts"] = True
         if self.versions:
             hello["resume_version"] = max(self.versions.values())
         return hello
@@ -392,6 +401,7 @@ class GameClient:
         if previous is not None and msg.get("session") != previous.get("session"):
             self.views.clear()
             self.versions.clear()
+            self._part_views.clear()
         self.welcome = msg
         self.connected.set()
         if restored:
@@ -416,6 +426,11 @@ class GameClient:
                 return
             msg = patched
             kind = "view"
+        if kind == "view" and "parts" in msg:
+            key = (int(msg["table"]), str(msg["as"]))
+            parts = msg["parts"]
+            msg = {k: v for k, v in msg.items() if k != "parts"}
+            msg["view"] = self._part_views.whole(key, msg["view"], parts)
         if kind == "view":
             table, version = int(msg["table"]), int(msg["version"])
             self.views[(table, str(msg["as"]))] = msg["view"]
@@ -427,15 +442,20 @@ class GameClient:
         (and a ``sync`` request) when we do not have its base."""
         key = (int(msg["table"]), str(msg["as"]))
         current = self.views.get(key)
-        if current is None or current.get("version") != msg.get("base"):
+        if "parts" in msg:
+            view = self._part_views.patched(key, msg)
+        elif current is None or current.get("version") != msg.get("base"):
+            view = None
+        else:
+            view = {**current, **msg.get("set", {})}
+            for field in msg.get("unset", ()):
+                view.pop(field, None)
+        if view is None:
             if self._ws is not None:
                 task = asyncio.ensure_future(self._ws.send('{"type":"sync"}'))
                 self._background.add(task)
                 task.add_done_callback(self._background.discard)
             return None
-        view = {**current, **msg.get("set", {})}
-        for field in msg.get("unset", ()):
-            view.pop(field, None)
         return {
             "type": "view",
             "as": msg["as"],

@@ -5,16 +5,24 @@ view, only the top-level fields that changed since the view it has (a ``patch``
 message with ``base``, ``set`` and ``unset``). Views are large (the public
 scenario alone is tens of kilobytes) and mostly unchanged by one move, so this
 cuts the bytes per move several times, for the server and for every client.
+
+A connection that also said ``parts: true`` gets every proposal and message as
+a reference ``{"$part": id}`` and the item itself once, in the ``parts`` of the
+message that first refers to it (a patch carries only the parts its base did
+not have). A proposal changed by a move is a new part; the others are not sent
+again, so a late game's move costs a few kilobytes per seat instead of the
+whole table of proposals and the whole chat (docs/protocol.md, "Parts").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection
 
-from game.server.encode import ViewEncoder, join_parts
+from game.server.encode import Diffs, Memo, PartCatalog, RawView, ViewEncoder, join_parts
 from game.server.protocol import dumps, view_message
 from game.server.session import Session, ViewKey
 from game.server.tables import HostedTable
@@ -26,8 +34,11 @@ class ViewFanout:
     def __init__(self, send: Send) -> None:
         self.send = send
         self.encoder = ViewEncoder()
+        self.catalog = PartCatalog(self.encoder)
         #: The version and field texts last broadcast for each view key.
         self._last: dict[ViewKey, tuple[int, dict[str, str]]] = {}
+        #: The same for ``parts`` connections: version and the view with references.
+        self._last_raw: dict[ViewKey, tuple[int, RawView]] = {}
 
     def broadcast(self, table: HostedTable, sessions: Iterable[Session], now: float) -> None:
         """Send every session of ``table`` the views it may see."""
@@ -37,22 +48,70 @@ class ViewFanout:
                 for key in session.view_keys(table.number):
                     groups[key].append(session)
         version = table.state.version
+        memo: Memo = {}
+        diffs: Diffs = {}
         for key, members in groups.items():
-            parts = self.encoder.encode_parts(table.view(key, now))
-            previous = self._last.get(key)
-            full: list[ServerConnection] = []
-            patched: list[ServerConnection] = []
-            for session in members:
-                if session.patches and previous and session.sent.get(key) == previous[0]:
-                    patched.append(session.ws)
-                else:
-                    full.append(session.ws)
-                session.sent[key] = version
-            if full:
-                self.send(full, view_message(_actor(key), key[0], version, join_parts(parts)))
-            if patched and previous:
-                self.send(patched, _patch(key, version, previous, parts))
-            self._last[key] = (version, parts)
+            view = table.view(key, now)
+            plain = [s for s in members if not s.parts]
+            if plain:
+                self._broadcast_plain(key, version, view, plain, memo)
+            if len(plain) < len(members):
+                parted = [s for s in members if s.parts]
+                self._broadcast_raw(key, version, view, parted, memo, diffs)
+
+    def _broadcast_plain(
+        self,
+        key: ViewKey,
+        version: int,
+        view: dict[str, Any],
+        members: list[Session],
+        memo: Memo,
+    ) -> None:
+        parts = self.encoder.encode_parts(view, memo)
+        previous = self._last.get(key)
+        full: list[ServerConnection] = []
+        patched: list[ServerConnection] = []
+        for session in members:
+            if session.patches and previous and session.sent.get(key) == previous[0]:
+                patched.append(session.ws)
+            else:
+                full.append(session.ws)
+            session.sent[key] = version
+        if full:
+            self.send(full, view_message(_actor(key), key[0], version, join_parts(parts)))
+        if patched and previous:
+            self.send(patched, _patch(key, version, previous, parts))
+        self._last[key] = (version, parts)
+
+    def _broadcast_raw(
+        self,
+        key: ViewKey,
+        version: int,
+        view: dict[str, Any],
+        members: list[Session],
+        memo: Memo,
+        diffs: Diffs,
+    ) -> None:
+        raw = self.catalog.raw(view, memo)
+        previous = self._last_raw.get(key)
+        full: list[ServerConnection] = []
+        patched: list[ServerConnection] = []
+        for session in members:
+            if session.patches and previous and session.sent.get(key) == previous[0]:
+                patched.append(session.ws)
+            else:
+                full.append(session.ws)
+            session.sent[key] = version
+        if full:
+            self.send(full, _raw_view(key, version, raw))
+        if patched and previous:
+            base, old = previous
+            new_parts = raw.new_parts(old, diffs)
+            self.send(
+                patched,
+                _patch(key, version, (base, old.fields), raw.fields, new_parts),
+            )
+        self._last_raw[key] = (version, raw)
 
     def send_full(self, session: Session, table: HostedTable, now: float) -> None:
         """Every view of ``table`` this session may see, whole."""
@@ -60,9 +119,15 @@ class ViewFanout:
             self.send_one(session, table, key, now)
 
     def send_one(self, session: Session, table: HostedTable, key: ViewKey, now: float) -> None:
-        parts = self.encoder.encode_parts(table.view(key, now))
+        view = table.view(key, now)
         version = table.state.version
-        self.send([session.ws], view_message(_actor(key), key[0], version, join_parts(parts)))
+        if session.parts:
+            text = _raw_view(key, version, self.catalog.raw(view))
+        else:
+            text = view_message(
+                _actor(key), key[0], version, join_parts(self.encoder.encode_parts(view))
+            )
+        self.send([session.ws], text)
         session.sent[key] = version
 
 
@@ -71,8 +136,18 @@ def _actor(key: ViewKey) -> str:
     return who if kind == "player" else kind
 
 
+def _raw_view(key: ViewKey, version: int, raw: RawView) -> str:
+    """A whole ``view`` message for a ``parts`` connection: every part it refers to."""
+    head = dumps({"type": "view", "as": _actor(key), "table": key[0], "version": version})
+    return f'{head[:-1]},"parts":{join_parts(raw.parts)},"view":{join_parts(raw.fields)}}}'
+
+
 def _patch(
-    key: ViewKey, version: int, previous: tuple[int, dict[str, str]], parts: dict[str, str]
+    key: ViewKey,
+    version: int,
+    previous: tuple[int, dict[str, str]],
+    parts: dict[str, str],
+    new_parts: dict[str, str] | None = None,
 ) -> str:
     base, old = previous
     changed = {k: text for k, text in parts.items() if old.get(k) != text}
@@ -87,4 +162,5 @@ def _patch(
             "unset": unset,
         }
     )
-    return f'{head[:-1]},"set":{join_parts(changed)}}}'
+    extra = "" if new_parts is None else f',"parts":{join_parts(new_parts)}'
+    return f'{head[:-1]}{extra},"set":{join_parts(changed)}}}'

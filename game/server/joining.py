@@ -7,10 +7,11 @@ Every bad code, token or PIN counts against the connection (closed after
 address), and a bad one holds the lane for ``blocked_delay`` before it is
 answered. So guessing from one address stays at one try per ``blocked_delay``
 however many connections it opens, while a valid code from the same address
-(people behind one NAT, browser seats relayed by one local process) still gets
-in at once. The facilitator's consoles get a ``blocks`` message whenever the
-blocked addresses change, and may lift a block (``unblock``). Codes are
-compared in constant time and never logged.
+(people behind one NAT, browser seats relayed by one local process) is never
+refused: it gets in at once, or after the bad checks queued before it. The
+facilitator's consoles get a ``blocks`` message whenever the blocked addresses
+change, and may lift a block (``unblock``). Codes are compared in constant
+time and never logged.
 """
 
 from __future__ import annotations
@@ -203,6 +204,7 @@ class Doorman:
         session.client = hello.client
         session.private = hello.private
         session.patches = hello.patches
+        session.parts = hello.parts
         session.table = table
         session.roles = seats
         session.screen = screen

@@ -67,6 +67,8 @@ class Hello:
     locked: bool = False
     private: bool = True
     patches: bool = False
+    #: Items of the view's top-level lists as references to parts sent once (docs/protocol.md).
+    parts: bool = False
     id: Any = None
 
 
@@ -301,9 +303,12 @@ def _hello(obj: Mapping[str, Any], rid: Any) -> Hello:
     locked = obj.get("locked", False)
     private = obj.get("private", True)
     patches = obj.get("patches", False)
-    if not all(isinstance(flag, bool) for flag in (locked, private, patches)):
+    parts = obj.get("parts", False)
+    if not all(isinstance(flag, bool) for flag in (locked, private, patches, parts)):
         raise ProtocolError(
-            ErrorCode.BAD_FIELDS, "'locked', 'private' and 'patches' must be booleans", rid
+            ErrorCode.BAD_FIELDS,
+            "'locked', 'private', 'patches' and 'parts' must be booleans",
+            rid,
         )
     return Hello(
         protocol=protocol,
@@ -314,6 +319,7 @@ def _hello(obj: Mapping[str, Any], rid: Any) -> Hello:
         locked=locked,
         private=private,
         patches=patches,
+        parts=parts,
         id=rid,
     )
 
@@ -398,6 +404,7 @@ _FIELDS = {
         "locked",
         "private",
         "patches",
+        "parts",
     },
     "move": {"type", "id", "as", "move", "data", "table", "key"},
     "unlock": {"type", "id", "role", "pin", "table"},

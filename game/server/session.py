@@ -35,6 +35,8 @@ class Session:
     rate_drops: int = 0
     closing: bool = False
     patches: bool = False
+    #: Proposals as references to parts the connection already has (see fanout).
+    parts: bool = False
     #: The version of the last full view or patch sent, per view key.
     sent: dict[ViewKey, int] = field(default_factory=dict)
 

@@ -75,32 +75,33 @@ class LogWriter:
 
     def _commit(self, batch: list[_Entry]) -> None:
         try:
-            seqs = self.store.append_many([(t, m, n, k) for t, m, n, k, _, _ in batch])
-        except Exception as exc:  # the whole transaction was rolled back
-            for *_, loop, future in batch:
-                _tell(loop, future, None, exc)
-            return
-        self.commits += 1
-        self.moves += len(batch)
+            seqs: list[int | None] = list(
+                self.store.append_many([(t, m, n, k) for t, m, n, k, _, _ in batch])
+            )
+            exc: BaseException | None = None
+        except Exception as failed:  # the whole transaction was rolled back
+            seqs, exc = [None] * len(batch), failed
+        else:
+            self.commits += 1
+            self.moves += len(batch)
+        # One wake-up per event loop for the whole group, not one per move.
+        per_loop: dict[asyncio.AbstractEventLoop, list[_Outcome]] = {}
         for (*_, loop, future), seq in zip(batch, seqs, strict=True):
-            _tell(loop, future, seq, None)
+            per_loop.setdefault(loop, []).append((future, seq, exc))
+        for loop, outcomes in per_loop.items():
+            with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
+                loop.call_soon_threadsafe(_settle_all, outcomes)
 
 
-def _tell(
-    loop: asyncio.AbstractEventLoop,
-    future: asyncio.Future[int],
-    seq: int | None,
-    exc: BaseException | None,
-) -> None:
-    with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
-        loop.call_soon_threadsafe(_settle, future, seq, exc)
+_Outcome = tuple["asyncio.Future[int]", int | None, BaseException | None]
 
 
-def _settle(future: asyncio.Future[int], seq: int | None, exc: BaseException | None) -> None:
-    if future.done():
-        return
-    if exc is not None:
-        future.set_exception(exc)
-    else:
-        assert seq is not None
-        future.set_result(seq)
+def _settle_all(outcomes: list[_Outcome]) -> None:
+    for future, seq, exc in outcomes:
+        if future.done():
+            continue
+        if exc is not None:
+            future.set_exception(exc)
+        else:
+            assert seq is not None
+            future.set_result(seq)

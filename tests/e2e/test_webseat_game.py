@@ -145,7 +145,8 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         phone.wait_for_selector("#dialog[open]")
         answer_dialog(phone, "Geen groen meer")
         phone.wait_for_selector(f"#proposal-{amended} .objections:has-text('Geen groen meer')")
-        assert "Kosten: 4,0 M€" in phone.inner_text(f"#proposal-{mine}")  # Dutch numbers
+        card = phone.inner_text(f"#proposal-{mine}")
+        assert "Kosten: 4 M€" in card and "Overlast: 10,6 mnd" in card, card  # Dutch numbers
 
         tab(phone, "chat")
         phone.fill("#chat-text", "Zullen we samen graven?")
@@ -221,7 +222,8 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         phone.click("#foot button[lang='en']")
         phone.wait_for_selector("text=Debrief: scores against reservation values")
         tab(phone, "table")
-        assert "Cost: 4.0 M€" in phone.inner_text(f"#proposal-{mine}")
+        card = phone.inner_text(f"#proposal-{mine}")
+        assert "Cost: 4 M€" in card and "Nuisance: 10.6 months" in card, card
         phone.click("#foot button[lang='nl']")
 
         # The keyboard: digits switch tabs when no text field has the focus.

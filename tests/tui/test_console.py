@@ -333,5 +333,5 @@ async def test_a_veto_is_said_in_words_not_as_a_key(game: LocalGame) -> None:
     app = console(game)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        text = screen_text(app)
+        text = " ".join(screen_text(app).split())
         assert "VERWORPEN: veto van" in text and "vote.reason" not in text

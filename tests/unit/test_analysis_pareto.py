@@ -1,6 +1,10 @@
-"""The bitset Pareto frontier equals the pairwise definition."""
+"""The Pareto frontier (every path: tiny, small, large) equals the pairwise definition
+and moocore's ``is_nondominated``."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -22,10 +26,27 @@ def _tables(max_rows: int = 120, max_cols: int = 6):
     return shape.flatmap(lambda s: arrays(np.float64, s, elements=values))
 
 
-@settings(max_examples=200, deadline=None)
-@given(_tables())
-def test_frontier_equals_pairwise(table: np.ndarray):
-    assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+@contextmanager
+def _path(name: str) -> Iterator[None]:
+    """Route every table through one algorithm: tiny, small or large."""
+    old = pareto.TINY_ROWS, pareto.SMALL_ROWS
+    pareto.TINY_ROWS, pareto.SMALL_ROWS = {
+        "tiny": (10**9, 10**9),
+        "small": (0, 10**9),
+        "large": (0, 0),
+    }[name]
+    try:
+        yield
+    finally:
+        pareto.TINY_ROWS, pareto.SMALL_ROWS = old
+
+
+@pytest.mark.parametrize("path", ["tiny", "small", "large"])
+@settings(max_examples=80, deadline=None)
+@given(table=_tables())
+def test_frontier_equals_pairwise(path: str, table: np.ndarray):
+    with _path(path):
+        assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
 
 
 @settings(max_examples=60, deadline=None)
@@ -34,9 +55,23 @@ def test_coarse_levels_are_verified_exactly(table: np.ndarray):
     old = pareto.TOP_ROWS, pareto.MEMORY_BUDGET
     pareto.TOP_ROWS, pareto.MEMORY_BUDGET = 4, 64
     try:
-        assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+        with _path("large"):
+            assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
     finally:
         pareto.TOP_ROWS, pareto.MEMORY_BUDGET = old
+
+
+@pytest.mark.parametrize("rows", [3, 486, 5000])
+def test_frontier_equals_moocore(rows: int):
+    moocore = pytest.importorskip("moocore")
+    rng = np.random.default_rng(rows)
+    table = rng.integers(0, 9, size=(rows, 12)) * 2.5 + rng.integers(0, 3, size=(rows, 1)) * 0.01
+    dup = rows // 5
+    table[rows - dup :] = table[:dup]  # some duplicate rows
+    ours = pareto_mask(table)
+    theirs = moocore.is_nondominated(table, maximise=True, keep_weakly=True)
+    assert np.array_equal(ours, theirs)
+    assert np.array_equal(ours, pareto_mask_pairwise(table))
 
 
 def test_duplicates_share_their_fate():

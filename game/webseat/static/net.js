@@ -1,6 +1,8 @@
 // The protocol of docs/protocol.md from the browser: hello, views and patches,
 // requests with ids, moves with a client key, and reconnecting by itself.
 
+import { PartViews } from "./parts.js";
+
 const FATAL_AT_HELLO = new Set(["bad_code", "bad_protocol", "bad_fields", "wrong_table"]);
 const POLICY = 1008;
 
@@ -28,6 +30,7 @@ export class Connection {
     this.on = on;
     this.url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
     this.views = new Map(); // "table:as" -> view
+    this.parts = new PartViews(); // views with parts, as sent
     this.pending = new Map(); // id -> {message, resolve, reject, keyed}
     this.ids = 0;
     this.attempt = 0;
@@ -63,7 +66,7 @@ export class Connection {
     this.ws = ws;
     ws.onopen = () => {
       const id = `h${++this.ids}`;
-      const hello = { type: "hello", protocol: 1, patches: true, id, ...this.hello };
+      const hello = { type: "hello", protocol: 1, patches: true, parts: true, id, ...this.hello };
       if (this.lastVersion) hello.resume_version = this.lastVersion;
       this.helloId = id;
       ws.send(JSON.stringify(hello));
@@ -114,6 +117,9 @@ export class Connection {
       case "welcome":
         return this.welcome(msg);
       case "view":
+        if (msg.parts) {
+          return this.view(msg.table, msg.as, msg.version, this.parts.whole(`${msg.table}:${msg.as}`, msg.view, msg.parts));
+        }
         return this.view(msg.table, msg.as, msg.version, msg.view);
       case "patch":
         return this.patch(msg);
@@ -131,6 +137,7 @@ export class Connection {
     this.attempt = 0;
     if (this.session && this.session !== msg.session) {
       this.views.clear(); // another game: drop everything
+      this.parts.clear();
       this.on.reset?.();
     }
     this.session = msg.session;
@@ -161,18 +168,23 @@ export class Connection {
   patch(msg) {
     const key = `${msg.table}:${msg.as}`;
     const held = this.views.get(key);
-    if (!held || held.version !== msg.base) {
+    let view = null;
+    if (msg.parts) view = this.parts.patched(key, msg);
+    else if (held && held.version === msg.base) {
+      view = { ...held, ...msg.set };
+      for (const field of msg.unset || []) delete view[field];
+    }
+    if (!view) {
       this.send({ type: "sync" }).catch(() => {});
       return;
     }
-    const view = { ...held, ...msg.set };
-    for (const field of msg.unset || []) delete view[field];
     this.view(msg.table, msg.as, msg.version, view);
   }
 
   /** Forget a role's view (it was locked on this connection). */
   drop(table, as) {
     this.views.delete(`${table}:${as}`);
+    this.parts.forget(`${table}:${as}`);
   }
 
   answer(msg) {

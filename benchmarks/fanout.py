@@ -1,0 +1,192 @@
+"""Server CPU per move in a late full-mode game: apply + views for 12 seats and the console.
+
+Builds the table of ``benchmarks/late_game.py`` (Leeuwaerdenhout, full mode,
+decision round, 50 proposals), puts 12 seat sessions (one per role), a room
+screen and a private facilitator console on it, and then plays late-game moves
+(support, objections, comments, public and private messages, a new proposal
+now and then) through the server's own path: the engine's ``apply``, then
+``ViewFanout.broadcast`` (build every distinct view once, encode, patch). The
+sockets are replaced by a function that keeps the texts, so this times the
+server's work per move, not the network or the disk (see benchmarks/load.py).
+
+It prints, in CPU time of this process (``time.process_time``, so a busy
+machine changes the figures less than wall time), min/median/max per move over
+``--repeat`` runs of ``--moves`` moves, for the plain protocol (whole views),
+patches, and patches with parts; and the sizes of a late player view and the
+console's view, whole and as sent with parts.
+
+    python benchmarks/fanout.py [--moves 200] [--repeat 5] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.late_game import LEEUWAERDENHOUT, late_moves, play
+from game.engine import GameState, IllegalMove, Move, apply
+from game.scenario.loader import load_scenario
+from game.server.fanout import ViewFanout
+from game.server.limits import Limits
+from game.server.session import Session
+from game.server.tables import HostedTable
+from game.store import TableRecord
+
+
+class Wire:
+    """Stands in for the sockets: counts the messages and bytes each connection gets."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.messages = 0
+        self.last: dict[Any, str] = {}
+
+    def send(self, conns: Any, text: str) -> None:
+        for ws in conns:
+            self.bytes += len(text.encode())
+            self.messages += 1
+            self.last[ws] = text
+
+
+def sessions(state: GameState, patches: bool, parts: bool) -> list[Session]:
+    out = []
+    limits = Limits()
+    for n, role in enumerate(state.scenario.role_ids):
+        s = Session(ws=f"seat-{role}", address="bench", limits=limits, number=n)  # type: ignore[arg-type]
+        s.joined, s.table, s.roles = True, 1, {role: False}
+        out.append(s)
+    screen = Session(ws="screen", address="bench", limits=limits)  # type: ignore[arg-type]
+    screen.joined, screen.table, screen.screen = True, 1, True
+    console = Session(ws="console", address="bench", limits=limits)  # type: ignore[arg-type]
+    console.joined, console.facilitator, console.client = True, True, "console"
+    out += [screen, console]
+    for s in out:
+        s.patches, s.parts = patches, parts
+    return out
+
+
+def late_game_moves(state: GameState, count: int, seed: int) -> list[Move]:
+    """Moves of the decision round, as players make them, legal on the late state."""
+    rng = random.Random(seed)
+    roles = list(state.scenario.role_ids)
+    live = {i: list(state.scenario.issue(i).option_ids) for i in state.mode_def.issues}
+    out: list[Move] = []
+    for _ in range(count):
+        role, roll = rng.choice(roles), rng.random()
+        target = f"P{rng.randint(1, len(state.proposals))}"
+        if roll < 0.05:
+            package = {i: rng.choice(o) for i, o in live.items()}
+            out.append(Move("propose", role, {"package": package, "note": "bench"}))
+        elif roll < 0.35:
+            out.append(Move("support", role, {"proposal": target, "reason": "ok"}))
+        elif roll < 0.45:
+            out.append(Move("object", role, {"proposal": target, "reason": "te duur"}))
+        elif roll < 0.55:
+            out.append(Move("comment", role, {"proposal": target, "text": "En de planning?"}))
+        elif roll < 0.65:
+            to = rng.choice([r for r in roles if r != role])
+            out.append(Move("private_message", role, {"to": to, "text": "even bellen?"}))
+        else:
+            out.append(Move("message", role, {"text": f"bericht {rng.random():.6f}"}))
+    return out
+
+
+def run(
+    start: GameState, moves: list[Move], patches: bool, parts: bool, t0: float
+) -> tuple[float, int, int]:
+    """CPU seconds per move (apply + broadcast), bytes and messages sent per move."""
+    wire = Wire()
+    fanout = ViewFanout(wire.send)
+    table = HostedTable(record=TableRecord(1, 1, 0.0, "S", {}, {}), state=start)
+    members = sessions(start, patches, parts)
+    for s in members:
+        fanout.send_full(s, table, t0)
+    wire.bytes = wire.messages = 0
+    played = 0
+    cpu = time.process_time()
+    for i, move in enumerate(moves):
+        now = t0 + i
+        try:
+            table.state, _ = apply(table.state, move, now)
+        except IllegalMove:
+            continue
+        fanout.broadcast(table, members, now)
+        played += 1
+    cpu = time.process_time() - cpu
+    return cpu / played, wire.bytes // played, wire.messages // played
+
+
+def sizes(state: GameState, now: float) -> dict[str, int]:
+    """Bytes of a late player view and the console's, whole and as a parts connection gets it."""
+    wire = Wire()
+    fanout = ViewFanout(wire.send)
+    table = HostedTable(record=TableRecord(1, 1, 0.0, "S", {}, {}), state=state)
+    out: dict[str, int] = {}
+    for parts in (False, True):
+        for s in sessions(state, True, parts):
+            if s.facilitator or s.roles.get(state.scenario.role_ids[0]) is not None:
+                fanout.send_one(s, table, s.view_keys(1)[0], now)
+                msg = json.loads(wire.last[s.ws])
+                who = "console" if s.facilitator else "player"
+                if parts:
+                    out[f"{who} view, proposals by reference"] = len(
+                        json.dumps(msg["view"], ensure_ascii=False, separators=(",", ":")).encode()
+                    )
+                    out[f"{who} message with all its parts"] = len(wire.last[s.ws].encode())
+                else:
+                    out[f"{who} view, whole"] = len(wire.last[s.ws].encode())
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="cProfile one run with parts")
+    args = parser.parse_args()
+    scenario = load_scenario(LEEUWAERDENHOUT)
+    log = late_moves(scenario, 1)
+    start = play(scenario, log, 1)
+    t0 = float(len(log) + 1)
+    moves = late_game_moves(start, args.moves, 7)
+    print(f"late full-mode table: {len(start.proposals)} proposals, round {start.round_id}")
+    for name, value in sizes(start, t0).items():
+        print(f"  {name:42s} {value / 1000:8.1f} kB")
+    # warm the caches that live for the whole server (scenario, profiles, metrics)
+    run(start, moves[:20], True, True, t0)
+    print(
+        f"per move: apply + views for 12 seats, a room screen and the console; "
+        f"CPU ms of this process over {args.repeat} runs of {len(moves)} moves"
+    )
+    for label, patches, parts in (
+        ("whole views", False, False),
+        ("patches", True, False),
+        ("patches + parts", True, True),
+    ):
+        runs = [run(start, moves, patches, parts, t0) for _ in range(args.repeat)]
+        cpu = [r[0] * 1000 for r in runs]
+        print(
+            f"  {label:16s} min {min(cpu):6.2f}  median {statistics.median(cpu):6.2f}  "
+            f"max {max(cpu):6.2f} ms   {runs[0][1] / 1000:8.1f} kB in {runs[0][2]} messages"
+        )
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.enable()
+        run(start, moves, True, True, t0)
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

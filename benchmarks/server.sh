@@ -1,0 +1,16 @@
+#!/bin/sh
+# Issue 16.4 in one command: the server under late full-mode games (about 2-3 minutes).
+#   1. benchmarks/fanout.py: view sizes, and CPU per move (apply + views for 12 seats,
+#      a room screen and the console) in process time, min/median/max of 5 runs;
+#   2. benchmarks/load.py: 100 late full-mode tables x 12 seats (+ room screens and a
+#      console) on loopback, open loop, 2 moves/s per table, every view parsed,
+#      the database on disk and durable before every ack.
+# Run from anywhere: sh benchmarks/server.sh   (PYTHON=... to choose the interpreter)
+set -e
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC')  load: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)"
+"$PY" benchmarks/fanout.py --moves 200 --repeat 5
+"$PY" benchmarks/load.py --tables 100 --rate 2 --duration 20 --warmup 5
+echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,297 @@
+"""Many packages at once: the bots' estimates and beliefs evaluated with numpy.
+
+The hill climbs of :mod:`game.bots.strategy` score every one-issue change of
+a package. :class:`Batch` does that for a whole set of candidate packages in
+a few numpy operations instead of one Python call per package, and gives
+*exactly* the numbers :meth:`Estimator.value <game.bots.estimate.Estimator.value>`
+and :meth:`OpponentModel.assess <game.bots.opponents.OpponentModel.assess>`
+give one package at a time: every sum is taken in the same order (a
+sequential ``cumsum`` with a leading zero, never numpy's pairwise ``sum``),
+and the exponential of the yes chance is ``math.exp`` (numpy's SIMD ``exp``
+can differ in the last bit). So a bot decides the same with or without it.
+
+Packages are rows of option indices into the feasible options, one column
+per live issue in the order of the ``options`` mapping.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.bots.estimate import Estimator
+from game.bots.opponents import STEEPNESS, OpponentModel
+
+Codes = NDArray[np.intp]
+Floats = NDArray[np.float64]
+
+
+def _seq_sum(columns: Floats, start: float | Floats = 0.0) -> Floats:
+    """Row sums of ``columns`` (rows × terms), added left to right after ``start``."""
+    rows = columns.shape[0]
+    head = np.broadcast_to(np.asarray(start, dtype=np.float64), (rows,))
+    return np.cumsum(np.column_stack([head, columns]), axis=1)[:, -1]
+
+
+class Batch:
+    """Packages of one options mapping, scored in bulk for one estimator and model."""
+
+    def __init__(
+        self,
+        options: Mapping[str, Sequence[str]],
+        est: Estimator,
+        model: OpponentModel | None = None,
+    ) -> None:
+        self.issues = list(options)
+        self.options = [list(o) for o in options.values()]
+        self.sizes = np.array([len(o) for o in self.options], dtype=np.intp)
+        self.est = est
+        self.model = model
+        self._index = [{o: k for k, o in enumerate(opts)} for opts in self.options]
+        radix = np.ones(len(self.options), dtype=np.int64)
+        for j in range(len(self.options) - 2, -1, -1):
+            radix[j] = radix[j + 1] * self.sizes[j + 1]
+        self._radix = radix
+        self._value = _ValueTables(self, est)
+        self._assess = _AssessTables(self, model) if model is not None else None
+        # The neighbour template: every (issue, option) in the order of the climbs.
+        self._nb_issue = np.repeat(np.arange(len(self.issues)), self.sizes)
+        self._nb_option = np.concatenate(
+            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
+        )
+
+    # -- packages <-> codes --------------------------------------------------------
+    def encode(self, package: Mapping[str, str]) -> Codes | None:
+        """The option indices of ``package``; ``None`` when it is not made of these options."""
+        if set(package) != set(self.issues):
+            return None
+        row = []
+        for issue, index in zip(self.issues, self._index, strict=True):
+            k = index.get(package[issue])
+            if k is None:
+                return None
+            row.append(k)
+        return np.array(row, dtype=np.intp)
+
+    def decode(self, like: Mapping[str, str], row: Codes) -> dict[str, str]:
+        """``like`` with the choices of ``row`` (the key order of ``like`` kept)."""
+        found = dict(like)
+        for issue, opts, k in zip(self.issues, self.options, row.tolist(), strict=True):
+            found[issue] = opts[k]
+        return found
+
+    def index_of(self, key: Sequence[str], issues: Sequence[str]) -> Codes | None:
+        """Option indices of a key tuple over ``issues``; ``None`` when it is not encodable."""
+        by_issue = dict(zip(issues, key, strict=True))
+        return self.encode(by_issue) if len(by_issue) == len(self.issues) else None
+
+    def number(self, rows: Codes) -> NDArray[np.int64]:
+        """One integer per row (its index in the grid of these options)."""
+        return rows.astype(np.int64) @ self._radix
+
+    def neighbours(self, rows: Codes) -> Codes:
+        """Per row every one-issue change, in the climbs' order: (rows, changes, issues)."""
+        a, n = rows.shape
+        t = len(self._nb_issue)
+        out = np.repeat(rows[:, None, :], t, axis=1)
+        cols = np.arange(t)
+        out[:, cols, self._nb_issue] = self._nb_option
+        keep = rows[:, self._nb_issue] != self._nb_option[None, :]
+        return out[keep].reshape(a, t - n, n)
+
+    # -- scoring ---------------------------------------------------------------------
+    def values(self, rows: Codes) -> Floats:
+        """:meth:`Estimator.value` of every row."""
+        return self._value(rows)
+
+    def assess(self, rows: Codes) -> tuple[Floats, Floats]:
+        """:meth:`OpponentModel.assess` of every row: pass chances and support shares."""
+        assert self._assess is not None
+        return self._assess(rows)
+
+    def offer_scores(self, rows: Codes, target: float) -> Floats:
+        """The score of :func:`game.bots.strategy.offer_at` of every row."""
+        assert self._assess is not None
+        value = self._value(rows)
+        below = value < target
+        out = np.empty(len(rows))
+        out[below] = -1.0 + (value[below] - target) / 1000.0
+        ok = ~below
+        if ok.any():
+            chance, share = self._assess(rows[ok])
+            out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
+        return out
+
+
+def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, NDArray[np.bool_]]:
+    """Where each code sits in the sorted ``keys``, and whether it is there."""
+    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+    return at, keys[at] == codes
+
+
+class _ValueTables:
+    """What :meth:`Estimator.value` needs, as arrays over the batch's options."""
+
+    def __init__(self, batch: Batch, est: Estimator) -> None:
+        col = {issue: j for j, issue in enumerate(batch.issues)}
+        if sorted(est.issues) != sorted(batch.issues):
+            raise ValueError("the estimator and the options have different issues")
+        self.cols = np.array([col[i] for i in est.issues], dtype=np.intp)
+        flat: list[float] = []  # per issue in the estimator's order, its options' points
+        for issue in est.issues:
+            points = est.points.get(issue, {})
+            flat.extend(points.get(o, 0.0) for o in batch.options[col[issue]])
+        sizes = batch.sizes[self.cols]
+        self.offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        self.points = np.array(flat, dtype=np.float64)
+        self.preset = float(est.preset_points)
+        # Rules: per rule a table over the flat options (is the choice allowed?) or a constant.
+        self.rules: list[tuple[NDArray[np.bool_] | None, bool, float]] = []
+        for when, pts in est.rules:
+            constant = True
+            allowed = np.ones(len(flat), dtype=bool)
+            live_part = False
+            for issue, opts in when.items():
+                if issue in col:
+                    live_part = True
+                    j = est.issues.index(issue)
+                    lo = int(self.offsets[j])
+                    names = batch.options[col[issue]]
+                    mask = np.array([o in opts for o in names], dtype=bool)
+                    # other issues' entries stay True: AND per issue happens by gathering
+                    allowed[lo : lo + len(names)] &= mask
+                else:
+                    constant = constant and est.presets.get(issue) in opts
+            self.rules.append((allowed if live_part else None, constant, pts))
+        # stacked: a rule that never holds gets an all-False row, one always holding all-True
+        self.allowed = np.ones((len(self.rules), len(flat)), dtype=bool)
+        for k, (allowed, constant, _) in enumerate(self.rules):
+            if allowed is not None:
+                self.allowed[k] = allowed
+            if not constant:
+                self.allowed[k] = False
+        self.rule_points = np.array([pts for _, _, pts in self.rules], dtype=np.float64)
+        self.n = len(est.issues) or 1
+        known = [k for k, _ in est.residuals]
+        self.diffs = np.array([d for _, d in est.residuals], dtype=np.float64)
+        self.known = np.full((len(known), len(est.issues)), -1, dtype=np.intp)
+        for r, key in enumerate(known):
+            for j, (issue, option) in enumerate(zip(est.issues, key, strict=True)):
+                self.known[r, j] = batch._index[col[issue]].get(option, -1)
+        exact: dict[int, float] = {}
+        for key, value in est.exact.items():
+            row = batch.index_of(key, est.issues)
+            if row is not None:
+                exact[int(batch.number(row[None, :])[0])] = value
+        self.exact_keys = np.array(sorted(exact), dtype=np.int64)
+        self.exact_values = np.array([exact[k] for k in sorted(exact)], dtype=np.float64)
+        self.batch = batch
+
+    def __call__(self, rows: Codes) -> Floats:
+        own = rows[:, self.cols]  # est order
+        flat = own + self.offsets
+        terms = np.empty((len(rows), 1 + flat.shape[1] + len(self.rules)))
+        terms[:, 0] = self.preset
+        terms[:, 1 : 1 + flat.shape[1]] = self.points[flat]
+        if self.rules:
+            hits = self.allowed[:, flat].all(axis=2)  # rules × rows
+            terms[:, 1 + flat.shape[1] :] = np.where(hits, self.rule_points[:, None], 0.0).T
+        base = np.cumsum(terms, axis=1)[:, -1]
+        if len(self.diffs):
+            same = (own[:, None, :] == self.known[None, :, :]).sum(axis=2)
+            weight = np.ldexp(1.0, 2 * (same - self.n))
+            total = _seq_sum(weight * self.diffs[None, :])
+            weights = _seq_sum(weight)
+            value = base + total / weights
+        else:
+            value = base + 0.0
+        if len(self.exact_keys):
+            at, hit = _lookup(self.exact_keys, self.batch.number(rows))
+            value[hit] = self.exact_values[at[hit]]
+        return value
+
+
+class _AssessTables:
+    """What :meth:`OpponentModel.assess` needs, as arrays over the batch's options."""
+
+    def __init__(self, batch: Batch, model: OpponentModel) -> None:
+        col = {issue: j for j, issue in enumerate(batch.issues)}
+        if sorted(model.issues) != sorted(batch.issues):
+            raise ValueError("the model and the options have different issues")
+        self.cols = np.array([col[i] for i in model.issues], dtype=np.intp)
+        sizes = batch.sizes[self.cols]
+        self.offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        self.roles = list(model.roles)
+        table = np.zeros((len(self.roles), int(sizes.sum())))
+        for r, role in enumerate(self.roles):
+            contrib = model._contributions(role)
+            flat: list[float] = []
+            for issue in model.issues:
+                per = contrib[issue]
+                flat.extend(per.get(o, 0.0) for o in batch.options[col[issue]])
+            table[r] = flat
+        self.table = table
+        self.veto = [role in model.vetoes for role in self.roles]
+        self.quorum = model.quorum
+        self.weights = 0.0
+        for v in self.veto:
+            self.weights += 2.0 if v else 1.0
+        # Stances on exact packages override the guess: code -> per role (NaN: none).
+        codes: dict[tuple[str, ...], int | None] = {}
+        found: dict[int, list[tuple[int, float]]] = {}
+        for r, role in enumerate(self.roles):
+            for key, p in model.stance.get(role, {}).items():
+                if key in codes:
+                    code = codes[key]
+                else:
+                    row = batch.index_of(key, model.issues)
+                    code = codes[key] = None if row is None else int(batch.number(row[None, :])[0])
+                if code is not None:
+                    found.setdefault(code, []).append((r, p))
+        keys = sorted(found)
+        self.stance_keys = np.array(keys, dtype=np.int64)
+        self.stance = np.full((len(keys), len(self.roles)), np.nan)
+        for i, code in enumerate(keys):
+            for r, p in found[code]:
+                self.stance[i, r] = p
+        self.batch = batch
+
+    def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
+        c = len(rows)
+        flat = rows[:, self.cols] + self.offsets  # (c, issues) in model order
+        liking = np.cumsum(
+            np.concatenate([np.zeros((len(self.roles), c, 1)), self.table[:, flat]], axis=2),
+            axis=2,
+        )[:, :, -1]  # roles × c
+        x = -(STEEPNESS * liking)
+        e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
+        yes = 1.0 / (1.0 + e.reshape(x.shape))
+        if len(self.stance_keys):
+            at, hit = _lookup(self.stance_keys, self.batch.number(rows))
+            if hit.any():
+                known = self.stance[at[hit]].T  # roles × hits
+                yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
+        counts = np.zeros((c, 2))
+        counts[:, 1] = 1.0
+        share = np.zeros(c)
+        veto_ok = np.ones(c)
+        for r, veto in enumerate(self.veto):
+            p = yes[r]
+            if veto:
+                veto_ok = veto_ok * p
+                counts = np.concatenate([np.zeros((c, 1)), counts], axis=1)
+                share = share + 2.0 * p
+            else:
+                width = counts.shape[1]
+                nxt = np.zeros((c, width + 1))
+                nxt[:, :width] = counts * (1.0 - p)[:, None]
+                nxt[:, 1:] += counts * p[:, None]
+                counts = nxt
+                share = share + 1.0 * p
+        tail = counts[:, self.quorum :]
+        total = _seq_sum(tail) if tail.shape[1] else np.zeros(c)
+        chance = veto_ok * total
+        return chance, (share / self.weights if self.weights else np.ones(c))
