@@ -38,8 +38,15 @@ def live() -> Iterator[LiveHost]:
 
 
 def tab(page: Any, name: str) -> None:
-    page.click(f"#tab-{name}")
-    page.wait_for_selector(f"#tab-{name}[aria-selected='true']")
+    selected = f"#tab-{name}[aria-selected='true']"
+    for _ in range(3):  # a tap that lands while the page redraws (a new round) is tapped again
+        page.click(f"#tab-{name}")
+        try:
+            page.wait_for_selector(selected, timeout=5000)
+            return
+        except Exception:
+            continue
+    page.wait_for_selector(selected)
 
 
 def answer_dialog(page: Any, text: str) -> None:
