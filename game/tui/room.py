@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -25,6 +26,9 @@ from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.map_pane import MapPane
 from game.tui.widgets.room_now import RoomNow
 from game.tui.widgets.round_header import RoundHeader
+
+SMALL_HEIGHT = 30
+"""Below this many rows the room screen leaves out the big digits (the clock stays in the title)."""
 
 
 def tally_bar(view: View, width: int = 30) -> Text:
@@ -84,7 +88,12 @@ class RoomApp(App[None]):
             yield DebriefPane(id="debrief")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """On a small screen the big digits give their lines to the round's instructions."""
+        self.screen.set_class(event.size.height < SMALL_HEIGHT, "small")
+
     async def on_mount(self) -> None:
+        self.screen.set_class(self.size.height < SMALL_HEIGHT, "small")
         self.query_one("#proposals", DataTable).add_columns(
             "", t("table.author"), "✔", "✘", t("table.openings"), t("table.cost")
         )

@@ -21,7 +21,7 @@ async def test_room_shows_clock_press_map_proposals_and_tally(game: LocalGame) -
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert "Ronde 3/4: Besluit" in text and "╭─╮" in text  # big digits
+        assert "Ronde 3/4: Besluit" in text and "⏱" in text  # the clock in the title line
         assert "Dorpsstraat" in text and "P1" in text
         assert "0 voor" in text
         game.submit("net", "vote", {"choice": "yes"})
@@ -45,3 +45,23 @@ async def test_room_switches_to_debrief_after_reveal(game: LocalGame) -> None:
         await pilot.press("1")
         await settle(pilot)
         assert "Mini-scenario" in screen_text(app)
+
+
+async def test_room_at_80x24_shows_the_whole_round_text() -> None:
+    """On a small screen the big digits make way, so the instructions and the rule fit."""
+    from game.scenario.loader import load_scenario
+    from game.tui.room import SMALL_HEIGHT
+    from tests.tui.test_workshop_items import LEEUWAERDENHOUT
+
+    game = running(LocalGame(load_scenario(LEEUWAERDENHOUT), "short", seed=3), rounds=2)
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert 24 < SMALL_HEIGHT and app.screen.has_class("small")
+        text = " ".join(screen_text(app).split())
+        assert "is een veto." in text  # the last words of the header: nothing cut
+        assert "⏱" in text  # the clock stays, in the title line
+    async with RoomApp(game.link(["room"])).run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert not pilot.app.screen.has_class("small")
+        assert "╭─╮" in screen_text(pilot.app)  # big digits where there is room
