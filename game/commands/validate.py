@@ -29,14 +29,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--skip-playability",
         action="store_true",
-        help="sla de speelbaarheidscontrole over (skip the check that every mode has room)",
+        help="sla de controle over of elke spelvorm onderhandelingsruimte heeft",
     )
     parser.set_defaults(func=run)
 
 
 def summary(scenario: Scenario) -> str:
     modes = "/".join(scenario.modes)
-    return f"OK ({len(scenario.roles)} rollen, {len(scenario.issues)} kwesties, modes {modes})"
+    return f"OK ({len(scenario.roles)} rollen, {len(scenario.issues)} kwesties, spelvormen {modes})"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ def test_new_scenario_validates(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert len(briefings) == 5
     capsys.readouterr()
     assert main(["validate", str(path)]) == 0
-    assert capsys.readouterr().out == f"{path}: OK (5 rollen, 4 kwesties, modes full/short)\n"
+    assert capsys.readouterr().out == f"{path}: OK (5 rollen, 4 kwesties, spelvormen full/short)\n"
     scenario = load_scenario(path)
     assert scenario.meta.id == "havenkwartier"
     assert sorted(f"{r.id}.md" for r in scenario.roles) == briefings

@@ -28,7 +28,7 @@ def test_valid_file_prints_ok_line(capsys: pytest.CaptureFixture[str]) -> None:
     path = MINI / "mini.yaml"
     assert main(["validate", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert out == f"{path}: OK (3 rollen, 3 kwesties, modes full/short)\n"
+    assert out == f"{path}: OK (3 rollen, 3 kwesties, spelvormen full/short)\n"
     assert err == ""
 
 
