@@ -65,3 +65,11 @@ class CodesArrived(Message):
     def __init__(self, codes: dict[str, Any]) -> None:
         super().__init__()
         self.codes = codes
+
+
+class BlocksArrived(Message):
+    """Addresses the server slows after many wrong codes (facilitator only)."""
+
+    def __init__(self, blocks: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.blocks = blocks

@@ -13,6 +13,7 @@ from textual.message_pump import MessagePump
 from game.net.client import ConnectionLost, GameClient, ServerError
 from game.tui.link import FACILITATOR, ROOM, Ack
 from game.tui.messages import (
+    BlocksArrived,
     CodesArrived,
     LinkStatus,
     NoticeArrived,
@@ -30,6 +31,8 @@ class NetLink:
         self.target: MessagePump | None = None
         #: The latest presence per table, kept for an app that attaches after it came.
         self.presence: dict[int, PresenceArrived] = {}
+        #: The latest list of blocked addresses (facilitator connections only).
+        self.blocks: list[dict[str, Any]] = []
         client.on_message = self._on_message
 
     @classmethod
@@ -74,6 +77,8 @@ class NetLink:
             target.post_message(ViewArrived(who, view))
         for seen in list(self.presence.values()):
             target.post_message(PresenceArrived(seen.table, seen.roles, seen.screens))
+        if self.blocks:
+            target.post_message(BlocksArrived(list(self.blocks)))
 
     def _on_message(self, msg: dict[str, Any]) -> None:
         kind = msg.get("type")
@@ -81,6 +86,8 @@ class NetLink:
             roles = {str(k): int(v) for k, v in (msg.get("roles") or {}).items()}
             arrived = PresenceArrived(int(msg["table"]), roles, msg.get("screens", 0))
             self.presence[arrived.table] = arrived
+        elif kind == "blocks":
+            self.blocks = [dict(b) for b in msg.get("blocks") or [] if isinstance(b, dict)]
         target = self.target
         if target is None:
             return
@@ -90,6 +97,8 @@ class NetLink:
             target.post_message(NoticeArrived(dict(msg.get("notice") or {})))
         elif kind == "presence":
             target.post_message(PresenceArrived(arrived.table, arrived.roles, arrived.screens))
+        elif kind == "blocks":
+            target.post_message(BlocksArrived(list(self.blocks)))
         elif kind == "welcome":
             if msg.get("codes"):
                 target.post_message(CodesArrived(msg["codes"]))
@@ -122,6 +131,11 @@ class NetLink:
 
     async def unlock(self, role: str, pin: str) -> bool:
         answer = await self._request(self.client.unlock(role, pin))
+        return bool(answer.get("ok"))
+
+    async def unblock(self, address: str) -> bool:
+        """Facilitator: let ``address`` try codes at full speed again."""
+        answer = await self._request(self.client.unblock(address))
         return bool(answer.get("ok"))
 
     async def set_private(self, private: bool) -> None:

@@ -219,3 +219,39 @@ async def test_seats_that_came_back_before_the_console_opened_show_as_connected(
         await link.close()
         await server.stop()
         hosted.close()
+
+
+async def test_the_console_shows_an_address_slowed_by_wrong_codes_and_lifts_it() -> None:
+    """Issue 17 item 4: the facilitator sees a block and lifts it with one key."""
+    from websockets.asyncio.client import connect
+
+    hosted = open_session(MINI, "short", tables=1, db=":memory:", seed=3, now=time.time())
+    limits = Limits(bad_code_delay=0.0, max_bad_codes=2, bad_codes_per_minute=4, blocked_delay=0.2)
+    server = GameServer(hosted, limits=limits, tick_interval=0.05)
+    port = await server.start("127.0.0.1", 0)
+    url = hosted.url = f"ws://127.0.0.1:{port}"
+    link = NetLink.for_console(url, hosted.config.facilitator)
+    await link.connect()
+    try:
+        app = ConsoleApp(link, codes=hosted.codes_document())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(lambda: 1 in app.views, "the first view")
+            assert not app.check_action("unblock", ())  # nothing to lift yet
+            for n in range(4):  # four wrong codes from this address
+                async with connect(url) as ws:
+                    await ws.send(f'{{"type":"hello","protocol":1,"codes":["ZZZ-ZZ{n}"],"id":1}}')
+                    await ws.recv()
+            await until(lambda: bool(app.blocks), "the console hears of the block")
+            await settle(pilot)
+            text = " ".join(screen_text(app).split())
+            assert "127.0.0.1 wordt vertraagd na 4 foute codes" in text and "⟨u⟩ opheffen" in text
+            assert app.check_action("unblock", ())
+            await pilot.press("u")
+            await until(lambda: not app.blocks, "the block is lifted")
+            assert not server.doorman.guard.blocked("127.0.0.1")
+            await settle(pilot)
+            assert "vertraagd" not in screen_text(app)
+    finally:
+        await link.close()
+        await server.stop()
+        hosted.close()

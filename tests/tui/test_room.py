@@ -57,7 +57,7 @@ async def test_room_at_80x24_shows_the_whole_round_text() -> None:
     app = RoomApp(game.link(["room"]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert 24 < SMALL_HEIGHT and app.screen.has_class("small")
+        assert SMALL_HEIGHT > 24 and app.screen.has_class("small")
         text = " ".join(screen_text(app).split())
         assert "is een veto." in text  # the last words of the header: nothing cut
         assert "⏱" in text  # the clock stays, in the title line

@@ -36,6 +36,8 @@ class ConsoleActions(App[None]):
     settings: ConsoleSettings
     on_start: Callable[[list[str]], object] | None
 
+    blocks: list[dict[str, Any]]
+
     def render_view(self, view: dict[str, Any]) -> None: ...
     def forget_private(self) -> None: ...
     def _show_mode(self) -> None: ...
@@ -218,3 +220,12 @@ class ConsoleActions(App[None]):
             (t("console.key.shorten"), t("console.help.shorten"), lambda: self.action_extend(-1))
         )
         return entries
+
+    async def action_unblock(self) -> None:
+        """Lift the slow-down of the first address the server slows after wrong codes."""
+        unblock = getattr(self.link, "unblock", None)
+        if not self.blocks or unblock is None:
+            return
+        address = str(self.blocks[0].get("address", ""))
+        if await unblock(address):
+            self.notify(t("console.unblocked", address=address), timeout=6, markup=False)

@@ -53,6 +53,7 @@ from game.tui.console.status import (
 from game.tui.i18n import t
 from game.tui.link import Link
 from game.tui.messages import (
+    BlocksArrived,
     CodesArrived,
     LinkStatus,
     NoticeArrived,
@@ -117,6 +118,7 @@ class ConsoleApp(ConsoleActions):
         Binding("t", "next_table", t("console.key.table"), show=False),
         Binding("f", "projector", t("console.footer.projector")),
         Binding("h", "toggle_address", t("console.key.address"), show=False),
+        Binding("u", "unblock", t("console.key.unblock")),
         Binding("q", "stop", t("console.footer.quit")),
     ]
 
@@ -146,6 +148,7 @@ class ConsoleApp(ConsoleActions):
         self.scenario = scenario
         self.views: dict[int, dict[str, Any]] = {}
         self.presence: dict[int, dict[str, int]] = {}
+        self.blocks: list[dict[str, Any]] = []
         self.table = 1
         self.impacts: dict[tuple[int, str], EventImpact] = {}
         self._logged: dict[int, int] = {}
@@ -215,6 +218,11 @@ class ConsoleApp(ConsoleActions):
         if message.table == self.table and view is not None:
             self.query_one(SeatsPanel).show(view, self.presence.get(self.table, {}))
 
+    def on_blocks_arrived(self, message: BlocksArrived) -> None:
+        self.blocks = list(message.blocks)
+        self._show_mode()
+        self.refresh_bindings()
+
     def on_codes_arrived(self, message: CodesArrived) -> None:
         self.codes = dict(message.codes)
         self._show_address()
@@ -236,6 +244,8 @@ class ConsoleApp(ConsoleActions):
             return available(self.views.get(self.table, {}), action)
         if action == "show_pin":
             return self.private
+        if action == "unblock":
+            return bool(self.blocks)
         return True
 
     def on_key(self, event: events.Key) -> None:
@@ -299,6 +309,14 @@ class ConsoleApp(ConsoleActions):
         line = Text.assemble((mode, "bold" if self.private else "bold black on yellow"))
         if ballot:
             line.append("  " + ballot, "bold cyan")
+        if self.blocks:  # an address typing wrong codes is slowed down, never locked out
+            first = self.blocks[0]
+            warning = t(
+                "console.blocked", address=first.get("address", "?"), bad=first.get("bad", 0)
+            )
+            if len(self.blocks) > 1:
+                warning += t("console.blocked_more", n=len(self.blocks) - 1)
+            line.append("\n" + warning, "bold black on red")
         self.query_one("#statusbar", Static).update(line)
 
     def _show_codes(self) -> None:
