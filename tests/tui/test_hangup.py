@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import time
 from game.tui.hangup import exit_on_hangup
-exit_on_hangup()
-print("ready", flush=True)
-try:
+try:  # the hangup may come as soon as "ready" is read, on a busy machine before the sleep
+    exit_on_hangup()
+    print("ready", flush=True)
     time.sleep(60)
 except KeyboardInterrupt:
     raise SystemExit(130)
