@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,8 +53,11 @@ def python_results() -> list[Any]:
     return out
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
 def test_parts_js_gives_the_same_views(tmp_path: Path) -> None:
+    if shutil.which("node") is None:  # the machine's Node.js; in CI a missing tool fails
+        if os.environ.get("CI"):
+            pytest.fail("node is not installed: the browser's parts.js cannot be checked")
+        pytest.skip("node is not installed")
     shutil.copy(PARTS_JS, tmp_path / "parts.mjs")
     script = tmp_path / "run.mjs"
     script.write_text(
