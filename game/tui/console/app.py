@@ -64,7 +64,7 @@ from game.tui.notices import notice_text
 from game.tui.palette import ActionsProvider
 from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import header_parts, quorum_rule, role_names
-from game.tui.widgets.chat import message_line
+from game.tui.widgets.chat import ChatLog, message_line
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.proposals import ProposalsPane
 from game.tui.widgets.qr import QRCode
@@ -182,7 +182,7 @@ class ConsoleApp(ConsoleActions):
                 with TabPane(t("console.tab.codes"), id="codes"):
                     yield CodesPanel(id="codes-panel")
                 with TabPane(t("console.tab.messages"), id="messages"):
-                    yield RichLog(wrap=True, markup=False, id="log")
+                    yield ChatLog(wrap=True, markup=False, id="log")
                 with TabPane(t("console.tab.debrief"), id="debrief"):
                     yield Static(t("debrief.tables"), classes="title")
                     yield DataTable(id="overview", cursor_type="none")

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -33,6 +34,29 @@ def message_line(msg: Mapping[str, Any], me: str, names: Mapping[str, str]) -> T
     return line
 
 
+class ChatLog(RichLog):
+    """A RichLog that never keeps its lines back once it has a width.
+
+    RichLog holds every write until its first Resize with a width. Mounted in a
+    tab that is still hidden, on a busy machine that Resize can be missed, and
+    the log then stays empty on screen. Each time the log is laid out with a
+    width, the held writes are let through.
+    """
+
+    def _flush_held(self) -> None:
+        if not self._size_known and self.size.width:
+            self.on_resize(events.Resize(self.size, self.virtual_size))
+
+    def on_show(self) -> None:
+        self.call_after_refresh(self._flush_held)
+
+    def write(self, *args: Any, **kwargs: Any) -> ChatLog:
+        super().write(*args, **kwargs)
+        if not self._size_known and self.size.width:
+            self.call_after_refresh(self._flush_held)
+        return self
+
+
 class ChatPanel(Vertical):
     """Messages of the table; sends ``ChatPanel.Send`` when the player types one."""
 
@@ -55,7 +79,7 @@ class ChatPanel(Vertical):
         self._placeholder = False
 
     def compose(self) -> ComposeResult:
-        yield RichLog(wrap=True, markup=False, id="chat-log")
+        yield ChatLog(wrap=True, markup=False, id="chat-log")
         with Horizontal():
             yield Select[str](
                 [(t("chat.everyone"), PUBLIC)],
