@@ -3,6 +3,8 @@
 Three exact algorithms, chosen by the size of the table:
 
 * up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
+* up to :data:`PAIRWISE_ROWS` rows, every pair at once in a handful of numpy
+  calls (:func:`_pairwise_mask`: a short passing set costs microseconds);
 * up to :data:`SMALL_ROWS` rows, one pass with a bitset per role and row
   (:func:`_small_mask`): rows sorted by descending sum; for each role the
   sets "the rows scoring at least this row" are built by scattering one bit
@@ -49,7 +51,9 @@ BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
 
 #: Tables up to this many rows are compared in plain Python.
-TINY_ROWS = 8
+TINY_ROWS = 4
+#: Tables up to this many rows compare every pair in one broadcast.
+PAIRWISE_ROWS = 64
 #: Tables (or survivors of the first pass) up to this many rows use the one-pass
 #: per-row bitsets of :func:`_small_dominated`.
 SMALL_ROWS = 2048
@@ -222,6 +226,26 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
     )
 
 
+#: Per number of columns: the void dtype of one row of booleans, and "all true" in it.
+_ALL_TRUE: dict[int, tuple[np.dtype[np.void], np.void]] = {}
+
+
+def _pairwise_mask(table: FloatArray) -> BoolArray:
+    """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
+    column) for all pairs at once; row j is dominated when some i has
+    ``ge[i, j]`` but not ``ge[j, i]``."""
+    n, d = table.shape
+    found = _ALL_TRUE.get(d)
+    if found is None:
+        kind = np.dtype(f"V{d}")
+        found = _ALL_TRUE[d] = (kind, np.ones(d, dtype=bool).view(kind)[0])
+    kind, all_true = found
+    # The d booleans of a pair compared as one d-byte value: "all of them true".
+    ge = (np.greater_equal(table.reshape(n, 1, d), table).view(kind) == all_true).reshape(n, n)
+    mask: BoolArray = np.logical_and.reduce(np.less_equal(ge, ge.T), 0)
+    return mask
+
+
 def _bit(positions: IndexArray) -> WordArray:
     return np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
 
@@ -300,6 +324,8 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
         return np.ones(n, dtype=bool)
     if n <= TINY_ROWS:
         return _tiny_mask(table)
+    if n <= PAIRWISE_ROWS:
+        return _pairwise_mask(table)
     if n <= SMALL_ROWS:
         return _small_mask(table)
     return _large_mask(table)

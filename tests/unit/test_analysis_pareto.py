@@ -1,4 +1,4 @@
-"""The Pareto frontier (every path: tiny, small, large) equals the pairwise definition
+"""The Pareto frontier (every path: tiny, pairwise, small, large) equals the pairwise definition
 and moocore's ``is_nondominated``."""
 
 from __future__ import annotations
@@ -28,20 +28,21 @@ def _tables(max_rows: int = 120, max_cols: int = 6):
 
 @contextmanager
 def _path(name: str) -> Iterator[None]:
-    """Route every table through one algorithm: tiny, small or large."""
-    old = pareto.TINY_ROWS, pareto.SMALL_ROWS
-    pareto.TINY_ROWS, pareto.SMALL_ROWS = {
-        "tiny": (10**9, 10**9),
-        "small": (0, 10**9),
-        "large": (0, 0),
+    """Route every table through one algorithm: tiny, pairwise, small or large."""
+    old = pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.SMALL_ROWS
+    pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.SMALL_ROWS = {
+        "tiny": (10**9, 10**9, 10**9),
+        "pairwise": (0, 10**9, 10**9),
+        "small": (0, 0, 10**9),
+        "large": (0, 0, 0),
     }[name]
     try:
         yield
     finally:
-        pareto.TINY_ROWS, pareto.SMALL_ROWS = old
+        pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.SMALL_ROWS = old
 
 
-@pytest.mark.parametrize("path", ["tiny", "small", "large"])
+@pytest.mark.parametrize("path", ["tiny", "pairwise", "small", "large"])
 @settings(max_examples=80, deadline=None)
 @given(table=_tables())
 def test_frontier_equals_pairwise(path: str, table: np.ndarray):
@@ -61,7 +62,7 @@ def test_coarse_levels_are_verified_exactly(table: np.ndarray):
         pareto.TOP_ROWS, pareto.MEMORY_BUDGET = old
 
 
-@pytest.mark.parametrize("rows", [3, 486, 5000])
+@pytest.mark.parametrize("rows", [3, 9, 40, 486, 5000])
 def test_frontier_equals_moocore(rows: int):
     moocore = pytest.importorskip("moocore")
     rng = np.random.default_rng(rows)
