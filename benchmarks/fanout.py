@@ -13,7 +13,10 @@ It prints, in CPU time of this process (``time.process_time``, so a busy
 machine changes the figures less than wall time), min/median/max per move over
 ``--repeat`` runs of ``--moves`` moves, for the plain protocol (whole views),
 patches, and patches with parts; and the sizes of a late player view and the
-console's view, whole and as sent with parts.
+console's view: whole, as a parts connection's view message, its first-connect
+total (view + all parts), the patch a move sends one seat and the console
+(median / mean / max, and per kind of move), and the ``plan`` answer that
+brings one proposal's job list on demand.
 
     python benchmarks/fanout.py [--moves 200] [--repeat 5] [--profile]
 """
@@ -28,6 +31,7 @@ import random
 import statistics
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.late_game import LEEUWAERDENHOUT, late_moves, play
 from game.engine import GameState, IllegalMove, Move, apply
+from game.engine.view_parts import plan_view
 from game.scenario.loader import load_scenario
 from game.server.fanout import ViewFanout
 from game.server.limits import Limits
@@ -126,8 +131,15 @@ def run(
     return cpu / played, wire.bytes // played, wire.messages // played
 
 
+def _size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+
 def sizes(state: GameState, now: float) -> dict[str, int]:
-    """Bytes of a late player view and the console's, whole and as a parts connection gets it."""
+    """Bytes of a late player view and the console's: whole (plain protocol), as a
+    ``parts`` connection's view message (proposals and messages by reference),
+    and that connection's first-connect total (the message with every part);
+    plus the ``plan`` answer for one proposal (the job list on demand)."""
     wire = Wire()
     fanout = ViewFanout(wire.send)
     table = HostedTable(record=TableRecord(1, 1, 0.0, "S", {}, {}), state=state)
@@ -136,16 +148,65 @@ def sizes(state: GameState, now: float) -> dict[str, int]:
         for s in sessions(state, True, parts):
             if s.facilitator or s.roles.get(state.scenario.role_ids[0]) is not None:
                 fanout.send_one(s, table, s.view_keys(1)[0], now)
-                msg = json.loads(wire.last[s.ws])
+                text = wire.last[s.ws]
                 who = "console" if s.facilitator else "player"
                 if parts:
-                    out[f"{who} view, proposals by reference"] = len(
-                        json.dumps(msg["view"], ensure_ascii=False, separators=(",", ":")).encode()
+                    msg = json.loads(text)
+                    out[f"{who}: parts connection, view message"] = len(text.encode()) - _size(
+                        msg["parts"]
                     )
-                    out[f"{who} message with all its parts"] = len(wire.last[s.ws].encode())
+                    out[f"{who}: parts connection, first connect (view + all parts)"] = len(
+                        text.encode()
+                    )
+                    out[f"{who}:   the same, deflated (zlib -6; not on the wire)"] = len(
+                        zlib.compress(text.encode(), 6)
+                    )
                 else:
-                    out[f"{who} view, whole"] = len(wire.last[s.ws].encode())
+                    out[f"{who}: whole view (plain protocol)"] = len(text.encode())
+    reply = {"type": "ack", "id": 1, "table": 1, "plan": plan_view(state, proposal="P1")}
+    out["plan answer for one proposal (on demand)"] = _size(reply)
     return out
+
+
+def patch_sizes(
+    start: GameState, moves: list[Move], t0: float
+) -> dict[str, tuple[float, float, float]]:
+    """Bytes per move that one seat and the console get with patches + parts:
+    (median, mean, max) over all moves, and per kind of move. The first move is
+    left out: the fanout has no earlier view to patch yet, so it sends whole views
+    (``run`` counts that broadcast too: about 14 kB per move of ``--moves 100``)."""
+    counted: dict[Any, int] = {}
+
+    def send(conns: Any, text: str) -> None:
+        for ws in conns:
+            counted[ws] = counted.get(ws, 0) + len(text.encode())
+
+    fanout = ViewFanout(send)
+    table = HostedTable(record=TableRecord(1, 1, 0.0, "S", {}, {}), state=start)
+    members = sessions(start, True, True)
+    seat = next(s for s in members if start.scenario.role_ids[0] in s.roles)
+    console = next(s for s in members if s.facilitator)
+    for s in members:
+        fanout.send_full(s, table, t0)
+    got: dict[str, list[int]] = {}
+    first = True
+    for i, move in enumerate(moves):
+        try:
+            table.state, _ = apply(table.state, move, t0 + i)
+        except IllegalMove:
+            continue
+        counted.clear()
+        fanout.broadcast(table, members, t0 + i)
+        if first:
+            first = False
+            continue
+        for who, ws in (("seat", seat.ws), ("console", console.ws)):
+            got.setdefault(f"{who}, every move", []).append(counted.get(ws, 0))
+            got.setdefault(f"{who}, {move.type}", []).append(counted.get(ws, 0))
+    return {
+        k: (statistics.median(v), statistics.fmean(v), float(max(v)))
+        for k, v in sorted(got.items())
+    }
 
 
 def main() -> int:
@@ -161,7 +222,10 @@ def main() -> int:
     moves = late_game_moves(start, args.moves, 7)
     print(f"late full-mode table: {len(start.proposals)} proposals, round {start.round_id}")
     for name, value in sizes(start, t0).items():
-        print(f"  {name:42s} {value / 1000:8.1f} kB")
+        print(f"  {name:58s} {value / 1000:8.1f} kB")
+    print(f"per move, patches + parts, over {len(moves)} moves: median / mean / max bytes")
+    for name, (median, mean, most) in patch_sizes(start, moves, t0).items():
+        print(f"  {name:34s} {median / 1000:7.1f} {mean / 1000:7.1f} {most / 1000:7.1f} kB")
     # warm the caches that live for the whole server (scenario, profiles, metrics)
     run(start, moves[:20], True, True, t0)
     print(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from game.engine.moves import IllegalMove
+from game.engine.preview import check_package
 from game.engine.records import Ballot, Proposal
 from game.engine.state import GameState
 from game.scenario.briefing import render_briefing
@@ -232,8 +234,16 @@ def _profile(state: GameState, role: Role) -> Json:
     }
 
 
+#: The parts of a package's plan metrics the views leave out: the execution
+#: schedule (``jobs``), the works planned, nuisance per segment and cost per
+#: owner. No list, card or map shows them; the plan tab asks for them with
+#: :func:`plan_view` (the ``plan`` request), so a late view stays small.
+PLAN_DETAIL = ("jobs", "works", "nuisance", "cost_by_owner")
+
+
 def package_metrics(state: GameState, package: dict[str, str] | Any) -> Json:
-    """The public plan metrics of a (live) package, cached per scorer."""
+    """The public plan metrics of a (live) package as the views carry them,
+    without :data:`PLAN_DETAIL` (cached per scorer)."""
     scorer = state.scorer
     cache = _METRICS.get(scorer)
     if cache is None:
@@ -242,10 +252,48 @@ def package_metrics(state: GameState, package: dict[str, str] | Any) -> Json:
     key = tuple(score.package.values())
     found = cache.get(key)
     if found is None:
-        found = score.metrics.to_json()
+        whole = score.metrics.to_json()
+        found = {k: v for k, v in whole.items() if k not in PLAN_DETAIL}
         found["feasible"] = score.feasible
         cache[key] = found
     return found
+
+
+def plan_view(state: GameState, proposal: str | None = None, package: Any = None) -> Json:
+    """The plan detail of a proposal (by id) or of a package of live choices:
+    public data, the same for every role (the ``plan`` request answers it).
+
+    Keys: ``proposal`` (the id, or ``None`` for a package), ``package`` (the
+    live choices), ``events`` (the events played, which the plan depends on)
+    and every key of :data:`PLAN_DETAIL`; with a view's ``metrics`` of the
+    same package they make the whole :meth:`Metrics.to_json`.
+    ``IllegalMove``: ``unknown_id`` for an unknown proposal, issue or option,
+    ``bad_args`` for neither or both of ``proposal`` and ``package`` or an
+    incomplete package.
+
+        >>> from game.scenario.loader import load_scenario
+        >>> from game.engine.state import new_game
+        >>> sc = load_scenario("tests/fixtures/mini/mini.yaml")
+        >>> state = new_game(sc, "short", seed=1, now=0.0)
+        >>> found = plan_view(state, package={"ontwerp": "kaal", "fasering": "los"})
+        >>> sorted(found)
+        ['cost_by_owner', 'events', 'jobs', 'nuisance', 'package', 'proposal', 'works']
+        >>> found["jobs"][0]["segment"]
+        'dorpsstraat'
+    """
+    if (proposal is None) == (package is None):
+        raise IllegalMove("bad_args", "give either a proposal or a package")
+    if proposal is not None:
+        live = dict(state.proposal(proposal).package)
+    else:
+        live = check_package(state, package)
+    whole = state.score(live).metrics.to_json()
+    return {
+        "proposal": proposal,
+        "package": live,
+        "events": list(state.events_played),
+        **{k: whole[k] for k in PLAN_DETAIL},
+    }
 
 
 def proposal_table(state: GameState) -> tuple[list[Json], list[PackageScore]]:

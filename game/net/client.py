@@ -260,6 +260,23 @@ class GameClient:
     async def ping(self) -> dict[str, Any]:
         return await self.request({"type": "ping"})
 
+    async def plan(
+        self,
+        proposal: str | None = None,
+        package: dict[str, str] | None = None,
+        table: int | None = None,
+    ) -> dict[str, Any]:
+        """The plan detail (job list, works, nuisance per segment, cost per owner) of
+        a proposal or a package: ``reply["plan"]`` (docs/protocol.md §5, ``plan``)."""
+        message: dict[str, Any] = {"type": "plan"}
+        if proposal is not None:
+            message["proposal"] = proposal
+        if package is not None:
+            message["package"] = package
+        if table is not None:
+            message["table"] = table
+        return await self.request(message)
+
     async def send_raw(self, text: str | bytes) -> None:
         """Send a frame as is (tests of bad input)."""
         if self._ws is None:

@@ -123,6 +123,15 @@ class PreviewRequest:
     table: int | None = None
 
 
+# -- plan: the plan detail (job list, …) of a proposal or a package; public, any joined client
+@dataclass(frozen=True)
+class PlanRequest:
+    id: Any
+    proposal: str | None = None
+    package: Mapping[str, Any] | None = None
+    table: int | None = None
+
+
 # -- unblock: the facilitator lifts the block of an address (see game/server/joining.py)
 @dataclass(frozen=True)
 class Unblock:
@@ -131,7 +140,16 @@ class Unblock:
 
 
 ClientMessage = (
-    Hello | MoveRequest | Unlock | Lock | Options | Sync | Ping | PreviewRequest | Unblock
+    Hello
+    | MoveRequest
+    | Unlock
+    | Lock
+    | Options
+    | Sync
+    | Ping
+    | PreviewRequest
+    | PlanRequest
+    | Unblock
 )
 
 
@@ -240,6 +258,10 @@ def _valid_id(value: Any) -> bool:
     return isinstance(value, str) and len(value) <= MAX_ID_LENGTH and not _has_surrogate(value)
 
 
+#: The fields that hold a request's arguments: a bad value there is ``bad_args``.
+_ARGUMENTS = ("data", "package", "proposal")
+
+
 def _check_values(obj: Mapping[str, Any], rid: Any) -> None:
     """Refuse a message with a value that cannot be stored or sent back, before
     anything is applied: ``bad_args`` in a move's ``data`` or a preview's
@@ -247,7 +269,7 @@ def _check_values(obj: Mapping[str, Any], rid: Any) -> None:
     for key, value in obj.items():
         problem = _bad_value(key) or _bad_value(value)
         if problem is not None:
-            arguments = key in ("data", "package") and obj.get("type") in ("move", "preview")
+            arguments = key in _ARGUMENTS and obj.get("type") in ("move", "preview", "plan")
             code = ErrorCode.BAD_ARGS if arguments else ErrorCode.BAD_FIELDS
             raise ProtocolError(code, problem, rid)
 
@@ -377,6 +399,23 @@ def _preview(obj: Mapping[str, Any], rid: Any) -> PreviewRequest:
     )
 
 
+def _plan(obj: Mapping[str, Any], rid: Any) -> PlanRequest:
+    """Exactly one of ``proposal`` (an id such as ``"P3"``) and ``package``."""
+    proposal, package = obj.get("proposal"), obj.get("package")
+    if (proposal is None) == (package is None):
+        raise ProtocolError(ErrorCode.BAD_ARGS, "give either 'proposal' or 'package'", rid)
+    if package is not None and not isinstance(package, dict):
+        raise ProtocolError(ErrorCode.BAD_ARGS, "'package' must be an object", rid)
+    if proposal is not None and not (isinstance(proposal, str) and 0 < len(proposal) <= 64):
+        raise ProtocolError(ErrorCode.BAD_ARGS, "'proposal' must be an id such as 'P3'", rid)
+    return PlanRequest(
+        id=rid,
+        proposal=proposal,
+        package=package,
+        table=_table(obj, rid),
+    )
+
+
 def _unblock(obj: Mapping[str, Any], rid: Any) -> Unblock:
     return Unblock(id=rid, address=_short_str(obj, "address", rid, 100))
 
@@ -390,6 +429,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any], Any], ClientMessage]] = {
     "sync": _sync,
     "ping": _ping,
     "preview": _preview,
+    "plan": _plan,
     "unblock": _unblock,
 }
 _FIELDS = {
@@ -413,6 +453,7 @@ _FIELDS = {
     "sync": {"type", "id"},
     "ping": {"type", "id"},
     "preview": {"type", "id", "as", "package", "table"},
+    "plan": {"type", "id", "proposal", "package", "table"},
     "unblock": {"type", "id", "address"},
 }
 

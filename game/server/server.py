@@ -23,6 +23,7 @@ from websockets.exceptions import ConnectionClosed
 
 from game.engine import FACILITATOR, IllegalMove, Move
 from game.engine.preview import preview
+from game.engine.view_parts import plan_view
 from game.server import protocol as p
 from game.server.fanout import ViewFanout
 from game.server.hosting import HostedSession
@@ -236,6 +237,8 @@ class GameServer:
             self._send_views(session)
         elif isinstance(msg, p.PreviewRequest):
             self._preview(session, msg)
+        elif isinstance(msg, p.PlanRequest):
+            self._plan(session, msg)
         elif isinstance(msg, p.Unblock):
             self._unblock(session, msg)
 
@@ -332,3 +335,14 @@ class GameServer:
             push(session, p.error(exc.code, exc.reason, req.id))
             return
         push(session, p.ack(req.id, table=table.number, preview=found))
+
+    def _plan(self, session: Session, req: p.PlanRequest) -> None:
+        """The plan detail (job list, …) of a proposal or package: public, so any
+        joined connection of the table may ask (a locked role and a screen too)."""
+        table = self._target_table(session, req.table, req.id)
+        try:
+            found = plan_view(table.state, req.proposal, req.package)
+        except IllegalMove as exc:
+            push(session, p.error(exc.code, exc.reason, req.id))
+            return
+        push(session, p.ack(req.id, table=table.number, plan=found))

@@ -47,6 +47,12 @@ class Link(Protocol):
         or ``{"ok": False, "code": ..., "reason": ...}``."""
         ...
 
+    async def plan(self, package: dict[str, str]) -> dict[str, Any]:
+        """The plan detail of ``package`` (its job list for the plan tab):
+        ``{"ok": True, "plan": {...}}`` (see :func:`game.engine.view_parts.plan_view`)
+        or ``{"ok": False, "code": ..., "reason": ...}``."""
+        ...
+
     async def lock(self, role: str) -> None:
         """Stop receiving ``role``'s private view (a shared terminal)."""
         ...

@@ -24,6 +24,7 @@ from game.engine import (
     room_view,
 )
 from game.engine.preview import preview
+from game.engine.view_parts import plan_view
 from game.scenario.model import Scenario
 from game.tui.link import ROOM, Ack
 from game.tui.messages import (
@@ -165,6 +166,13 @@ class LocalLink:
         except IllegalMove as exc:
             return {"ok": False, "code": exc.code, "reason": exc.reason}
         return {"ok": True, "preview": found}
+
+    async def plan(self, package: dict[str, str]) -> dict[str, Any]:
+        try:
+            found = plan_view(self.game.state, package=package)
+        except IllegalMove as exc:
+            return {"ok": False, "code": exc.code, "reason": exc.reason}
+        return {"ok": True, "plan": found}
 
     async def lock(self, role: str) -> None:
         self.locked.add(role)

@@ -124,6 +124,9 @@ class NetLink:
             self.client.request({"type": "preview", "as": role, "package": package})
         )
 
+    async def plan(self, package: dict[str, str]) -> dict[str, Any]:
+        return await self._request(self.client.plan(package=package))
+
     async def lock(self, role: str) -> None:
         if self.target is not None:
             self.target.post_message(RoleLocked(role))

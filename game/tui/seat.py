@@ -25,6 +25,7 @@ from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, PackageChosen, RoleLocked, ViewArrived
 from game.tui.notices import notice_text
 from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.plans import PlanCache, PlanKey
 from game.tui.seat_actions import SeatActions
 from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import allows, header_parts, move_hint, role_label, role_names
@@ -109,6 +110,8 @@ class SeatApp(SeatActions):
         self.focus_label = ""
         self.focus_metrics: dict[str, Any] | None = None
         self.focus_from_builder = True
+        self.plans = PlanCache()
+        """The plan detail (job lists) fetched for the plan tab, per package."""
         self._before: dict[str, Any] | None = None
         """The previous view of the role whose view just arrived (to see what changed)."""
         self._dirty: set[str] = set()
@@ -281,7 +284,10 @@ class SeatApp(SeatActions):
         elif name in ("map", "plan"):
             if self.focus_metrics is None and self.focus_from_builder:
                 self.request_preview(dict(self.query_one(BuilderPane).package))
-            pane.show(view, self.focus_label, self.focus_metrics)
+            metrics = self.focus_metrics
+            if name == "plan":
+                metrics = self._plan_metrics(view)
+            pane.show(view, self.focus_label, metrics)
         elif name == "chat":
             role = view["role"]
             chat = pane
@@ -332,6 +338,29 @@ class SeatApp(SeatActions):
         for p in view.get("proposals", []):
             if p["id"] == pid:
                 self.focus_metrics = p.get("metrics")
+
+    def _plan_metrics(self, view: dict[str, Any]) -> dict[str, Any] | None:
+        """The focus's metrics with its job list: a proposal's metrics in a view have
+        none, so it is fetched once per package (the plan pane says it is loading)."""
+        package = None
+        if not self.focus_from_builder:
+            found = [p for p in view.get("proposals", []) if p["id"] == self.focus_label]
+            package = found[0]["package"] if found else None
+        metrics, ask = self.plans.complete(view, package, self.focus_metrics)
+        if ask is not None and package is not None:
+            self.fetch_plan(dict(package), ask)
+        return metrics
+
+    @work(group="plan")
+    async def fetch_plan(self, package: dict[str, str], key: PlanKey) -> None:
+        answer = await self.link.plan(package)
+        if not answer.get("ok"):
+            self.plans.failed(key)
+            self.notify(error_text(answer.get("code", ""), answer.get("reason", "")), timeout=3)
+            return
+        self.plans.put(key, answer["plan"])
+        self._dirty.add("plan")
+        self._render_tab(self.query_one("#tabs", TabbedContent).active)
 
     def forget(self, role: str) -> None:
         """Drop everything private of ``role`` from this client."""

@@ -133,6 +133,7 @@ STRINGS: dict[str, str] = {
     # plan
     "plan.none": "Choose a package in 'Build a proposal' or on the table (⟨k⟩).",
     "plan.title": "Execution plan: {package}",
+    "plan.loading": "Loading the plan…",
     "plan.empty": "(no works)",
     "plan.month": "month",
     "plan.legend_shared": "▓ shared trench  █ own trench",

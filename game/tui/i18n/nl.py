@@ -133,6 +133,7 @@ STRINGS: dict[str, str] = {
     # plan
     "plan.none": "Kies een pakket in 'Voorstel maken' of op tafel (⟨k⟩).",
     "plan.title": "Uitvoeringsplan: {package}",
+    "plan.loading": "Planning laden…",
     "plan.empty": "(geen werken)",
     "plan.month": "maand",
     "plan.legend_shared": "▓ gedeelde sleuf  █ eigen sleuf",

@@ -28,9 +28,11 @@ class PlanPane(VerticalScroll):
     def show(self, view: View, label: str, metrics: Mapping[str, Any] | None) -> None:
         title = t("plan.title", package=label) if metrics else t("plan.none")
         self.query_one("#plan-title", Static).update(title)
-        jobs = list(metrics.get("jobs", [])) if metrics else []
+        # a proposal's metrics in a view have no job list: it is being fetched
+        loading = bool(metrics) and "jobs" not in (metrics or {})
+        jobs = list((metrics or {}).get("jobs", []))
         self.query_one("#plan-timeline", PlanTimeline).show(
-            jobs, segment_names(view), work_titles(view), role_names(view)
+            jobs, segment_names(view), work_titles(view), role_names(view), loading=loading
         )
         self.query_one("#plan-metrics", Static).update("   ".join(metrics_lines(metrics)))
 

@@ -84,6 +84,8 @@ class PlanTimeline(Widget):
         self.segment_names: dict[str, str] = {}
         self.work_titles: dict[str, str] = {}
         self.owner_names: dict[str, str] = {}
+        self.waiting = False
+        """The job list is being fetched (not Textual's ``loading``: its text is ours)."""
 
     def show(
         self,
@@ -91,7 +93,11 @@ class PlanTimeline(Widget):
         segment_names: Mapping[str, str],
         work_titles: Mapping[str, str],
         owner_names: Mapping[str, str],
+        *,
+        loading: bool = False,
     ) -> None:
+        """Draw ``jobs``; ``loading``: say the job list is on its way instead."""
+        self.waiting = loading
         self.jobs = [dict(j) for j in jobs]
         self.segment_names = dict(segment_names)
         self.work_titles = dict(work_titles)
@@ -99,6 +105,8 @@ class PlanTimeline(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Text:
+        if self.waiting:
+            return Text(t("plan.loading"), "dim")
         return draw_timeline(
             self.jobs,
             self.size.width or 78,

@@ -4,6 +4,50 @@ import { h } from "./dom.js";
 import { num, t } from "./i18n.js";
 import { roleName, segmentNames } from "./viewdata.js";
 
+const DETAIL = ["jobs", "works", "nuisance", "cost_by_owner"];
+const PENDING = "pending";
+
+/** A package's plan, as of the events played (an event can change a plan). */
+function planKey(view, pkg) {
+  const choices = Object.keys(pkg).sort().map((k) => [k, pkg[k]]);
+  return JSON.stringify([choices, (view.events || []).map((e) => e.id)]);
+}
+
+/**
+ * The metrics of `shown` ({label, metrics, package?}) with their job list. A
+ * proposal's metrics in a view have none: it is asked once per package (the
+ * `plan` request) and kept on the seat; null while it comes.
+ */
+export function withPlan(seat, view, shown) {
+  const metrics = shown.metrics;
+  if (!metrics || metrics.jobs || !shown.package) return metrics;
+  const plans = (seat.plans ??= new Map());
+  const key = planKey(view, shown.package);
+  const found = plans.get(key);
+  if (found && found !== PENDING) {
+    return { ...metrics, ...Object.fromEntries(DETAIL.filter((k) => k in found).map((k) => [k, found[k]])) };
+  }
+  if (!found) {
+    if (plans.size >= 256) plans.clear();
+    plans.set(key, PENDING);
+    seat.conn.send({ type: "plan", package: shown.package }).then(
+      (ack) => {
+        plans.set(key, ack.plan);
+        seat.render();
+      },
+      () => plans.delete(key), // asked again at the next render
+    );
+  }
+  return null;
+}
+
+/** The plan's place while its job list is on its way. */
+export function planLoading(label) {
+  return h("section.plan", { "aria-labelledby": "plan-title", "aria-busy": "true" },
+    h("h3", { id: "plan-title" }, t("plan.title", { package: label })),
+    h("p.muted.plan-loading", {}, t("plan.loading")));
+}
+
 const COLOURS = ["#1a4d8f", "#8e2c8a", "#a15c00", "#2e7d32", "#006d77", "#b3261e", "#5b5f97", "#6d4c41"];
 
 export function planTimeline(view, metrics, label) {

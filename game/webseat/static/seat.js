@@ -11,7 +11,7 @@ import { briefingPane, chatPane, pressPane } from "./panes.js";
 import { ballotBanner, tablePane } from "./table.js";
 import { allowed, clockText, conflictSegments, headerText, roleName } from "./viewdata.js";
 import { noticeText } from "./notices.js";
-import { planTimeline } from "./plan.js";
+import { planLoading, planTimeline, withPlan } from "./plan.js";
 
 const TABS = ["press", "briefing", "map", "builder", "table", "chat", "debrief"];
 
@@ -141,7 +141,7 @@ export class Seat {
   }
 
   showOnMap(proposal) {
-    this.state().focus = { label: proposal.id, metrics: proposal.metrics };
+    this.state().focus = { label: proposal.id, metrics: proposal.metrics, package: proposal.package };
     this.showTab("map");
   }
 
@@ -287,7 +287,7 @@ export class Seat {
     const agreed = view.agreement ? (view.proposals || []).find((p) => p.id === view.agreement.proposal) : null;
     const built = this.state().builder?.preview;
     const shown = focus
-      || (agreed ? { label: agreed.id, metrics: agreed.metrics } : null)
+      || (agreed ? { label: agreed.id, metrics: agreed.metrics, package: agreed.package } : null)
       || (built ? { label: t("builder.mine"), metrics: built.metrics } : null);
     const mark = this.draft("mark");
     const segments = view.scenario.segments || [];
@@ -320,9 +320,14 @@ export class Seat {
         marks: view.marks || [],
         conflicts: conflictSegments(view, shown?.metrics),
       }),
-      shown ? planTimeline(view, shown.metrics, shown.label) : h("p.muted", {}, t("web.plan_none")),
+      shown ? this.plan(view, shown) : h("p.muted", {}, t("web.plan_none")),
       form,
     ];
+  }
+
+  plan(view, shown) {
+    const metrics = withPlan(this, view, shown);
+    return metrics ? planTimeline(view, metrics, shown.label) : planLoading(shown.label);
   }
 
   key(event) {

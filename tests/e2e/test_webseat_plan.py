@@ -1,0 +1,64 @@
+"""The browser seat's plan of a proposal: the view has no job list, so the seat
+asks for it (the ``plan`` request), says "Planning laden…" while it comes,
+draws the bars when it is there, and keeps it (one request per package)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from webseat_helpers import PHONE, LiveHost, chromium, open_page, require_browser
+
+from game.engine import Move
+
+PACKAGE = {"ontwerp": "kaal", "fasering": "samen"}
+
+
+@pytest.fixture
+def live() -> Iterator[LiveHost]:
+    require_browser()
+    host = LiveHost()
+    yield host
+    host.close()
+
+
+def test_the_seat_fetches_a_proposals_plan_and_shows_it(live: LiveHost) -> None:
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    assert live.call(
+        live.server.apply_move(table, Move("propose", "gemeente", {"package": PACKAGE}))
+    )
+    held: list[tuple[Any, Any]] = []
+    answer = live.server._plan
+    live.server._plan = lambda session, req: held.append((session, req))  # type: ignore[method-assign]
+
+    with chromium() as browser:
+        _, phone, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        sent: list[str] = []
+        phone.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(str(p))))
+        phone.reload()
+        phone.wait_for_selector("#tab-table")
+        phone.click("#tab-table")
+        phone.click("#show-P1")  # to the map with P1's openings and plan
+        phone.wait_for_selector("section.plan .plan-loading:has-text('Planning laden…')")
+        assert phone.locator("section.plan .plan-bar").count() == 0
+        live.wait(lambda _s: len(held) == 1)
+        for session, req in held:
+            live.loop.call_soon_threadsafe(answer, session, req)
+        phone.wait_for_selector("section.plan .plan-bar", state="attached")
+        assert "Planning laden" not in phone.inner_text("section.plan")
+        asked = [json.loads(f) for f in sent if '"type":"plan"' in f.replace(" ", "")]
+        assert [a["package"] for a in asked] == [PACKAGE]
+        # a new view (a message) draws the map again from the kept plan
+        assert live.call(
+            live.server.apply_move(table, Move("message", "gemeente", {"text": "hallo"}))
+        )
+        phone.wait_for_timeout(300)
+        assert phone.locator("section.plan .plan-bar").count() > 0
+        assert len(held) == 1
+        watch.check()
