@@ -43,9 +43,7 @@ async def test_twelve_bots_play_a_short_game_and_hand_a_seat_back(host: StartSer
 
     await console.move("start")
     await console.move("next_round")  # ontwerpen: the bots propose and take stances
-    view = await _until(
-        console, lambda v: sum(len(p["support"]) for p in v["proposals"]) >= 6
-    )
+    view = await _until(console, lambda v: sum(len(p["support"]) for p in v["proposals"]) >= 6)
     await console.move("next_round")  # besluit
     await console.move("extend", {"minutes": -60})  # time is up: this is the last ballot
     view = await _until(console, lambda v: v["clock"]["remaining"] == 0)
