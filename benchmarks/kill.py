@@ -76,7 +76,7 @@ class Host:
             line = (await asyncio.wait_for(self.proc.stdout.readline(), 60)).decode()
             if not line:
                 raise RuntimeError(f"the host did not start: {self.log.read_text()[-2000:]}")
-            if line.startswith("url:"):
+            if "://" in line:  # the address line, in either language
                 return
 
     async def kill(self) -> None:

@@ -72,7 +72,7 @@ class Host:
         while True:
             line = (await asyncio.wait_for(self.proc.stdout.readline(), 30)).decode()
             assert line, f"host did not start: {self.log.read_text()}"
-            if line.startswith("url:"):
+            if "://" in line:  # the address line, in either language
                 return
 
     async def kill(self) -> None:

@@ -296,6 +296,14 @@ STRINGS: dict[str, str] = {
     "cli.no_listen": "Kan niet luisteren op {host}:{port} ({reason}). Probeer een andere --port.",
     "cli.port_in_use": "de poort is al in gebruik",
     "cli.host_error": "{message}",
+    "cli.host.hosting": "Het spel draait: {tables} van {scenario}, spelvorm {mode}",
+    "cli.host.resumed": "Het spel gaat verder: {tables} van {scenario}, spelvorm {mode}",
+    "cli.host.table_one": "{n} tafel",
+    "cli.host.table_many": "{n} tafels",
+    "cli.host.url": "adres: {url}",
+    "cli.host.codes": "codes: {path}",
+    "cli.host.db": "spelbestand: {path}",
+    "cli.host.stopped": "Gestopt; ga verder met dezelfde --db.",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"
