@@ -261,6 +261,9 @@ STRINGS: dict[str, str] = {
     "error.no_agreement": "There is no agreed plan to sign yet.",
     "error.already_signed": "You have signed already.",
     "error.already_played": "That event was played already.",
+    "error.too_much_time": (
+        "That much time cannot be added or taken off: a round lasts at most 4 hours."
+    ),
     # errors (server and client)
     "error.bad_code": "That code is not right.",
     "error.bad_pin": "Wrong PIN.",

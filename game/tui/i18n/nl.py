@@ -265,6 +265,7 @@ STRINGS: dict[str, str] = {
     "error.no_agreement": "Er is nog geen aangenomen plan om te tekenen.",
     "error.already_signed": "Je hebt al getekend.",
     "error.already_played": "Die gebeurtenis is al gespeeld.",
+    "error.too_much_time": "Zoveel tijd kan er niet bij of af: een ronde duurt hoogstens 4 uur.",
     # errors (server and client)
     "error.bad_code": "Die code is onjuist.",
     "error.bad_pin": "Onjuiste pincode.",
