@@ -416,7 +416,7 @@ async def run(args: argparse.Namespace) -> int:
             *cmd, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=log
         )
     assert proc.stdout is not None
-    while not (await proc.stdout.readline()).startswith(b"url:"):
+    while b"://" not in (await proc.stdout.readline()):  # the address line
         pass
     codes = json.loads((tmp / "codes.json").read_text())
     url = f"ws://127.0.0.1:{port}"

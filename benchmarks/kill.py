@@ -28,8 +28,6 @@ import argparse
 import asyncio
 import json
 import random
-import signal
-import socket
 import statistics
 import sys
 import tempfile
@@ -39,55 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.hostproc import ROLES, HostProcess, connect_clients, free_port
 from game.net.client import ConnectionLost, GameClient, ServerError
 from game.store import Store
-
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "tests" / "fixtures" / "mini" / "mini.yaml"
-ROLES = ("gemeente", "net", "winkels")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Host:
-    def __init__(self, tmp: Path, port: int) -> None:
-        self.db = tmp / "kill.db"
-        self.codes_file = tmp / "codes.json"
-        self.log = tmp / "host.log"
-        self.port = port
-        self.proc: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        cmd = [
-            sys.executable, "-m", "game", "host", str(MINI), "--mode", "short", "--headless",
-            "--db", str(self.db), "--codes-file", str(self.codes_file), "--host", "127.0.0.1",
-            "--port", str(self.port), "--seed", "5", "--quiet",
-        ]  # fmt: skip
-        with self.log.open("a") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                *cmd, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=log
-            )
-        assert self.proc.stdout is not None
-        while True:
-            line = (await asyncio.wait_for(self.proc.stdout.readline(), 60)).decode()
-            if not line:
-                raise RuntimeError(f"the host did not start: {self.log.read_text()[-2000:]}")
-            if line.startswith("url:"):
-                return
-
-    async def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        await self.proc.wait()
-
-    async def stop(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            self.proc.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(self.proc.wait(), 30)
 
 
 @dataclass
@@ -137,15 +91,9 @@ async def run(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     random.seed(args.seed)
     tmp = Path(tempfile.mkdtemp(prefix="kill-"))
-    host = Host(tmp, free_port())
+    host = HostProcess(tmp, free_port())
     await host.start()
-    codes = json.loads(host.codes_file.read_text())
-    url = f"ws://127.0.0.1:{host.port}"
-    fast = {"backoff_initial": 0.05, "backoff_max": 0.2}
-    console = GameClient(url, facilitator=codes["facilitator"], client="console", **fast)
-    seats = GameClient(url, codes=list(codes["tables"][0]["roles"].values()), **fast)
-    await console.connect(timeout=30)
-    await seats.connect(timeout=30)
+    console, seats = await connect_clients(host, backoff_max=0.2)
     await console.move("start")
     record = Record()
     kills: list[float] = []

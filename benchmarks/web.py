@@ -213,7 +213,7 @@ def host_memory(browser: Any) -> None:
         args = ["host", str(LEEUWAERDENHOUT), "--headless", "--host", "127.0.0.1", "--port", "0"]
         args += ["--codes-file", str(codes_file), "--db", str(Path(tmp) / "g.db"), "--quiet"]
         with process(sys.executable, "-m", "game", *args) as host:
-            url = read_until(host, r"url: (ws://\S+)")
+            url = read_until(host, r"(\w+://\S+)")
             document = json.loads(codes_file.read_text())
             codes, token = document["tables"][0]["roles"], document["facilitator"]
             base = url.replace("ws://", "http://") + "/"

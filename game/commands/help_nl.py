@@ -101,6 +101,7 @@ OPTIONS: dict[tuple[str, str], str] = {
     ("host", "quiet"): "log alleen waarschuwingen",
     ("host", "no_web"): _WEB,
     ("host", "bot_pace"): _PACE,
+    ("host", "lang"): _LANG,
     ("join", "url"): _URL,
     ("join", "code"): "deelnamecode van een rol",
     ("join", "lang"): _LANG,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from game.bots.live import add_bot_pace_option
 from game.commands.console_run import bad_bot_pace, bad_port, bot_pool, console_session, log_to_file
-from game.commands.join import fail
+from game.commands.join import add_lang, fail
 from game.net.address import DEFAULT_PORT, local_url, public_address
 from game.paths import resolve_scenario
 
@@ -63,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--quiet", action="store_true", help="alleen waarschuwingen loggen")
     add_bot_pace_option(parser)
+    add_lang(parser)
     parser.set_defaults(func=run)
 
 
@@ -74,6 +75,9 @@ def default_db(scenario: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.tui.i18n import set_language
+
+    set_language(args.lang)
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO,
         stream=sys.stderr,
@@ -97,6 +101,7 @@ async def _serve(args: argparse.Namespace) -> int:
     from game.server.hosting import HostError, open_session, warn
     from game.server.runtime import tune_gc
     from game.server.server import GameServer
+    from game.tui.i18n import t
 
     scenario = resolve_scenario(args.scenario)
     db = Path(args.db) if args.db else default_db(scenario)
@@ -113,8 +118,6 @@ async def _serve(args: argparse.Namespace) -> int:
     try:
         port = await server.start(args.host, args.port)
     except OSError as exc:
-        from game.tui.i18n import t
-
         hosted.close()
         reason = exc.strerror or t("cli.port_in_use")
         fail(t("cli.no_listen", host=args.host, port=args.port, reason=reason))
@@ -122,11 +125,10 @@ async def _serve(args: argparse.Namespace) -> int:
     hosted.url = public_address(args.host, port)
     codes_file = Path(args.codes_file) if args.codes_file else db.with_suffix(".codes.json")
     hosted.write_codes_file(codes_file)
-    verb = "resumed" if hosted.resumed else "hosting"
-    print(f"{verb} {len(hosted.tables)} table(s) of {scenario.stem}, {hosted.config.mode} mode")
-    print(f"url: {hosted.url}")
-    print(f"codes: {codes_file}")
-    print(f"database: {db}")
+    announce(hosted.resumed, len(hosted.tables), scenario.stem, hosted.config.mode)
+    print(t("cli.host.url", url=hosted.url))
+    print(t("cli.host.codes", path=codes_file))
+    print(t("cli.host.db", path=db))
     sys.stdout.flush()
 
     local = local_url(args.host, port)
@@ -152,5 +154,17 @@ async def _serve(args: argparse.Namespace) -> int:
         await pool.stop()
         await server.stop()
         hosted.close()
-    print("stopped; resume with the same --db", file=sys.stderr)
+    print(t("cli.host.stopped"), file=sys.stderr)
     return 0
+
+
+def announce(resumed: bool, tables: int, scenario: str, mode: str) -> None:
+    """The first line for the facilitator, in the interface language.
+
+    Machines read the codes file (JSON, with the address), not these lines.
+    """
+    from game.tui.i18n import t
+
+    count = t("cli.host.table_one" if tables == 1 else "cli.host.table_many", n=tables)
+    key = "cli.host.resumed" if resumed else "cli.host.hosting"
+    print(t(key, tables=count, scenario=scenario, mode=mode))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,8 +48,9 @@ def flag(data: Mapping[str, Any], key: str, default: bool | None = None) -> bool
 
 
 def number(data: Mapping[str, Any], key: str) -> float:
+    """A finite number (not a bool, NaN or infinity)."""
     value = data.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise IllegalMove("bad_args", f"{key!r} must be a number, not {value!r}")
     return float(value)
 

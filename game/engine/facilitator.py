@@ -12,7 +12,7 @@ from typing import Any
 
 from game.engine import args
 from game.engine.flow import Notice, close_ballot, enter_round, finish, reveal_index
-from game.engine.moves import SEAT_KINDS, IllegalMove
+from game.engine.moves import MAX_ROUND_MINUTES, SEAT_KINDS, IllegalMove
 from game.engine.records import Announcement, Ballot, PlayedEvent, Proposal
 from game.engine.state import GameState, evolve
 
@@ -48,9 +48,22 @@ def resume(state: GameState, data: Data, now: float, notices: list[Notice]) -> G
 
 
 def extend(state: GameState, data: Data, now: float, notices: list[Notice]) -> GameState:
+    """Add ``minutes`` to the round's time left (negative: take off, down to 0).
+
+    Bounded by ``MAX_ROUND_MINUTES`` (``too_much_time``): no more than that in
+    one move, and no more than that left after lengthening.
+    """
     _running(state)
     minutes = args.number(data, "minutes")
+    if abs(minutes) > MAX_ROUND_MINUTES:
+        raise IllegalMove(
+            "too_much_time", f"at most {MAX_ROUND_MINUTES:g} minutes at once, not {minutes:g}"
+        )
     left = max(0.0, state.remaining_at(now) + minutes * 60.0)
+    if minutes > 0 and left > MAX_ROUND_MINUTES * 60.0:
+        raise IllegalMove(
+            "too_much_time", f"a round keeps at most {MAX_ROUND_MINUTES:g} minutes left"
+        )
     notices.append({"kind": "extended", "minutes": minutes, "remaining": left})
     return evolve(state, remaining=left, deadline=now + left)
 

@@ -43,6 +43,10 @@ MARK_KINDS: tuple[str, ...] = ("opportunity", "bottleneck")
 VOTE_CHOICES: tuple[str, ...] = ("yes", "no", "abstain")
 MAX_TEXT = 500
 """Longest message, comment, note or announcement, in characters."""
+MAX_ROUND_MINUTES = 240.0
+"""Bound of ``extend``: at most this many minutes added or taken off in one move,
+and a lengthened round keeps at most this many minutes left (4 hours: more than a
+whole workshop day's round; a shortened round stops at 0)."""
 
 #: Every stable ``IllegalMove.code``; interfaces translate by code.
 ILLEGAL_CODES: tuple[str, ...] = (
@@ -67,6 +71,7 @@ ILLEGAL_CODES: tuple[str, ...] = (
     "no_agreement",  # signing needs a passed vote
     "already_signed",  # the role signed already
     "already_played",  # the event was played already
+    "too_much_time",  # extend: beyond MAX_ROUND_MINUTES (see there)
 )
 
 

@@ -195,7 +195,7 @@ async def test_a_participant_joins_in_the_browser_and_sees_the_briefing(tmp_path
     host_args = ["host", str(MINI), "--headless", "--host", "127.0.0.1", "--port", "0"]
     host_args += ["--codes-file", str(codes_file), "--db", str(tmp_path / "g.db"), "--quiet"]
     with running(python, "-m", "game", *host_args, cwd=ROOT) as host:
-        server = read_until(host, r"url: (\S+)")
+        server = read_until(host, r"(\w+://\S+)")
         code = json.loads(codes_file.read_text())["tables"][0]["roles"]["net"]
         web_args = ["web", "--host", "127.0.0.1", "--port", "0", "--server", server]
         with running(python, "-m", "game", *web_args, cwd=ROOT) as web:

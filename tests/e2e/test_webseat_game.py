@@ -11,6 +11,7 @@ serious or critical axe-core violations. Screenshots land in artifacts/webseat/.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,6 +64,18 @@ def narrow_check(page: Any) -> None:
     page.set_viewport_size(PHONE)
 
 
+def header_check(page: Any, role: str) -> None:
+    """The header (header.js) on a seat and the room screen: role, round, a clock counting down."""
+    page.wait_for_selector("#top h1.round:has-text('Ronde 1/4')")
+    assert page.inner_text("#top .role") == role
+    assert page.inner_text("#top .link") == "verbonden"
+    first = page.inner_text("#clock")
+    assert re.fullmatch(r"\d+:\d\d", first), first
+    page.wait_for_function(
+        "first => document.getElementById('clock').textContent !== first", arg=first, timeout=5000
+    )
+
+
 def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) -> None:
     live.bots(["winkels"])
     with chromium() as browser:
@@ -91,6 +104,8 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
 
         live.facilitator("start")
         phone.wait_for_selector("text=De gemeente en de netbeheerder willen")  # the press release
+        header_check(phone, "Netbeheerder")
+        header_check(room, "Zaalscherm")
         tab(phone, "briefing")
         phone.wait_for_selector("table.points")
         assert "Reservewaarde: 35" in phone.inner_text("#panel")

@@ -4,89 +4,23 @@ The host runs as a real subprocess (``python -m game host ... --headless``). A
 console and a shared terminal (all three roles of the mini scenario) play a
 whole short game, deciding each move from the current view, so a move whose
 ack was lost in a crash is simply not repeated if the view shows it happened.
+The host harness (start, codes, SIGKILL, restart) is ``benchmarks/hostproc.py``,
+shared with ``benchmarks/kill.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import random
-import signal
-import socket
-import sys
 from pathlib import Path
 from typing import Any
 
+from benchmarks.hostproc import ROLES, HostProcess, connect_clients, free_port
 from game.net.client import ConnectionLost, GameClient
 from game.store import Store
-from tests.protocol.conftest import MINI, ROOT
 
 SEED = 20240611
-ROLES = ("gemeente", "net", "winkels")
 Action = tuple[str, str, dict[str, Any]]  # (as, move, data)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Host:
-    """The host subprocess, restartable on the same database and port."""
-
-    def __init__(self, tmp: Path, port: int) -> None:
-        self.db = tmp / "kill.db"
-        self.codes_file = tmp / "codes.json"
-        self.log = tmp / "host.log"
-        self.port = port
-        self.proc: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        args = [
-            sys.executable,
-            "-m",
-            "game",
-            "host",
-            str(MINI),
-            "--mode",
-            "short",
-            "--headless",
-            "--db",
-            str(self.db),
-            "--codes-file",
-            str(self.codes_file),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-            "--seed",
-            "5",
-            "--quiet",
-        ]
-        with self.log.open("a") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                *args, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=log
-            )
-        assert self.proc.stdout is not None
-        while True:
-            line = (await asyncio.wait_for(self.proc.stdout.readline(), 30)).decode()
-            assert line, f"host did not start: {self.log.read_text()}"
-            if line.startswith("url:"):
-                return
-
-    async def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        await self.proc.wait()
-
-    async def stop(self) -> int:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGTERM)
-        return await asyncio.wait_for(self.proc.wait(), 10)
-
-    def codes(self) -> dict[str, Any]:
-        return dict(json.loads(self.codes_file.read_text()))
 
 
 def next_action(view: dict[str, Any]) -> Action | None:
@@ -141,15 +75,10 @@ async def synced(console: GameClient, seats: GameClient) -> dict[str, Any]:
 async def test_kill_minus_nine_loses_no_acknowledged_move(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     kill_at = set(rng.sample(range(1, 24), 4))
-    host = Host(tmp_path, free_port())
-    await host.start()
+    host = HostProcess(tmp_path, free_port())
+    await host.start(timeout=30)
     codes = host.codes()
-    url = f"ws://127.0.0.1:{host.port}"
-    fast = {"backoff_initial": 0.05, "backoff_max": 0.3}
-    console = GameClient(url, facilitator=codes["facilitator"], client="console", **fast)
-    seats = GameClient(url, codes=list(codes["tables"][0]["roles"].values()), **fast)
-    await console.connect(timeout=10)
-    await seats.connect(timeout=10)
+    console, seats = await connect_clients(host, backoff_max=0.3, timeout=10)
     acked: dict[int, dict[str, Any]] = {}
     kills = 0
     try:
@@ -165,7 +94,7 @@ async def test_kill_minus_nine_loses_no_acknowledged_move(tmp_path: Path) -> Non
                 await asyncio.sleep(rng.uniform(0.0, 0.01))
                 await host.kill()
                 kills += 1
-                await host.start()
+                await host.start(timeout=30)
                 assert host.codes() == codes  # same codes after a restart
             try:
                 ack = await sent
@@ -182,7 +111,7 @@ async def test_kill_minus_nine_loses_no_acknowledged_move(tmp_path: Path) -> Non
         await console.close()
         await seats.close()
         if host.proc and host.proc.returncode is None:
-            assert await host.stop() == 0
+            assert await host.stop(timeout=10) == 0
     assert kills == 4
     with Store.open(host.db, readonly=True) as store:
         log = {m.seq: m.move for m in store.moves(1)}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from test_engine_helpers import SAMEN, go, in_round, refused
 
 from game.engine import CLOCK, new_game, room_view
+from game.engine.moves import MAX_ROUND_MINUTES
 from game.scenario.model import Scenario
+from game.tui.i18n import en, nl
 
 
 def test_start_sets_the_first_deadline(mini: Scenario) -> None:
@@ -43,6 +45,25 @@ def test_extend_and_shorten_never_below_zero(mini: Scenario) -> None:
     assert paused.remaining_at(900.0) == 90.0
     assert refused(state, "extend", minutes="veel") == "bad_args"
     assert refused(state, "extend", minutes=True) == "bad_args"
+
+
+def test_extend_is_bounded_at_four_hours(mini: Scenario) -> None:
+    state = go(new_game(mini, "short", 1, 0.0), "start", at=0.0)  # 5 minutes left
+    assert MAX_ROUND_MINUTES == 240.0
+    longest = go(state, "extend", at=0.0, minutes=235)
+    assert longest.remaining_at(0.0) == 240 * 60.0
+    assert refused(longest, "extend", minutes=0.5) == "too_much_time"
+    assert go(longest, "extend", minutes=-240).remaining_at(0.0) == 0.0
+    assert refused(state, "extend", minutes=235.5) == "too_much_time"
+    for huge in (241, -241, 2**53, -(2**53), 1e300):
+        assert refused(state, "extend", minutes=huge) == "too_much_time"
+    for broken in (float("inf"), float("-inf"), float("nan")):
+        assert refused(state, "extend", minutes=broken) == "bad_args"
+    paused = go(longest, "pause", at=10.0)
+    assert refused(paused, "extend", at=99.0, minutes=1) == "too_much_time"
+    hours = f"{MAX_ROUND_MINUTES / 60:g}"
+    assert f"{hours} uur" in nl.STRINGS["error.too_much_time"]
+    assert f"{hours} hours" in en.STRINGS["error.too_much_time"]
 
 
 def test_next_round_walks_to_the_end(mini: Scenario) -> None:

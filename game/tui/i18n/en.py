@@ -262,6 +262,9 @@ STRINGS: dict[str, str] = {
     "error.no_agreement": "There is no agreed plan to sign yet.",
     "error.already_signed": "You have signed already.",
     "error.already_played": "That event was played already.",
+    "error.too_much_time": (
+        "That much time cannot be added or taken off: a round lasts at most 4 hours."
+    ),
     # errors (server and client)
     "error.bad_code": "That code is not right.",
     "error.bad_pin": "Wrong PIN.",
@@ -293,6 +296,14 @@ STRINGS: dict[str, str] = {
     "cli.no_listen": "Cannot listen on {host}:{port} ({reason}). Try another --port.",
     "cli.port_in_use": "the port is already in use",
     "cli.host_error": "{message}",
+    "cli.host.hosting": "hosting {tables} of {scenario}, {mode} mode",
+    "cli.host.resumed": "resumed {tables} of {scenario}, {mode} mode",
+    "cli.host.table_one": "{n} table",
+    "cli.host.table_many": "{n} tables",
+    "cli.host.url": "url: {url}",
+    "cli.host.codes": "codes: {path}",
+    "cli.host.db": "database: {path}",
+    "cli.host.stopped": "stopped; resume with the same --db",
     "play.farewell": (
         "The game is saved in {db}.\n"
         "To go on: run the same command again.\n"

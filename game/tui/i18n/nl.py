@@ -266,6 +266,7 @@ STRINGS: dict[str, str] = {
     "error.no_agreement": "Er is nog geen aangenomen plan om te tekenen.",
     "error.already_signed": "Je hebt al getekend.",
     "error.already_played": "Die gebeurtenis is al gespeeld.",
+    "error.too_much_time": "Zoveel tijd kan er niet bij of af: een ronde duurt hoogstens 4 uur.",
     # errors (server and client)
     "error.bad_code": "Die code is onjuist.",
     "error.bad_pin": "Onjuiste pincode.",
@@ -297,6 +298,14 @@ STRINGS: dict[str, str] = {
     "cli.no_listen": "Kan niet luisteren op {host}:{port} ({reason}). Probeer een andere --port.",
     "cli.port_in_use": "de poort is al in gebruik",
     "cli.host_error": "{message}",
+    "cli.host.hosting": "Het spel draait: {tables} van {scenario}, spelvorm {mode}",
+    "cli.host.resumed": "Het spel gaat verder: {tables} van {scenario}, spelvorm {mode}",
+    "cli.host.table_one": "{n} tafel",
+    "cli.host.table_many": "{n} tafels",
+    "cli.host.url": "adres: {url}",
+    "cli.host.codes": "codes: {path}",
+    "cli.host.db": "spelbestand: {path}",
+    "cli.host.stopped": "Gestopt; ga verder met dezelfde --db.",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"

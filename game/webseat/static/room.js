@@ -2,12 +2,13 @@
 // event card, proposals, the live tally, the map, and the debrief after the reveal.
 import { debriefPane } from "./debrief.js";
 import { fill, h, say } from "./dom.js";
+import { headerParts, tickClock } from "./header.js";
 import { errorText, t } from "./i18n.js";
 import { areaMap } from "./map.js";
 import { Connection } from "./net.js";
 import { noticeText } from "./notices.js";
 import { eventCard } from "./panes.js";
-import { clockText, headerText, metricsLines, packageLines, roleName, ruleText, tallyText, verdictText } from "./viewdata.js";
+import { metricsLines, packageLines, roleName, ruleText, tallyText, verdictText } from "./viewdata.js";
 
 export class Room {
   constructor(app, code, conn = null) {
@@ -69,21 +70,14 @@ export class Room {
   }
 
   tick() {
-    const el = document.getElementById("clock");
-    if (el && this.view) el.textContent = clockText(this.view, this.received);
+    tickClock(this.view, this.received);
   }
 
   key() {}
 
   draw() {
     const view = this.view;
-    this.app.chrome({
-      title: view ? headerText(view) : t("header.waiting"),
-      clock: view ? clockText(view, this.received) : "",
-      paused: view?.clock?.paused,
-      up: this.up,
-      role: t("console.room_screen"),
-    });
+    this.app.chrome(headerParts(view, this.received, this.up, t("console.room_screen")));
     const main = document.getElementById("main");
     if (!view) {
       fill(main, h("p", {}, t("web.connecting")));

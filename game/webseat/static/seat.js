@@ -4,12 +4,13 @@ import { builderPane } from "./builder.js";
 import { debriefPane } from "./debrief.js";
 import { ask } from "./dialog.js";
 import { fill, h, say } from "./dom.js";
+import { headerParts, tickClock } from "./header.js";
 import { errorText, t } from "./i18n.js";
 import { areaMap } from "./map.js";
 import { Connection } from "./net.js";
 import { briefingPane, chatPane, pressPane } from "./panes.js";
 import { ballotBanner, tablePane } from "./table.js";
-import { allowed, clockText, conflictSegments, headerText, roleName } from "./viewdata.js";
+import { allowed, conflictSegments, roleName } from "./viewdata.js";
 import { noticeText } from "./notices.js";
 import { planLoading, planTimeline, withPlan } from "./plan.js";
 
@@ -207,19 +208,13 @@ export class Seat {
   }
 
   tick() {
-    const el = document.getElementById("clock");
-    if (el && this.view) el.textContent = clockText(this.view, this.received[this.current]);
+    tickClock(this.view, this.received[this.current]);
   }
 
   draw() {
     const view = this.view;
-    this.app.chrome({
-      title: view ? headerText(view) : t("header.waiting"),
-      clock: view ? clockText(view, this.received[this.current]) : "",
-      paused: view?.clock?.paused,
-      up: this.up,
-      role: view ? roleName(view, this.current) : "",
-    });
+    const role = view ? roleName(view, this.current) : "";
+    this.app.chrome(headerParts(view, this.received[this.current], this.up, role));
     const main = document.getElementById("main");
     fill(main, this.roleBar(), view ? this.seatBody(view) : this.lockedBody());
   }
