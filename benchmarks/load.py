@@ -96,7 +96,7 @@ class ServerProcess:
             line = (await self.proc.stdout.readline()).decode()
             if not line:
                 raise SystemExit("the host did not start")
-            if line.startswith("url:"):
+            if "://" in line:  # the address line, in either interface language
                 break
         return dict(json.loads((self.tmp / "codes.json").read_text()))
 
