@@ -32,7 +32,7 @@ from typing import Any
 from game.bots import speech
 from game.bots.base import MoveDict
 from game.bots.estimate import BaseCache, Estimator, issue_range
-from game.bots.opponents import OpponentModel
+from game.bots.opponents import BeliefStore, ModelMemory, OpponentModel
 from game.bots.reading import (
     View,
     acting,
@@ -70,7 +70,9 @@ GOOD_ENOUGH_CHANCE = 0.5
 class NegotiatorBot:
     """A bot for ``role`` with a temperament; see the module docstring."""
 
-    def __init__(self, role: str, temperament: Temperament = LINEAR) -> None:
+    def __init__(
+        self, role: str, temperament: Temperament = LINEAR, beliefs: BeliefStore | None = None
+    ) -> None:
         self.role = role
         self.temperament = temperament
         self._events: tuple[str, ...] | None = None
@@ -83,6 +85,8 @@ class NegotiatorBot:
         self._said: set[str] = set()
         """What this bot said in messages so far: it does not repeat a line in a game."""
         self.base_cache: BaseCache = {}
+        self.models = ModelMemory(beliefs)
+        """Opponent models across turns (``beliefs``: a store shared with other bots)."""
 
     # -- the turn ---------------------------------------------------------------
 
@@ -150,7 +154,7 @@ class _Turn:
     @property
     def model(self) -> OpponentModel:
         if self._model is None:
-            self._model = OpponentModel(self.view)
+            self._model = self.bot.models.model(self.view)
         return self._model
 
     def add(self, move_type: str, /, **data: Any) -> None:
@@ -381,7 +385,7 @@ class _Turn:
             return
         mine = self.best_pkg[top]
         model = self.model
-        friends = [r for r in model.roles if model.pref[r][top].get(mine, 0.5) > 0.6]
+        friends = [r for r in model.roles if model.beliefs[r].pref[top].get(mine, 0.5) > 0.6]
         if not friends:
             return
         to = self.rng.choice(sorted(friends))
