@@ -36,6 +36,26 @@ def _seq_sum(columns: Floats, start: float | Floats = 0.0) -> Floats:
     return np.cumsum(np.column_stack([head, columns]), axis=1)[:, -1]
 
 
+class _Grid:
+    """The packages of one options mapping as a grid of option indices."""
+
+    def __init__(self, options: list[list[str]]) -> None:
+        self.sizes = np.array([len(o) for o in options], dtype=np.intp)
+        self.index = [{o: k for k, o in enumerate(opts)} for opts in options]
+        radix = np.ones(len(options), dtype=np.int64)
+        for j in range(len(options) - 2, -1, -1):
+            radix[j] = radix[j + 1] * self.sizes[j + 1]
+        self.radix = radix
+        # The neighbour template: every (issue, option) in the order of the climbs.
+        self.nb_issue = np.repeat(np.arange(len(options)), self.sizes)
+        self.nb_option = np.concatenate(
+            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
+        )
+
+
+_GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
+
+
 class Batch:
     """Packages of one options mapping, scored in bulk for one estimator and model."""
 
@@ -47,21 +67,22 @@ class Batch:
     ) -> None:
         self.issues = list(options)
         self.options = [list(o) for o in options.values()]
-        self.sizes = np.array([len(o) for o in self.options], dtype=np.intp)
+        self.key = (tuple(self.issues), tuple([tuple(o) for o in self.options]))
+        """What the batch is made of: tables worked out for one batch serve another."""
         self.est = est
         self.model = model
-        self._index = [{o: k for k, o in enumerate(opts)} for opts in self.options]
-        radix = np.ones(len(self.options), dtype=np.int64)
-        for j in range(len(self.options) - 2, -1, -1):
-            radix[j] = radix[j + 1] * self.sizes[j + 1]
-        self._radix = radix
-        self._value = _ValueTables(self, est)
+        grid = _GRIDS.get(self.key)
+        if grid is None:
+            if len(_GRIDS) >= 64:
+                _GRIDS.clear()
+            grid = _GRIDS[self.key] = _Grid(self.options)
+        self.sizes, self._index, self._radix = grid.sizes, grid.index, grid.radix
+        self._nb_issue, self._nb_option = grid.nb_issue, grid.nb_option
+        found = est.memo.get(self.key)
+        if not isinstance(found, _ValueTables):
+            found = est.memo[self.key] = _ValueTables(self, est)
+        self._value = found
         self._assess = _AssessTables(self, model) if model is not None else None
-        # The neighbour template: every (issue, option) in the order of the climbs.
-        self._nb_issue = np.repeat(np.arange(len(self.issues)), self.sizes)
-        self._nb_option = np.concatenate(
-            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
-        )
 
     # -- packages <-> codes --------------------------------------------------------
     def encode(self, package: Mapping[str, str]) -> Codes | None:
@@ -132,13 +153,14 @@ def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, N
     return at, keys[at] == codes
 
 
-class _ValueTables:
-    """What :meth:`Estimator.value` needs, as arrays over the batch's options."""
+class _ValueStatic:
+    """The parts of :class:`_ValueTables` that follow from the points and rules alone."""
 
     def __init__(self, batch: Batch, est: Estimator) -> None:
         col = {issue: j for j, issue in enumerate(batch.issues)}
         if sorted(est.issues) != sorted(batch.issues):
             raise ValueError("the estimator and the options have different issues")
+        self.col = col
         self.cols = np.array([col[i] for i in est.issues], dtype=np.intp)
         flat: list[float] = []  # per issue in the estimator's order, its options' points
         for issue in est.issues:
@@ -175,6 +197,19 @@ class _ValueTables:
                 self.allowed[k] = False
         self.rule_points = np.array([pts for _, _, pts in self.rules], dtype=np.float64)
         self.n = len(est.issues) or 1
+
+
+class _ValueTables:
+    """What :meth:`Estimator.value` needs, as arrays over the batch's options."""
+
+    def __init__(self, batch: Batch, est: Estimator) -> None:
+        static = est.static.memo.get(batch.key)
+        if not isinstance(static, _ValueStatic):
+            static = est.static.memo[batch.key] = _ValueStatic(batch, est)
+        col = static.col
+        self.cols, self.offsets, self.points = static.cols, static.offsets, static.points
+        self.preset, self.rules, self.allowed = static.preset, static.rules, static.allowed
+        self.rule_points, self.n = static.rule_points, static.n
         known = [k for k, _ in est.residuals]
         self.diffs = np.array([d for _, d in est.residuals], dtype=np.float64)
         self.known = np.full((len(known), len(est.issues)), -1, dtype=np.intp)

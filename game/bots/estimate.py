@@ -34,16 +34,51 @@ def _key(package: Mapping[str, str], issues: list[str]) -> tuple[str, ...]:
 BaseCache = dict[tuple[tuple[str, ...], str], float]
 
 
-class Estimator:
-    """Own value of a live package, from the view's points, rules and exact values.
+class EstimateMemory:
+    """What a bot keeps of its estimators across its turns.
 
-    ``cache`` (kept by the bot across its turns) holds the base estimates of
-    proposals already seen; they depend only on the events played, which decide
-    the points and rules in the view.
+    The base estimates of proposals seen (a :data:`BaseCache`), the points and
+    rules read from the view (kept while the view hands out the very same
+    objects: shared views do that while no event changes them), and the last
+    estimator, handed out again while the values it was calibrated on are
+    the same. Every kept number is the one a new estimator would compute.
     """
 
-    def __init__(self, view: View, cache: BaseCache | None = None) -> None:
+    def __init__(self) -> None:
+        self.bases: BaseCache = {}
+        self._static: tuple[tuple[object, ...], _Static] | None = None
+        self._last: tuple[tuple[object, ...], Estimator] | None = None
+
+    def static(self, view: View) -> _Static:
+        me, scenario = view["me"], view["scenario"]
+        objects = (me["points"], me["rules"], scenario["live_issues"], scenario["presets"])
+        kept = self._static
+        if kept is None or any(a is not b for a, b in zip(kept[0], objects, strict=True)):
+            kept = self._static = (objects, _Static(view))
+        return kept[1]
+
+    def estimator(self, view: View) -> Estimator:
+        """The estimator of this view: the last one when it would come out the same."""
+        static = self.static(view)
+        events = tuple(e["id"] for e in view["events"])
+        values = tuple([(v["proposal"], v["value"]) for v in view["me"]["values"]])
+        ids = tuple([p["id"] for p in view["proposals"]])
+        sign = (static, events, values, ids)
+        last = self._last
+        if last is not None and last[0] == sign:
+            return last[1]
+        found = Estimator(view, self.bases, static)
+        self._last = (sign, found)
+        return found
+
+
+class _Static:
+    """The parts of an estimator that only the events played change."""
+
+    def __init__(self, view: View) -> None:
         me = view["me"]
+        self.memo: dict[object, object] = {}
+        """Other things worked out from these parts (``game.bots.batch``'s tables)."""
         self.issues: list[str] = list(view["scenario"]["live_issues"])
         self.points: dict[str, dict[str, float]] = {
             i: {o: float(v) for o, v in opts.items()} for i, opts in me["points"].items()
@@ -60,13 +95,37 @@ class Estimator:
             for i, o in self.presets.items()
             if i not in self.issues
         )
+
+
+class Estimator:
+    """Own value of a live package, from the view's points, rules and exact values.
+
+    ``cache`` (kept by the bot across its turns) holds the base estimates of
+    proposals already seen; they depend only on the events played, which decide
+    the points and rules in the view (``static``: those read from this view).
+    """
+
+    def __init__(
+        self, view: View, cache: BaseCache | None = None, static: _Static | None = None
+    ) -> None:
+        if static is None:
+            static = _Static(view)
+        self.static = static
+        self.memo: dict[object, object] = {}
+        """Other things worked out from this estimator (``game.bots.batch``'s tables)."""
+        self.issues = static.issues
+        self.points = static.points
+        self.rules = static.rules
+        self.presets = static.presets
+        self.preset_points = static.preset_points
         values = own_values(view)
         self.exact: dict[tuple[str, ...], float] = {}
         self.residuals: list[tuple[tuple[str, ...], float]] = []
         self._memo: dict[tuple[str, ...], float] = {}
         events = tuple(e["id"] for e in view["events"])
+        issues = set(self.issues)
         for p in view["proposals"]:
-            if p["id"] not in values or set(p["package"]) != set(self.issues):
+            if p["id"] not in values or set(p["package"]) != issues:
                 continue
             key = _key(p["package"], self.issues)
             if key in self.exact:

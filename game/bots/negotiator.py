@@ -31,7 +31,7 @@ from typing import Any
 
 from game.bots import speech
 from game.bots.base import MoveDict
-from game.bots.estimate import BaseCache, Estimator, issue_range
+from game.bots.estimate import EstimateMemory, Estimator, issue_range
 from game.bots.opponents import BeliefStore, ModelMemory, OpponentModel
 from game.bots.reading import (
     View,
@@ -84,7 +84,7 @@ class NegotiatorBot:
         self._introduced = False
         self._said: set[str] = set()
         """What this bot said in messages so far: it does not repeat a line in a game."""
-        self.base_cache: BaseCache = {}
+        self.estimates = EstimateMemory()
         self.models = ModelMemory(beliefs)
         """Opponent models across turns (``beliefs``: a store shared with other bots)."""
 
@@ -142,7 +142,7 @@ class _Turn:
         self.moves: list[MoveDict] = []
         self.values = own_values(view)
         self.reservation = float(self.me["reservation"])
-        self.est = Estimator(view, bot.base_cache)
+        self.est = bot.estimates.estimator(view)
         best_pkg = bot.best_package(view, self.est, rng)
         on_table = [self.values[p["id"]] for p in open_proposals(view) if p["id"] in self.values]
         self.best = max([self.est.value(best_pkg), *on_table])

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping
+from itertools import pairwise
 
 from game.bots.reading import View, live_issues, others_in_play, quorum, veto_roles
 
@@ -56,7 +57,8 @@ class _Beliefs:
     """
 
     __slots__ = (
-        "_contrib", "_evidence", "_issues", "_options", "_pref", "_weight", "sign", "stance", "yes"
+        "_contrib", "_evidence", "_issues", "_options", "_pref", "_weight", "memo", "sign",
+        "stance", "yes",
     )  # fmt: skip
 
     def __init__(
@@ -77,6 +79,8 @@ class _Beliefs:
         self._contrib: dict[str, dict[str, float]] | None = None
         self.yes: dict[tuple[str, ...], float] = {}
         """Yes chances worked out so far, per package key."""
+        self.memo: dict[object, object] = {}
+        """Other things worked out from these beliefs (``game.bots.batch``'s tables)."""
 
     @property
     def pref(self) -> dict[str, dict[str, float]]:
@@ -242,10 +246,11 @@ class OpponentModel:
                 counts = [0.0, *counts]  # given no veto, a veto role votes yes
                 w = 2.0
             else:
-                nxt = [0.0] * (len(counts) + 1)
-                for k, c in enumerate(counts):
-                    nxt[k] += c * (1.0 - p)
-                    nxt[k + 1] += c * p
+                # nxt[k] = counts[k] * (1 - p) + counts[k - 1] * p, the terms that exist
+                q = 1.0 - p
+                nxt = [counts[0] * q]
+                nxt += [a * p + b * q for a, b in pairwise(counts)]
+                nxt.append(counts[-1] * p)
                 counts = nxt
             share += w * p
             weights += w
