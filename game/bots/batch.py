@@ -249,6 +249,25 @@ class _ValueTables:
         return value
 
 
+class _RoleRow:
+    """One role's part of :class:`_AssessTables` (kept with the beliefs about it)."""
+
+    def __init__(self, batch: Batch, model: OpponentModel, role: str) -> None:
+        col = {issue: j for j, issue in enumerate(batch.issues)}
+        contrib = model._contributions(role)
+        flat: list[float] = []
+        for issue in model.issues:
+            per = contrib[issue]
+            flat.extend(per.get(o, 0.0) for o in batch.options[col[issue]])
+        self.row = np.array(flat, dtype=np.float64)
+        self.stances: list[tuple[int, float]] = []
+        """(package code, yes chance) of the packages the role took a stance on."""
+        for key, p in model.stance.get(role, {}).items():
+            row = batch.index_of(key, model.issues)
+            if row is not None:
+                self.stances.append((int(batch.number(row[None, :])[0]), p))
+
+
 class _AssessTables:
     """What :meth:`OpponentModel.assess` needs, as arrays over the batch's options."""
 
@@ -261,13 +280,15 @@ class _AssessTables:
         self.offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
         self.roles = list(model.roles)
         table = np.zeros((len(self.roles), int(sizes.sum())))
+        found: dict[int, list[tuple[int, float]]] = {}
         for r, role in enumerate(self.roles):
-            contrib = model._contributions(role)
-            flat: list[float] = []
-            for issue in model.issues:
-                per = contrib[issue]
-                flat.extend(per.get(o, 0.0) for o in batch.options[col[issue]])
-            table[r] = flat
+            beliefs = model.beliefs[role]
+            kept = beliefs.memo.get(batch.key)
+            if not isinstance(kept, _RoleRow):
+                kept = beliefs.memo[batch.key] = _RoleRow(batch, model, role)
+            table[r] = kept.row
+            for code, p in kept.stances:
+                found.setdefault(code, []).append((r, p))
         self.table = table
         self.veto = [role in model.vetoes for role in self.roles]
         self.quorum = model.quorum
@@ -275,17 +296,6 @@ class _AssessTables:
         for v in self.veto:
             self.weights += 2.0 if v else 1.0
         # Stances on exact packages override the guess: code -> per role (NaN: none).
-        codes: dict[tuple[str, ...], int | None] = {}
-        found: dict[int, list[tuple[int, float]]] = {}
-        for r, role in enumerate(self.roles):
-            for key, p in model.stance.get(role, {}).items():
-                if key in codes:
-                    code = codes[key]
-                else:
-                    row = batch.index_of(key, model.issues)
-                    code = codes[key] = None if row is None else int(batch.number(row[None, :])[0])
-                if code is not None:
-                    found.setdefault(code, []).append((r, p))
         keys = sorted(found)
         self.stance_keys = np.array(keys, dtype=np.int64)
         self.stance = np.full((len(keys), len(self.roles)), np.nan)
