@@ -83,6 +83,7 @@ class Batch:
             found = est.memo[self.key] = _ValueTables(self, est)
         self._value = found
         self._assess = _AssessTables(self, model) if model is not None else None
+        self._scored: tuple[float, NDArray[np.int64], Floats] | None = None
 
     # -- packages <-> codes --------------------------------------------------------
     def encode(self, package: Mapping[str, str]) -> Codes | None:
@@ -134,7 +135,33 @@ class Batch:
         return self._assess(rows)
 
     def offer_scores(self, rows: Codes, target: float) -> Floats:
-        """The score of :func:`game.bots.strategy.offer_at` of every row."""
+        """The score of :func:`game.bots.strategy.offer_at` of every row.
+
+        Each package is scored once per target: the climbs from several starts
+        meet the same packages again (a row's score never depends on the others).
+        """
+        nums = self.number(rows)
+        memo = self._scored
+        if memo is None or memo[0] != target:
+            memo = self._scored = (target, np.zeros(0, dtype=np.int64), np.zeros(0))
+        _, keys, scores = memo
+        out = np.empty(len(rows))
+        if len(keys):
+            at, hit = _lookup(keys, nums)
+            out[hit] = scores[at[hit]]
+            miss = ~hit
+        else:
+            miss = np.ones(len(rows), dtype=bool)
+        if miss.any():
+            new, first, back = np.unique(nums[miss], return_index=True, return_inverse=True)
+            found = self._offer_scores(rows[miss][first], target)
+            out[miss] = found[back.reshape(-1)]
+            keys = np.concatenate([keys, new])
+            order = np.argsort(keys, kind="stable")
+            self._scored = (target, keys[order], np.concatenate([scores, found])[order])
+        return out
+
+    def _offer_scores(self, rows: Codes, target: float) -> Floats:
         assert self._assess is not None
         value = self._value(rows)
         below = value < target
