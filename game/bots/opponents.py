@@ -21,6 +21,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from itertools import pairwise
+from typing import Any
 
 from game.bots.reading import View, live_issues, others_in_play, quorum, veto_roles
 
@@ -160,16 +161,11 @@ class OpponentModel:
         evidence: dict[str, Evidence] = defaultdict(list)
         by_id = {p["id"]: p for p in view["proposals"]}
         for p in view["proposals"]:
-            key = _key(p["package"], self.issues)
-            if not p["withdrawn"]:
-                evidence[p["author"]].append((p["package"], AUTHORED))
-                self.stance[p["author"]][key] = 0.95
-            for role in p["support"]:
-                evidence[role].append((p["package"], SUPPORTED))
-                self.stance[role][key] = 0.9
-            for role in p["objections"]:
-                evidence[role].append((p["package"], OBJECTED))
-                self.stance[role][key] = 0.08
+            read = _shown if store is None else store.shown
+            key, package, shown = read(p, self.issues)
+            for role, strength, chance in shown:
+                evidence[role].append((package, strength))
+                self.stance[role][key] = chance
         for ballot in view["ballots"]:
             proposal = by_id.get(ballot["proposal"])
             if proposal is None:
@@ -268,6 +264,20 @@ class OpponentModel:
         return self.assess(package)[1]
 
 
+Shown = tuple[tuple[str, ...], Mapping[str, str], list[tuple[str, float, float]]]
+
+
+def _shown(proposal: Mapping[str, Any], issues: list[str]) -> Shown:
+    """A proposal's package key, package and what it shows of roles, in order:
+    (role, evidence strength, yes chance on the very package)."""
+    shown: list[tuple[str, float, float]] = []
+    if not proposal["withdrawn"]:
+        shown.append((proposal["author"], AUTHORED, 0.95))
+    shown += [(role, SUPPORTED, 0.9) for role in proposal["support"]]
+    shown += [(role, OBJECTED, 0.08) for role in proposal["objections"]]
+    return _key(proposal["package"], issues), proposal["package"], shown
+
+
 def _options(view: View, issues: list[str]) -> dict[str, list[str]]:
     return {
         i["id"]: [o["id"] for o in i["options"]]
@@ -290,6 +300,7 @@ class BeliefStore:
 
     def __init__(self) -> None:
         self._roles: dict[str, list[_Beliefs]] = {}
+        self._shown: dict[int, tuple[Mapping[str, Any], list[str], Shown]] = {}
         self._options: tuple[object, tuple[str, ...], dict[str, list[str]]] | None = None
 
     def options(self, view: View) -> dict[str, list[str]]:
@@ -300,6 +311,18 @@ class BeliefStore:
             self._options = (scenario, issues, _options(view, list(issues)))
             self._roles.clear()
         return self._options[2]
+
+    def shown(self, proposal: Mapping[str, Any], issues: list[str]) -> Shown:
+        """:func:`_shown` of a proposal, kept per proposal (views hand out the same
+        object for a proposal while nothing in it changes)."""
+        found = self._shown.get(id(proposal))
+        if found is not None and found[0] is proposal and found[1] == issues:
+            return found[2]
+        if len(self._shown) > 4096:
+            self._shown.clear()
+        made = _shown(proposal, issues)
+        self._shown[id(proposal)] = (proposal, list(issues), made)
+        return made
 
     def get(self, role: str, sign: RoleSign, issues: list[str]) -> _Beliefs | None:
         """The beliefs about ``role`` worked out earlier from the same ``sign``, if any."""
