@@ -95,6 +95,11 @@ class _Static:
             for i, o in self.presets.items()
             if i not in self.issues
         )
+        self.ranges = {i: issue_range(me["points"], i) for i in me["points"]}
+
+    def range(self, issue: str) -> float:
+        """:func:`issue_range` of the points this was read from."""
+        return self.ranges.get(issue, 0.0)
 
 
 class Estimator:

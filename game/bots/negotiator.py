@@ -31,7 +31,7 @@ from typing import Any
 
 from game.bots import speech
 from game.bots.base import MoveDict
-from game.bots.estimate import EstimateMemory, Estimator, issue_range
+from game.bots.estimate import EstimateMemory, Estimator
 from game.bots.opponents import BeliefStore, ModelMemory, OpponentModel
 from game.bots.reading import (
     View,
@@ -205,8 +205,8 @@ class _Turn:
         if "disclose" not in self.allowed:
             return
         issues = live_issues(self.view)
-        points = self.me["points"]
-        order: list[str | None] = [*sorted(issues, key=lambda i: -issue_range(points, i)), None]
+        spread = self.est.static.range
+        order: list[str | None] = [*sorted(issues, key=lambda i: -spread(i)), None]
         # None: the reservation value, disclosed last
         planned = round(self.bot.temperament.openness * len(order))
         done = set(self.me["disclosed"])
@@ -324,8 +324,8 @@ class _Turn:
                 return
         if "propose" not in self.allowed:
             return
-        points = self.me["points"]
-        top = max(wanted, key=lambda i: (issue_range(points, i), i))
+        spread = self.est.static.range
+        top = max(wanted, key=lambda i: (spread(i), i))
         note = self.say(speech.PROPOSE, issue=issues[top].lower())
         if self.bot.temperament.openness < 0.3:
             note = speech.PROPOSE[2]
@@ -362,8 +362,8 @@ class _Turn:
         if "message" not in self.allowed:
             return
         issues = issue_titles(self.view)
-        points = self.me["points"]
-        top = max(live_issues(self.view), key=lambda i: (issue_range(points, i), i))
+        spread = self.est.static.range
+        top = max(live_issues(self.view), key=lambda i: (spread(i), i))
         if not self.bot._introduced and self.rng.random() < 0.5:
             self.bot._introduced = True
             if self.bot.temperament.openness >= 0.5:
