@@ -224,6 +224,19 @@ class _ValueStatic:
                 self.allowed[k] = False
         self.rule_points = np.array([pts for _, _, pts in self.rules], dtype=np.float64)
         self.n = len(est.issues) or 1
+        # batch column j holds the estimator's issue inv[j]
+        self.inv = np.array([est.issues.index(i) for i in batch.issues], dtype=np.intp)
+        self._index = [batch._index[col[i]] for i in est.issues]
+        self._rows: dict[tuple[str, ...], list[int]] = {}
+
+    def row_of(self, key: tuple[str, ...]) -> list[int]:
+        """A package key's option indices in the estimator's issue order (-1: not an option)."""
+        found = self._rows.get(key)
+        if found is None:
+            found = self._rows[key] = [
+                index.get(option, -1) for index, option in zip(self._index, key, strict=True)
+            ]
+        return found
 
 
 class _ValueTables:
@@ -233,21 +246,20 @@ class _ValueTables:
         static = est.static.memo.get(batch.key)
         if not isinstance(static, _ValueStatic):
             static = est.static.memo[batch.key] = _ValueStatic(batch, est)
-        col = static.col
         self.cols, self.offsets, self.points = static.cols, static.offsets, static.points
         self.preset, self.rules, self.allowed = static.preset, static.rules, static.allowed
         self.rule_points, self.n = static.rule_points, static.n
-        known = [k for k, _ in est.residuals]
         self.diffs = np.array([d for _, d in est.residuals], dtype=np.float64)
-        self.known = np.full((len(known), len(est.issues)), -1, dtype=np.intp)
-        for r, key in enumerate(known):
-            for j, (issue, option) in enumerate(zip(est.issues, key, strict=True)):
-                self.known[r, j] = batch._index[col[issue]].get(option, -1)
+        width = len(est.issues)
+        self.known = np.array(
+            [static.row_of(key) for key, _ in est.residuals], dtype=np.intp
+        ).reshape(-1, width)
         exact: dict[int, float] = {}
-        for key, value in est.exact.items():
-            row = batch.index_of(key, est.issues)
-            if row is not None:
-                exact[int(batch.number(row[None, :])[0])] = value
+        keys = [key for key in est.exact if -1 not in static.row_of(key)]
+        if keys:
+            rows = np.array([static.row_of(key) for key in keys], dtype=np.intp)
+            codes = batch.number(rows[:, static.inv]).tolist()
+            exact = {code: est.exact[key] for code, key in zip(codes, keys, strict=True)}
         self.exact_keys = np.array(sorted(exact), dtype=np.int64)
         self.exact_values = np.array([exact[k] for k in sorted(exact)], dtype=np.float64)
         self.batch = batch

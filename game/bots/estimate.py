@@ -96,6 +96,8 @@ class _Static:
             if i not in self.issues
         )
         self.ranges = {i: issue_range(me["points"], i) for i in me["points"]}
+        self.keys: dict[str, tuple[Mapping[str, str], tuple[str, ...] | None]] = {}
+        """Per proposal id its package and key (``None``: not a complete live package)."""
 
     def range(self, issue: str) -> float:
         """:func:`issue_range` of the points this was read from."""
@@ -129,10 +131,19 @@ class Estimator:
         self._memo: dict[tuple[str, ...], float] = {}
         events = tuple(e["id"] for e in view["events"])
         issues = set(self.issues)
+        keys = static.keys
         for p in view["proposals"]:
-            if p["id"] not in values or set(p["package"]) != issues:
+            if p["id"] not in values:
                 continue
-            key = _key(p["package"], self.issues)
+            package = p["package"]
+            kept = keys.get(p["id"])
+            if kept is not None and (kept[0] is package or kept[0] == package):
+                key = kept[1]
+            else:
+                key = None if set(package) != issues else _key(package, self.issues)
+                keys[p["id"]] = (package, key)
+            if key is None:
+                continue
             if key in self.exact:
                 continue
             self.exact[key] = values[p["id"]]
