@@ -20,6 +20,7 @@ The estimator never sees the game state or another role's data.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import eq
 from typing import Any
 
 from game.bots.reading import View, own_values
@@ -177,7 +178,7 @@ class Estimator:
         n = len(self.issues) or 1
         total = weights = 0.0
         for known, diff in self.residuals:
-            same = sum(a == b for a, b in zip(key, known, strict=True))
+            same = sum(map(eq, key, known))  # the keys have one choice per live issue
             weight = 4.0 ** (same - n)  # every choice in common counts four times as much
             total += weight * diff
             weights += weight

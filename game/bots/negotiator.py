@@ -292,7 +292,7 @@ class _Turn:
             if latest - self.target < CONCESSION_STEP:
                 return
         good = [p for p in table if self.values.get(p["id"], -1e9) >= self.target]
-        if any(self.model.pass_chance(p["package"]) >= GOOD_ENOUGH_CHANCE for p in good):
+        if any(self.model.passes(p["package"], GOOD_ENOUGH_CHANCE) for p in good):
             return
         if self.rng.random() > OFFER_CHANCE:
             return

@@ -254,6 +254,24 @@ class OpponentModel:
         self._cache[key] = found
         return found
 
+    def passes(self, package: Mapping[str, str], chance: float) -> bool:
+        """Whether :meth:`pass_chance` of the package reaches ``chance``.
+
+        The pass chance is at most the chance that no veto role votes no (times
+        a share of outcomes that adds up to 1, up to rounding), so when that
+        alone falls short the other roles need not be looked at.
+        """
+        key = _key(package, self.issues)
+        found = self._cache.get(key)
+        if found is None and self.vetoes:
+            veto_ok = 1.0
+            for role in self.roles:
+                if role in self.vetoes:
+                    veto_ok *= self._yes(role, package, key)
+            if veto_ok * (1.0 + 1e-9) < chance:
+                return False
+        return self.assess(package)[0] >= chance
+
     def pass_chance(self, package: Mapping[str, str]) -> float:
         """The chance the package passes: enough yes votes (this bot's included) and
         no veto role voting no, if the others vote independently."""
