@@ -301,10 +301,18 @@ class _RoleRow:
         self.row = np.array(flat, dtype=np.float64)
         self.stances: list[tuple[int, float]] = []
         """(package code, yes chance) of the packages the role took a stance on."""
+        # a key's code, as number() gives it: its option indices times the grid's radix
+        radix = batch._radix.tolist()
+        where = [(batch._index[col[i]], int(radix[col[i]])) for i in model.issues]
         for key, p in model.stance.get(role, {}).items():
-            row = batch.index_of(key, model.issues)
-            if row is not None:
-                self.stances.append((int(batch.number(row[None, :])[0]), p))
+            code = 0
+            for (index, step), option in zip(where, key, strict=True):
+                k = index.get(option)
+                if k is None:
+                    break
+                code += k * step
+            else:
+                self.stances.append((code, p))
 
 
 class _AssessTables:
