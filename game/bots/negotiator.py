@@ -67,6 +67,10 @@ AMEND_DISTANCE = 2
 GOOD_ENOUGH_CHANCE = 0.5
 
 
+#: What the feasible options were read from: the view's scenario part and the bans.
+_OptionsSign = tuple[object, tuple[tuple[str, ...], ...]]
+
+
 class NegotiatorBot:
     """A bot for ``role`` with a temperament; see the module docstring."""
 
@@ -79,6 +83,7 @@ class NegotiatorBot:
         self._best: dict[str, str] | None = None
         self._best_events: tuple[str, ...] | None = None
         self._round: str | None = None
+        self._options: tuple[_OptionsSign, dict[str, list[str]]] | None = None
         self._offers = 0
         self._messages = 0
         self._introduced = False
@@ -120,11 +125,19 @@ class NegotiatorBot:
     def best_package(self, view: View, est: Estimator, rng: random.Random) -> dict[str, str]:
         """The bot's own best package (searched once per set of events played)."""
         events = tuple(e["id"] for e in view["events"])
-        options = feasible_options(view)
+        options = self.options(view)
         if self._best is None or self._best_events != events or not is_feasible(view, self._best):
             self._best = best_for_me(est, options, rng)
             self._best_events = events
         return self._best
+
+    def options(self, view: View) -> dict[str, list[str]]:
+        """:func:`feasible_options` of the view (kept while the options left are the same)."""
+        sign = (view["scenario"], tuple([tuple(pair) for pair in view["infeasible"]]))
+        kept = self._options
+        if kept is None or kept[0][0] is not sign[0] or kept[0][1] != sign[1]:
+            kept = self._options = (sign, feasible_options(view))
+        return kept[1]
 
     def target(self, view: View, best: float) -> float:
         return self.temperament.target(best, float(view["me"]["reservation"]), progress(view))
@@ -298,7 +311,7 @@ class _Turn:
             return
         ranked = sorted(table, key=lambda p: (-len(p["support"]), len(p["objections"]), p["id"]))
         starts = [self.best_pkg, *(dict(p["package"]) for p in ranked[:4])]
-        options = feasible_options(self.view)
+        options = self.bot.options(self.view)
         wanted = offer_at(self.est, self.model, options, self.target, starts)
         if wanted is None:
             return
