@@ -31,9 +31,11 @@ Floats = NDArray[np.float64]
 
 def _seq_sum(columns: Floats, start: float | Floats = 0.0) -> Floats:
     """Row sums of ``columns`` (rows × terms), added left to right after ``start``."""
-    rows = columns.shape[0]
-    head = np.broadcast_to(np.asarray(start, dtype=np.float64), (rows,))
-    return np.cumsum(np.column_stack([head, columns]), axis=1)[:, -1]
+    rows, terms = columns.shape
+    table = np.empty((rows, terms + 1))
+    table[:, 0] = start
+    table[:, 1:] = columns
+    return np.cumsum(table, axis=1)[:, -1]
 
 
 class _Grid:

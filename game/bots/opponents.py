@@ -183,9 +183,11 @@ class OpponentModel:
             if d["issue"] is not None:
                 disclosed[d["role"]][d["issue"]] = d["values"]
         options = _options(view, self.issues) if store is None else store.options(view)
+        nothing: tuple[None, ...] = (None,) * len(self.issues)
         for role in self.roles:
-            known = disclosed[role]
-            sign: RoleSign = (tuple(evidence[role]), tuple([known.get(i) for i in self.issues]))
+            known = disclosed.get(role)
+            shown = nothing if not known else tuple([known.get(i) for i in self.issues])
+            sign: RoleSign = (tuple(evidence[role]), shown)
             kept = None if store is None else store.get(role, sign, self.issues)
             if kept is None:
                 kept = _Beliefs(sign, self.stance[role], self.issues, evidence[role], options)
