@@ -368,24 +368,27 @@ class _AssessTables:
             if hit.any():
                 known = self.stance[at[hit]].T  # roles × hits
                 yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
-        counts = np.zeros((c, 2))
+        # counts[:, k]: the chance of exactly shift + k yes votes (this bot votes yes). A
+        # veto role (given no veto) votes yes: it shifts the counts by one. A role
+        # whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,
+        # worked out in place in a table wide enough for every role.
+        counts = np.zeros((c, len(self.roles) + 2))
         counts[:, 1] = 1.0
-        share = np.zeros(c)
+        width, shift = 2, 0
         veto_ok = np.ones(c)
+        no = 1.0 - yes
         for r, veto in enumerate(self.veto):
-            p = yes[r]
             if veto:
-                veto_ok = veto_ok * p
-                counts = np.concatenate([np.zeros((c, 1)), counts], axis=1)
-                share = share + 2.0 * p
+                veto_ok = veto_ok * yes[r]
+                shift += 1
             else:
-                width = counts.shape[1]
-                nxt = np.zeros((c, width + 1))
-                nxt[:, :width] = counts * (1.0 - p)[:, None]
-                nxt[:, 1:] += counts * p[:, None]
-                counts = nxt
-                share = share + 1.0 * p
-        tail = counts[:, self.quorum :]
+                moved = counts[:, :width] * yes[r][:, None]
+                counts[:, :width] *= no[r][:, None]
+                counts[:, 1 : width + 1] += moved
+                width += 1
+        weights = np.array([2.0 if v else 1.0 for v in self.veto])
+        share = np.cumsum(weights[:, None] * yes, axis=0)[-1] if len(self.veto) else np.zeros(c)
+        tail = counts[:, max(0, self.quorum - shift) : width]
         total = _seq_sum(tail) if tail.shape[1] else np.zeros(c)
         chance = veto_ok * total
         return chance, (share / self.weights if self.weights else np.ones(c))
