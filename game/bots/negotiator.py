@@ -126,7 +126,13 @@ class NegotiatorBot:
         """The bot's own best package (searched once per set of events played)."""
         events = tuple(e["id"] for e in view["events"])
         options = self.options(view)
-        if self._best is None or self._best_events != events or not is_feasible(view, self._best):
+        assert self._options is not None
+        banned = self._options[0][1]  # no bans: every package is feasible
+        if (
+            self._best is None
+            or self._best_events != events
+            or (banned and not is_feasible(view, self._best))
+        ):
             self._best = best_for_me(est, options, rng)
             self._best_events = events
         return self._best
