@@ -48,7 +48,9 @@ class EstimateMemory:
     def __init__(self) -> None:
         self.bases: BaseCache = {}
         self._static: tuple[tuple[object, ...], _Static] | None = None
-        self._last: tuple[tuple[object, ...], Estimator] | None = None
+        self._last: tuple[tuple[object, ...], tuple[object, object], Estimator] | None = None
+        """The last estimator, what it was made of and the view's lists it was read from
+        (kept alive here, so the same objects are the same lists)."""
 
     def static(self, view: View) -> _Static:
         me, scenario = view["me"], view["scenario"]
@@ -62,14 +64,24 @@ class EstimateMemory:
         """The estimator of this view: the last one when it would come out the same."""
         static = self.static(view)
         events = tuple(e["id"] for e in view["events"])
-        values = tuple([(v["proposal"], v["value"]) for v in view["me"]["values"]])
-        ids = tuple([p["id"] for p in view["proposals"]])
-        sign = (static, events, values, ids)
+        read = (view["me"]["values"], view["proposals"])
         last = self._last
+        if (
+            last is not None
+            and last[0][0] is static
+            and last[0][1] == events
+            and last[1][0] is read[0]
+            and last[1][1] is read[1]
+        ):
+            return last[2]  # the very lists the last one was made from
+        values = tuple([(v["proposal"], v["value"]) for v in read[0]])
+        ids = tuple([p["id"] for p in read[1]])
+        sign = (static, events, values, ids)
         if last is not None and last[0] == sign:
-            return last[1]
+            self._last = (sign, read, last[2])
+            return last[2]
         found = Estimator(view, self.bases, static)
-        self._last = (sign, found)
+        self._last = (sign, read, found)
         return found
 
 
