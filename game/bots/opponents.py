@@ -159,13 +159,14 @@ class OpponentModel:
 
     def _build(self, view: View, store: BeliefStore | None) -> None:
         evidence: dict[str, Evidence] = defaultdict(list)
-        by_id = {p["id"]: p for p in view["proposals"]}
+        stance = self.stance
+        read = _shown if store is None else store.shown
         for p in view["proposals"]:
-            read = _shown if store is None else store.shown
-            key, package, shown = read(p, self.issues)
-            for role, strength, chance in shown:
-                evidence[role].append((package, strength))
-                self.stance[role][key] = chance
+            key, shown = read(p, self.issues)
+            for role, item, chance in shown:
+                evidence[role].append(item)
+                stance[role][key] = chance
+        by_id = {p["id"]: p for p in view["proposals"]} if view["ballots"] else {}
         for ballot in view["ballots"]:
             proposal = by_id.get(ballot["proposal"])
             if proposal is None:
@@ -284,18 +285,19 @@ class OpponentModel:
         return self.assess(package)[1]
 
 
-Shown = tuple[tuple[str, ...], Mapping[str, str], list[tuple[str, float, float]]]
+Shown = tuple[tuple[str, ...], list[tuple[str, tuple[Mapping[str, str], float], float]]]
 
 
 def _shown(proposal: Mapping[str, Any], issues: list[str]) -> Shown:
-    """A proposal's package key, package and what it shows of roles, in order:
-    (role, evidence strength, yes chance on the very package)."""
-    shown: list[tuple[str, float, float]] = []
+    """A proposal's package key and what it shows of roles, in order: (role, its
+    evidence item (package, strength), its yes chance on the very package)."""
+    package = proposal["package"]
+    shown: list[tuple[str, tuple[Mapping[str, str], float], float]] = []
     if not proposal["withdrawn"]:
-        shown.append((proposal["author"], AUTHORED, 0.95))
-    shown += [(role, SUPPORTED, 0.9) for role in proposal["support"]]
-    shown += [(role, OBJECTED, 0.08) for role in proposal["objections"]]
-    return _key(proposal["package"], issues), proposal["package"], shown
+        shown.append((proposal["author"], (package, AUTHORED), 0.95))
+    shown += [(role, (package, SUPPORTED), 0.9) for role in proposal["support"]]
+    shown += [(role, (package, OBJECTED), 0.08) for role in proposal["objections"]]
+    return _key(package, issues), shown
 
 
 def _options(view: View, issues: list[str]) -> dict[str, list[str]]:
