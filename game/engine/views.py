@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Announcement, Disclosure, Mark, Message
+from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message
 from game.engine.state import GameState
 from game.engine.view_parts import (
     Json,
@@ -62,7 +62,7 @@ def _public_base(state: GameState) -> Json:
     return {
         "round": current_round(state),
         "scenario": public_scenario(state),
-        "infeasible": [list(pair) for pair in sorted(state.scorer.adj.forbidden)],
+        "infeasible": _infeasible(state),
         "roles": roles_public(state),
         "agreement_rule": agreement_rule(state),
         "proposals": proposal_table(state)[0],
@@ -72,7 +72,7 @@ def _public_base(state: GameState) -> Json:
         "announcements": _records("announcements", state.announcements),
         "events": events_public(state),
         "ballot": ballot_public(state.open_ballot) if state.open_ballot else None,
-        "ballots": [ballot_public(b) for b in state.ballots],
+        "ballots": _ballots(state.ballots),
         "agreement": agreement_public(state),
         "revealed": state.revealed,
     }
@@ -86,6 +86,30 @@ _RECORDS: dict[str, tuple[tuple[Any, ...], list[Json]]] = {}
 
 
 Record = Disclosure | Mark | Message | Announcement
+
+
+def _ballots(ballots: tuple[Ballot, ...]) -> list[Json]:
+    """The public JSON of the ballots, made once per tuple of ballot records."""
+    last = _RECORDS.get("ballots")
+    if last is not None and last[0] is ballots:
+        return last[1]
+    found = [ballot_public(b) for b in ballots]
+    _RECORDS["ballots"] = (ballots, found)
+    return found
+
+
+def _infeasible(state: GameState) -> list[list[str]]:
+    """The banned (issue, option) pairs, made once per scorer."""
+    scorer = state.scorer
+    last = _INFEASIBLE.get("last")
+    if last is not None and last[0] is scorer:
+        return last[1]
+    found = [list(pair) for pair in sorted(scorer.adj.forbidden)]
+    _INFEASIBLE["last"] = (scorer, found)
+    return found
+
+
+_INFEASIBLE: dict[str, tuple[Scorer, list[list[str]]]] = {}
 
 
 def _records(name: str, records: tuple[Record, ...]) -> list[Json]:
