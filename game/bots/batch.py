@@ -29,13 +29,14 @@ Codes = NDArray[np.intp]
 Floats = NDArray[np.float64]
 
 
-def _seq_sum(columns: Floats, start: float | Floats = 0.0) -> Floats:
-    """Row sums of ``columns`` (rows × terms), added left to right after ``start``."""
-    rows, terms = columns.shape
-    table = np.empty((rows, terms + 1))
-    table[:, 0] = start
-    table[:, 1:] = columns
-    return np.cumsum(table, axis=1)[:, -1]
+def _seq_sum(columns: Floats) -> Floats:
+    """Row sums of ``columns`` (rows × at least one term), added left to right.
+
+    The one-package code starts its sums at zero; ``0.0 + x`` is ``x`` for every
+    term these sums see (none is ``-0.0``), so the cumulative sum needs no
+    leading zero column.
+    """
+    return np.cumsum(columns, axis=1)[:, -1]
 
 
 class _Grid:
@@ -356,10 +357,8 @@ class _AssessTables:
     def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
         c = len(rows)
         flat = rows[:, self.cols] + self.offsets  # (c, issues) in model order
-        liking = np.cumsum(
-            np.concatenate([np.zeros((len(self.roles), c, 1)), self.table[:, flat]], axis=2),
-            axis=2,
-        )[:, :, -1]  # roles × c
+        # per role the sum over the issues, left to right (as _seq_sum: no leading zero)
+        liking = np.cumsum(self.table[:, flat], axis=2)[:, :, -1]  # roles × c
         x = -(STEEPNESS * liking)
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
