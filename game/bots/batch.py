@@ -345,6 +345,7 @@ class _AssessTables:
         self.weights = 0.0
         for v in self.veto:
             self.weights += 2.0 if v else 1.0
+        self.role_weights = np.array([2.0 if v else 1.0 for v in self.veto])[:, None]
         # Stances on exact packages override the guess: code -> per role (NaN: none).
         keys = sorted(found)
         self.stance_keys = np.array(keys, dtype=np.int64)
@@ -367,27 +368,28 @@ class _AssessTables:
             if hit.any():
                 known = self.stance[at[hit]].T  # roles × hits
                 yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
-        # counts[:, k]: the chance of exactly shift + k yes votes (this bot votes yes). A
-        # veto role (given no veto) votes yes: it shifts the counts by one. A role
-        # whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,
-        # worked out in place in a table wide enough for every role.
-        counts = np.zeros((c, len(self.roles) + 2))
-        counts[:, 1] = 1.0
+        # counts[k]: the chance of exactly shift + k yes votes (this bot votes yes), per
+        # row. A veto role (given no veto) votes yes: it shifts the counts by one. A
+        # role whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,
+        # worked out in place in a table with room for every role. Sums over roles
+        # and counts run along axis 0, one role or count after the other.
+        counts = np.zeros((len(self.roles) + 2, c))
+        counts[1] = 1.0
         width, shift = 2, 0
-        veto_ok = np.ones(c)
+        veto_ok: Floats | None = None  # 1.0 * p is p: the product starts at the first
         no = 1.0 - yes
         for r, veto in enumerate(self.veto):
+            p = yes[r]
             if veto:
-                veto_ok = veto_ok * yes[r]
+                veto_ok = p if veto_ok is None else veto_ok * p
                 shift += 1
             else:
-                moved = counts[:, :width] * yes[r][:, None]
-                counts[:, :width] *= no[r][:, None]
-                counts[:, 1 : width + 1] += moved
+                moved = counts[:width] * p
+                counts[:width] *= no[r]
+                counts[1 : width + 1] += moved
                 width += 1
-        weights = np.array([2.0 if v else 1.0 for v in self.veto])
-        share = np.cumsum(weights[:, None] * yes, axis=0)[-1] if len(self.veto) else np.zeros(c)
-        tail = counts[:, max(0, self.quorum - shift) : width]
-        total = _seq_sum(tail) if tail.shape[1] else np.zeros(c)
-        chance = veto_ok * total
+        share = np.cumsum(self.role_weights * yes, axis=0)[-1] if self.veto else np.zeros(c)
+        tail = counts[max(0, self.quorum - shift) : width]
+        total = np.cumsum(tail, axis=0)[-1] if len(tail) else np.zeros(c)
+        chance = (np.ones(c) if veto_ok is None else veto_ok) * total
         return chance, (share / self.weights if self.weights else np.ones(c))
