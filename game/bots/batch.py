@@ -29,11 +29,34 @@ Codes = NDArray[np.intp]
 Floats = NDArray[np.float64]
 
 
-def _seq_sum(columns: Floats, start: float | Floats = 0.0) -> Floats:
-    """Row sums of ``columns`` (rows × terms), added left to right after ``start``."""
-    rows = columns.shape[0]
-    head = np.broadcast_to(np.asarray(start, dtype=np.float64), (rows,))
-    return np.cumsum(np.column_stack([head, columns]), axis=1)[:, -1]
+def _seq_sum(columns: Floats) -> Floats:
+    """Row sums of ``columns`` (rows × at least one term), added left to right.
+
+    The one-package code starts its sums at zero; ``0.0 + x`` is ``x`` for every
+    term these sums see (none is ``-0.0``), so the cumulative sum needs no
+    leading zero column.
+    """
+    return np.cumsum(columns, axis=1)[:, -1]
+
+
+class _Grid:
+    """The packages of one options mapping as a grid of option indices."""
+
+    def __init__(self, options: list[list[str]]) -> None:
+        self.sizes = np.array([len(o) for o in options], dtype=np.intp)
+        self.index = [{o: k for k, o in enumerate(opts)} for opts in options]
+        radix = np.ones(len(options), dtype=np.int64)
+        for j in range(len(options) - 2, -1, -1):
+            radix[j] = radix[j + 1] * self.sizes[j + 1]
+        self.radix = radix
+        # The neighbour template: every (issue, option) in the order of the climbs.
+        self.nb_issue = np.repeat(np.arange(len(options)), self.sizes)
+        self.nb_option = np.concatenate(
+            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
+        )
+
+
+_GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
 
 
 class Batch:
@@ -47,21 +70,23 @@ class Batch:
     ) -> None:
         self.issues = list(options)
         self.options = [list(o) for o in options.values()]
-        self.sizes = np.array([len(o) for o in self.options], dtype=np.intp)
+        self.key = (tuple(self.issues), tuple([tuple(o) for o in self.options]))
+        """What the batch is made of: tables worked out for one batch serve another."""
         self.est = est
         self.model = model
-        self._index = [{o: k for k, o in enumerate(opts)} for opts in self.options]
-        radix = np.ones(len(self.options), dtype=np.int64)
-        for j in range(len(self.options) - 2, -1, -1):
-            radix[j] = radix[j + 1] * self.sizes[j + 1]
-        self._radix = radix
-        self._value = _ValueTables(self, est)
+        grid = _GRIDS.get(self.key)
+        if grid is None:
+            if len(_GRIDS) >= 64:
+                _GRIDS.clear()
+            grid = _GRIDS[self.key] = _Grid(self.options)
+        self.sizes, self._index, self._radix = grid.sizes, grid.index, grid.radix
+        self._nb_issue, self._nb_option = grid.nb_issue, grid.nb_option
+        found = est.memo.get(self.key)
+        if not isinstance(found, _ValueTables):
+            found = est.memo[self.key] = _ValueTables(self, est)
+        self._value = found
         self._assess = _AssessTables(self, model) if model is not None else None
-        # The neighbour template: every (issue, option) in the order of the climbs.
-        self._nb_issue = np.repeat(np.arange(len(self.issues)), self.sizes)
-        self._nb_option = np.concatenate(
-            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
-        )
+        self._scored: tuple[float, NDArray[np.int64], Floats] | None = None
 
     # -- packages <-> codes --------------------------------------------------------
     def encode(self, package: Mapping[str, str]) -> Codes | None:
@@ -113,7 +138,33 @@ class Batch:
         return self._assess(rows)
 
     def offer_scores(self, rows: Codes, target: float) -> Floats:
-        """The score of :func:`game.bots.strategy.offer_at` of every row."""
+        """The score of :func:`game.bots.strategy.offer_at` of every row.
+
+        Each package is scored once per target: the climbs from several starts
+        meet the same packages again (a row's score never depends on the others).
+        """
+        nums = self.number(rows)
+        memo = self._scored
+        if memo is None or memo[0] != target:
+            memo = self._scored = (target, np.zeros(0, dtype=np.int64), np.zeros(0))
+        _, keys, scores = memo
+        out = np.empty(len(rows))
+        if len(keys):
+            at, hit = _lookup(keys, nums)
+            out[hit] = scores[at[hit]]
+            miss = ~hit
+        else:
+            miss = np.ones(len(rows), dtype=bool)
+        if miss.any():
+            new, first, back = np.unique(nums[miss], return_index=True, return_inverse=True)
+            found = self._offer_scores(rows[miss][first], target)
+            out[miss] = found[back.reshape(-1)]
+            keys = np.concatenate([keys, new])
+            order = np.argsort(keys, kind="stable")
+            self._scored = (target, keys[order], np.concatenate([scores, found])[order])
+        return out
+
+    def _offer_scores(self, rows: Codes, target: float) -> Floats:
         assert self._assess is not None
         value = self._value(rows)
         below = value < target
@@ -132,13 +183,14 @@ def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, N
     return at, keys[at] == codes
 
 
-class _ValueTables:
-    """What :meth:`Estimator.value` needs, as arrays over the batch's options."""
+class _ValueStatic:
+    """The parts of :class:`_ValueTables` that follow from the points and rules alone."""
 
     def __init__(self, batch: Batch, est: Estimator) -> None:
         col = {issue: j for j, issue in enumerate(batch.issues)}
         if sorted(est.issues) != sorted(batch.issues):
             raise ValueError("the estimator and the options have different issues")
+        self.col = col
         self.cols = np.array([col[i] for i in est.issues], dtype=np.intp)
         flat: list[float] = []  # per issue in the estimator's order, its options' points
         for issue in est.issues:
@@ -175,17 +227,42 @@ class _ValueTables:
                 self.allowed[k] = False
         self.rule_points = np.array([pts for _, _, pts in self.rules], dtype=np.float64)
         self.n = len(est.issues) or 1
-        known = [k for k, _ in est.residuals]
+        # batch column j holds the estimator's issue inv[j]
+        self.inv = np.array([est.issues.index(i) for i in batch.issues], dtype=np.intp)
+        self._index = [batch._index[col[i]] for i in est.issues]
+        self._rows: dict[tuple[str, ...], list[int]] = {}
+
+    def row_of(self, key: tuple[str, ...]) -> list[int]:
+        """A package key's option indices in the estimator's issue order (-1: not an option)."""
+        found = self._rows.get(key)
+        if found is None:
+            found = self._rows[key] = [
+                index.get(option, -1) for index, option in zip(self._index, key, strict=True)
+            ]
+        return found
+
+
+class _ValueTables:
+    """What :meth:`Estimator.value` needs, as arrays over the batch's options."""
+
+    def __init__(self, batch: Batch, est: Estimator) -> None:
+        static = est.static.memo.get(batch.key)
+        if not isinstance(static, _ValueStatic):
+            static = est.static.memo[batch.key] = _ValueStatic(batch, est)
+        self.cols, self.offsets, self.points = static.cols, static.offsets, static.points
+        self.preset, self.rules, self.allowed = static.preset, static.rules, static.allowed
+        self.rule_points, self.n = static.rule_points, static.n
         self.diffs = np.array([d for _, d in est.residuals], dtype=np.float64)
-        self.known = np.full((len(known), len(est.issues)), -1, dtype=np.intp)
-        for r, key in enumerate(known):
-            for j, (issue, option) in enumerate(zip(est.issues, key, strict=True)):
-                self.known[r, j] = batch._index[col[issue]].get(option, -1)
+        width = len(est.issues)
+        self.known = np.array(
+            [static.row_of(key) for key, _ in est.residuals], dtype=np.intp
+        ).reshape(-1, width)
         exact: dict[int, float] = {}
-        for key, value in est.exact.items():
-            row = batch.index_of(key, est.issues)
-            if row is not None:
-                exact[int(batch.number(row[None, :])[0])] = value
+        keys = [key for key in est.exact if -1 not in static.row_of(key)]
+        if keys:
+            rows = np.array([static.row_of(key) for key in keys], dtype=np.intp)
+            codes = batch.number(rows[:, static.inv]).tolist()
+            exact = {code: est.exact[key] for code, key in zip(codes, keys, strict=True)}
         self.exact_keys = np.array(sorted(exact), dtype=np.int64)
         self.exact_values = np.array([exact[k] for k in sorted(exact)], dtype=np.float64)
         self.batch = batch
@@ -214,6 +291,33 @@ class _ValueTables:
         return value
 
 
+class _RoleRow:
+    """One role's part of :class:`_AssessTables` (kept with the beliefs about it)."""
+
+    def __init__(self, batch: Batch, model: OpponentModel, role: str) -> None:
+        col = {issue: j for j, issue in enumerate(batch.issues)}
+        contrib = model._contributions(role)
+        flat: list[float] = []
+        for issue in model.issues:
+            per = contrib[issue]
+            flat.extend(per.get(o, 0.0) for o in batch.options[col[issue]])
+        self.row = np.array(flat, dtype=np.float64)
+        self.stances: list[tuple[int, float]] = []
+        """(package code, yes chance) of the packages the role took a stance on."""
+        # a key's code, as number() gives it: its option indices times the grid's radix
+        radix = batch._radix.tolist()
+        where = [(batch._index[col[i]], int(radix[col[i]])) for i in model.issues]
+        for key, p in model.stance.get(role, {}).items():
+            code = 0
+            for (index, step), option in zip(where, key, strict=True):
+                k = index.get(option)
+                if k is None:
+                    break
+                code += k * step
+            else:
+                self.stances.append((code, p))
+
+
 class _AssessTables:
     """What :meth:`OpponentModel.assess` needs, as arrays over the batch's options."""
 
@@ -226,31 +330,23 @@ class _AssessTables:
         self.offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
         self.roles = list(model.roles)
         table = np.zeros((len(self.roles), int(sizes.sum())))
+        found: dict[int, list[tuple[int, float]]] = {}
         for r, role in enumerate(self.roles):
-            contrib = model._contributions(role)
-            flat: list[float] = []
-            for issue in model.issues:
-                per = contrib[issue]
-                flat.extend(per.get(o, 0.0) for o in batch.options[col[issue]])
-            table[r] = flat
+            beliefs = model.beliefs[role]
+            kept = beliefs.memo.get(batch.key)
+            if not isinstance(kept, _RoleRow):
+                kept = beliefs.memo[batch.key] = _RoleRow(batch, model, role)
+            table[r] = kept.row
+            for code, p in kept.stances:
+                found.setdefault(code, []).append((r, p))
         self.table = table
         self.veto = [role in model.vetoes for role in self.roles]
         self.quorum = model.quorum
         self.weights = 0.0
         for v in self.veto:
             self.weights += 2.0 if v else 1.0
+        self.role_weights = np.array([2.0 if v else 1.0 for v in self.veto])[:, None]
         # Stances on exact packages override the guess: code -> per role (NaN: none).
-        codes: dict[tuple[str, ...], int | None] = {}
-        found: dict[int, list[tuple[int, float]]] = {}
-        for r, role in enumerate(self.roles):
-            for key, p in model.stance.get(role, {}).items():
-                if key in codes:
-                    code = codes[key]
-                else:
-                    row = batch.index_of(key, model.issues)
-                    code = codes[key] = None if row is None else int(batch.number(row[None, :])[0])
-                if code is not None:
-                    found.setdefault(code, []).append((r, p))
         keys = sorted(found)
         self.stance_keys = np.array(keys, dtype=np.int64)
         self.stance = np.full((len(keys), len(self.roles)), np.nan)
@@ -262,10 +358,8 @@ class _AssessTables:
     def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
         c = len(rows)
         flat = rows[:, self.cols] + self.offsets  # (c, issues) in model order
-        liking = np.cumsum(
-            np.concatenate([np.zeros((len(self.roles), c, 1)), self.table[:, flat]], axis=2),
-            axis=2,
-        )[:, :, -1]  # roles × c
+        # per role the sum over the issues, left to right (as _seq_sum: no leading zero)
+        liking = np.cumsum(self.table[:, flat], axis=2)[:, :, -1]  # roles × c
         x = -(STEEPNESS * liking)
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
@@ -274,24 +368,28 @@ class _AssessTables:
             if hit.any():
                 known = self.stance[at[hit]].T  # roles × hits
                 yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
-        counts = np.zeros((c, 2))
-        counts[:, 1] = 1.0
-        share = np.zeros(c)
-        veto_ok = np.ones(c)
+        # counts[k]: the chance of exactly shift + k yes votes (this bot votes yes), per
+        # row. A veto role (given no veto) votes yes: it shifts the counts by one. A
+        # role whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,
+        # worked out in place in a table with room for every role. Sums over roles
+        # and counts run along axis 0, one role or count after the other.
+        counts = np.zeros((len(self.roles) + 2, c))
+        counts[1] = 1.0
+        width, shift = 2, 0
+        veto_ok: Floats | None = None  # 1.0 * p is p: the product starts at the first
+        no = 1.0 - yes
         for r, veto in enumerate(self.veto):
             p = yes[r]
             if veto:
-                veto_ok = veto_ok * p
-                counts = np.concatenate([np.zeros((c, 1)), counts], axis=1)
-                share = share + 2.0 * p
+                veto_ok = p if veto_ok is None else veto_ok * p
+                shift += 1
             else:
-                width = counts.shape[1]
-                nxt = np.zeros((c, width + 1))
-                nxt[:, :width] = counts * (1.0 - p)[:, None]
-                nxt[:, 1:] += counts * p[:, None]
-                counts = nxt
-                share = share + 1.0 * p
-        tail = counts[:, self.quorum :]
-        total = _seq_sum(tail) if tail.shape[1] else np.zeros(c)
-        chance = veto_ok * total
+                moved = counts[:width] * p
+                counts[:width] *= no[r]
+                counts[1 : width + 1] += moved
+                width += 1
+        share = np.cumsum(self.role_weights * yes, axis=0)[-1] if self.veto else np.zeros(c)
+        tail = counts[max(0, self.quorum - shift) : width]
+        total = np.cumsum(tail, axis=0)[-1] if len(tail) else np.zeros(c)
+        chance = (np.ones(c) if veto_ok is None else veto_ok) * total
         return chance, (share / self.weights if self.weights else np.ones(c))

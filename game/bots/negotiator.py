@@ -31,8 +31,8 @@ from typing import Any
 
 from game.bots import speech
 from game.bots.base import MoveDict
-from game.bots.estimate import BaseCache, Estimator, issue_range
-from game.bots.opponents import OpponentModel
+from game.bots.estimate import EstimateMemory, Estimator
+from game.bots.opponents import BeliefStore, ModelMemory, OpponentModel
 from game.bots.reading import (
     View,
     acting,
@@ -67,22 +67,31 @@ AMEND_DISTANCE = 2
 GOOD_ENOUGH_CHANCE = 0.5
 
 
+#: What the feasible options were read from: the view's scenario part and the bans.
+_OptionsSign = tuple[object, tuple[tuple[str, ...], ...]]
+
+
 class NegotiatorBot:
     """A bot for ``role`` with a temperament; see the module docstring."""
 
-    def __init__(self, role: str, temperament: Temperament = LINEAR) -> None:
+    def __init__(
+        self, role: str, temperament: Temperament = LINEAR, beliefs: BeliefStore | None = None
+    ) -> None:
         self.role = role
         self.temperament = temperament
         self._events: tuple[str, ...] | None = None
         self._best: dict[str, str] | None = None
         self._best_events: tuple[str, ...] | None = None
         self._round: str | None = None
+        self._options: tuple[_OptionsSign, dict[str, list[str]]] | None = None
         self._offers = 0
         self._messages = 0
         self._introduced = False
         self._said: set[str] = set()
         """What this bot said in messages so far: it does not repeat a line in a game."""
-        self.base_cache: BaseCache = {}
+        self.estimates = EstimateMemory()
+        self.models = ModelMemory(beliefs)
+        """Opponent models across turns (``beliefs``: a store shared with other bots)."""
 
     # -- the turn ---------------------------------------------------------------
 
@@ -116,11 +125,25 @@ class NegotiatorBot:
     def best_package(self, view: View, est: Estimator, rng: random.Random) -> dict[str, str]:
         """The bot's own best package (searched once per set of events played)."""
         events = tuple(e["id"] for e in view["events"])
-        options = feasible_options(view)
-        if self._best is None or self._best_events != events or not is_feasible(view, self._best):
+        options = self.options(view)
+        assert self._options is not None
+        banned = self._options[0][1]  # no bans: every package is feasible
+        if (
+            self._best is None
+            or self._best_events != events
+            or (banned and not is_feasible(view, self._best))
+        ):
             self._best = best_for_me(est, options, rng)
             self._best_events = events
         return self._best
+
+    def options(self, view: View) -> dict[str, list[str]]:
+        """:func:`feasible_options` of the view (kept while the options left are the same)."""
+        sign = (view["scenario"], tuple([tuple(pair) for pair in view["infeasible"]]))
+        kept = self._options
+        if kept is None or kept[0][0] is not sign[0] or kept[0][1] != sign[1]:
+            kept = self._options = (sign, feasible_options(view))
+        return kept[1]
 
     def target(self, view: View, best: float) -> float:
         return self.temperament.target(best, float(view["me"]["reservation"]), progress(view))
@@ -138,7 +161,7 @@ class _Turn:
         self.moves: list[MoveDict] = []
         self.values = own_values(view)
         self.reservation = float(self.me["reservation"])
-        self.est = Estimator(view, bot.base_cache)
+        self.est = bot.estimates.estimator(view)
         best_pkg = bot.best_package(view, self.est, rng)
         on_table = [self.values[p["id"]] for p in open_proposals(view) if p["id"] in self.values]
         self.best = max([self.est.value(best_pkg), *on_table])
@@ -150,7 +173,7 @@ class _Turn:
     @property
     def model(self) -> OpponentModel:
         if self._model is None:
-            self._model = OpponentModel(self.view)
+            self._model = self.bot.models.model(self.view)
         return self._model
 
     def add(self, move_type: str, /, **data: Any) -> None:
@@ -201,8 +224,8 @@ class _Turn:
         if "disclose" not in self.allowed:
             return
         issues = live_issues(self.view)
-        points = self.me["points"]
-        order: list[str | None] = [*sorted(issues, key=lambda i: -issue_range(points, i)), None]
+        spread = self.est.static.range
+        order: list[str | None] = [*sorted(issues, key=lambda i: -spread(i)), None]
         # None: the reservation value, disclosed last
         planned = round(self.bot.temperament.openness * len(order))
         done = set(self.me["disclosed"])
@@ -288,13 +311,13 @@ class _Turn:
             if latest - self.target < CONCESSION_STEP:
                 return
         good = [p for p in table if self.values.get(p["id"], -1e9) >= self.target]
-        if any(self.model.pass_chance(p["package"]) >= GOOD_ENOUGH_CHANCE for p in good):
+        if any(self.model.passes(p["package"], GOOD_ENOUGH_CHANCE) for p in good):
             return
         if self.rng.random() > OFFER_CHANCE:
             return
         ranked = sorted(table, key=lambda p: (-len(p["support"]), len(p["objections"]), p["id"]))
         starts = [self.best_pkg, *(dict(p["package"]) for p in ranked[:4])]
-        options = feasible_options(self.view)
+        options = self.bot.options(self.view)
         wanted = offer_at(self.est, self.model, options, self.target, starts)
         if wanted is None:
             return
@@ -320,8 +343,8 @@ class _Turn:
                 return
         if "propose" not in self.allowed:
             return
-        points = self.me["points"]
-        top = max(wanted, key=lambda i: (issue_range(points, i), i))
+        spread = self.est.static.range
+        top = max(wanted, key=lambda i: (spread(i), i))
         note = self.say(speech.PROPOSE, issue=issues[top].lower())
         if self.bot.temperament.openness < 0.3:
             note = speech.PROPOSE[2]
@@ -358,8 +381,8 @@ class _Turn:
         if "message" not in self.allowed:
             return
         issues = issue_titles(self.view)
-        points = self.me["points"]
-        top = max(live_issues(self.view), key=lambda i: (issue_range(points, i), i))
+        spread = self.est.static.range
+        top = max(live_issues(self.view), key=lambda i: (spread(i), i))
         if not self.bot._introduced and self.rng.random() < 0.5:
             self.bot._introduced = True
             if self.bot.temperament.openness >= 0.5:
@@ -381,7 +404,7 @@ class _Turn:
             return
         mine = self.best_pkg[top]
         model = self.model
-        friends = [r for r in model.roles if model.pref[r][top].get(mine, 0.5) > 0.6]
+        friends = [r for r in model.roles if model.beliefs[r].pref[top].get(mine, 0.5) > 0.6]
         if not friends:
             return
         to = self.rng.choice(sorted(friends))

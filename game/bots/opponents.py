@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping
+from itertools import pairwise
+from typing import Any
 
 from game.bots.reading import View, live_issues, others_in_play, quorum, veto_roles
 
@@ -39,35 +41,132 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-class OpponentModel:
-    """Beliefs about every other role in play, built from one player view."""
+Evidence = list[tuple[Mapping[str, str], float]]
+#: What a role showed, as the model reads it: its evidence in view order and,
+#: per live issue, its disclosed points (``None``: not disclosed).
+RoleSign = tuple[
+    tuple[tuple[Mapping[str, str], float], ...], tuple[Mapping[str, float] | None, ...]
+]
 
-    def __init__(self, view: View) -> None:
+
+class _Beliefs:
+    """What the model believes about one role, worked out when first asked.
+
+    Everything here follows from the role's :data:`RoleSign` (and the live
+    issues and their options), so a bot may keep it across turns while the
+    sign stays the same.
+    """
+
+    __slots__ = (
+        "_contrib", "_evidence", "_issues", "_options", "_pref", "_weight", "memo", "sign",
+        "stance", "yes",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        sign: RoleSign,
+        stance: dict[tuple[str, ...], float],
+        issues: list[str],
+        evidence: Evidence,
+        options: dict[str, list[str]],
+    ) -> None:
+        self.sign = sign
+        self._issues = issues
+        self.stance = stance
+        self._evidence = evidence
+        self._options = options
+        self._pref: dict[str, dict[str, float]] | None = None
+        self._weight: dict[str, float] = {}
+        self._contrib: dict[str, dict[str, float]] | None = None
+        self.yes: dict[tuple[str, ...], float] = {}
+        """Yes chances worked out so far, per package key."""
+        self.memo: dict[object, object] = {}
+        """Other things worked out from these beliefs (``game.bots.batch``'s tables)."""
+
+    @property
+    def pref(self) -> dict[str, dict[str, float]]:
+        if self._pref is None:
+            self._pref = {}
+            for issue, known in zip(self._issues, self.sign[1], strict=True):
+                if known:
+                    self._from_disclosure(issue, self._options[issue], known)
+                else:
+                    self._from_behaviour(issue, self._options[issue], self._evidence)
+        return self._pref
+
+    @property
+    def weight(self) -> dict[str, float]:
+        if self._pref is None:
+            self.pref  # noqa: B018 (works out the weights too)
+        return self._weight
+
+    def _from_disclosure(self, issue: str, options: list[str], known: Mapping[str, float]) -> None:
+        assert self._pref is not None
+        values = [float(known.get(o, 0.0)) for o in options]
+        low, high = min(values), max(values)
+        spread = high - low
+        self._pref[issue] = {
+            o: (v - low) / spread if spread else 0.5 for o, v in zip(options, values, strict=True)
+        }
+        self._weight[issue] = max(0.1, spread * DISCLOSED_WEIGHT_PER_POINT)
+
+    def _from_behaviour(self, issue: str, options: list[str], evidence: Evidence) -> None:
+        assert self._pref is not None
+        score = dict.fromkeys(options, 0.0)
+        for package, strength in evidence:
+            option = package.get(issue)
+            if option in score:
+                score[option] += strength
+        mean = sum(score.values()) / len(score) if score else 0.0
+        self._pref[issue] = {o: _sigmoid(1.5 * (s - mean)) for o, s in score.items()}
+        self._weight[issue] = 1.0
+
+    def contributions(self) -> dict[str, dict[str, float]]:
+        found = self._contrib
+        if found is None:
+            pref, weight = self.pref, self.weight
+            total = sum(weight.values()) or 1.0
+            found = {
+                i: {o: w * (p - 0.5) / total for o, p in pref[i].items()} for i, w in weight.items()
+            }
+            self._contrib = found
+        return found
+
+
+class OpponentModel:
+    """Beliefs about every other role in play, built from one player view.
+
+    With a :class:`BeliefStore` (kept across turns) a role whose public
+    behaviour and disclosures did not change since an earlier turn keeps what
+    was worked out about it then; the numbers are the same as built anew.
+    The beliefs about a role are only worked out when a question needs them.
+    """
+
+    def __init__(self, view: View, store: BeliefStore | None = None) -> None:
         self.issues = live_issues(view)
         self.roles = others_in_play(view)
         self.vetoes = set(veto_roles(view))
         self.quorum = quorum(view)
-        self.pref: dict[str, dict[str, dict[str, float]]] = {}
-        self.weight: dict[str, dict[str, float]] = {}
         self.stance: dict[str, dict[tuple[str, ...], float]] = defaultdict(dict)
-        self._contrib: dict[str, dict[str, dict[str, float]]] = {}
+        self.beliefs: dict[str, _Beliefs] = {}
         self._cache: dict[tuple[str, ...], tuple[float, float]] = {}
-        self._build(view)
+        self._build(view, store)
 
-    def _build(self, view: View) -> None:
-        evidence: dict[str, list[tuple[Mapping[str, str], float]]] = defaultdict(list)
-        by_id = {p["id"]: p for p in view["proposals"]}
+    @property
+    def signs(self) -> dict[str, RoleSign]:
+        """Per role what its beliefs are made of (the same signs: the same beliefs)."""
+        return {role: b.sign for role, b in self.beliefs.items()}
+
+    def _build(self, view: View, store: BeliefStore | None) -> None:
+        evidence: dict[str, Evidence] = defaultdict(list)
+        stance = self.stance
+        read = _shown if store is None else store.shown
         for p in view["proposals"]:
-            key = _key(p["package"], self.issues)
-            if not p["withdrawn"]:
-                evidence[p["author"]].append((p["package"], AUTHORED))
-                self.stance[p["author"]][key] = 0.95
-            for role in p["support"]:
-                evidence[role].append((p["package"], SUPPORTED))
-                self.stance[role][key] = 0.9
-            for role in p["objections"]:
-                evidence[role].append((p["package"], OBJECTED))
-                self.stance[role][key] = 0.08
+            key, shown = read(p, self.issues)
+            for role, item, chance in shown:
+                evidence[role].append(item)
+                stance[role][key] = chance
+        by_id = {p["id"]: p for p in view["proposals"]} if view["ballots"] else {}
         for ballot in view["ballots"]:
             proposal = by_id.get(ballot["proposal"])
             if proposal is None:
@@ -84,65 +183,46 @@ class OpponentModel:
         for d in view["disclosures"]:  # in order: the latest disclosure wins
             if d["issue"] is not None:
                 disclosed[d["role"]][d["issue"]] = d["values"]
-        options = {
-            i["id"]: [o["id"] for o in i["options"]]
-            for i in view["scenario"]["issues"]
-            if i["id"] in self.issues
-        }
+        options = _options(view, self.issues) if store is None else store.options(view)
+        nothing: tuple[None, ...] = (None,) * len(self.issues)
         for role in self.roles:
-            self.pref[role], self.weight[role] = {}, {}
-            for issue in self.issues:
-                known = disclosed[role].get(issue)
-                if known:
-                    self._from_disclosure(role, issue, options[issue], known)
-                else:
-                    self._from_behaviour(role, issue, options[issue], evidence[role])
+            known = disclosed.get(role)
+            shown = nothing if not known else tuple([known.get(i) for i in self.issues])
+            sign: RoleSign = (tuple(evidence[role]), shown)
+            kept = None if store is None else store.get(role, sign, self.issues)
+            if kept is None:
+                kept = _Beliefs(sign, self.stance[role], self.issues, evidence[role], options)
+                if store is not None:
+                    store.add(role, kept)
+            self.beliefs[role] = kept
 
-    def _from_disclosure(
-        self, role: str, issue: str, options: list[str], known: Mapping[str, float]
-    ) -> None:
-        values = [float(known.get(o, 0.0)) for o in options]
-        low, high = min(values), max(values)
-        spread = high - low
-        self.pref[role][issue] = {
-            o: (v - low) / spread if spread else 0.5 for o, v in zip(options, values, strict=True)
-        }
-        self.weight[role][issue] = max(0.1, spread * DISCLOSED_WEIGHT_PER_POINT)
+    @property
+    def pref(self) -> dict[str, dict[str, dict[str, float]]]:
+        """Per other role, per live issue, its preference (0..1) for every option."""
+        return {role: b.pref for role, b in self.beliefs.items()}
 
-    def _from_behaviour(
-        self,
-        role: str,
-        issue: str,
-        options: list[str],
-        evidence: list[tuple[Mapping[str, str], float]],
-    ) -> None:
-        score = dict.fromkeys(options, 0.0)
-        for package, strength in evidence:
-            option = package.get(issue)
-            if option in score:
-                score[option] += strength
-        mean = sum(score.values()) / len(score) if score else 0.0
-        self.pref[role][issue] = {o: _sigmoid(1.5 * (s - mean)) for o, s in score.items()}
-        self.weight[role][issue] = 1.0
+    @property
+    def weight(self) -> dict[str, dict[str, float]]:
+        """Per other role, per live issue, how much the issue weighs."""
+        return {role: b.weight for role, b in self.beliefs.items()}
 
     def _contributions(self, role: str) -> dict[str, dict[str, float]]:
-        found = self._contrib.get(role)
-        if found is None:
-            pref, weight = self.pref[role], self.weight[role]
-            total = sum(weight.values()) or 1.0
-            found = {
-                i: {o: w * (p - 0.5) / total for o, p in pref[i].items()} for i, w in weight.items()
-            }
-            self._contrib[role] = found
-        return found
+        return self.beliefs[role].contributions()
 
     def _yes(self, role: str, package: Mapping[str, str], key: tuple[str, ...]) -> float:
-        known = self.stance[role].get(key)
+        beliefs = self.beliefs[role]
+        found = beliefs.yes.get(key)
+        if found is not None:
+            return found
+        known = beliefs.stance.get(key)
         if known is not None:
-            return known
-        contrib = self._contributions(role)
-        liking = sum(contrib[i].get(package[i], 0.0) for i in self.issues)
-        return _sigmoid(STEEPNESS * liking)
+            found = known
+        else:
+            contrib = beliefs.contributions()
+            liking = sum(contrib[i].get(package[i], 0.0) for i in self.issues)
+            found = _sigmoid(STEEPNESS * liking)
+        beliefs.yes[key] = found
+        return found
 
     def yes_chance(self, role: str, package: Mapping[str, str]) -> float:
         """The chance that ``role`` votes yes on ``package``."""
@@ -165,16 +245,35 @@ class OpponentModel:
                 counts = [0.0, *counts]  # given no veto, a veto role votes yes
                 w = 2.0
             else:
-                nxt = [0.0] * (len(counts) + 1)
-                for k, c in enumerate(counts):
-                    nxt[k] += c * (1.0 - p)
-                    nxt[k + 1] += c * p
+                # nxt[k] = counts[k] * (1 - p) + counts[k - 1] * p, the terms that exist
+                q = 1.0 - p
+                nxt = [counts[0] * q]
+                nxt += [a * p + b * q for a, b in pairwise(counts)]
+                nxt.append(counts[-1] * p)
                 counts = nxt
             share += w * p
             weights += w
         found = (veto_ok * sum(counts[self.quorum :]), share / weights if weights else 1.0)
         self._cache[key] = found
         return found
+
+    def passes(self, package: Mapping[str, str], chance: float) -> bool:
+        """Whether :meth:`pass_chance` of the package reaches ``chance``.
+
+        The pass chance is at most the chance that no veto role votes no (times
+        a share of outcomes that adds up to 1, up to rounding), so when that
+        alone falls short the other roles need not be looked at.
+        """
+        key = _key(package, self.issues)
+        found = self._cache.get(key)
+        if found is None and self.vetoes:
+            veto_ok = 1.0
+            for role in self.roles:
+                if role in self.vetoes:
+                    veto_ok *= self._yes(role, package, key)
+            if veto_ok * (1.0 + 1e-9) < chance:
+                return False
+        return self.assess(package)[0] >= chance
 
     def pass_chance(self, package: Mapping[str, str]) -> float:
         """The chance the package passes: enough yes votes (this bot's included) and
@@ -184,3 +283,108 @@ class OpponentModel:
     def support_share(self, package: Mapping[str, str]) -> float:
         """The mean yes chance over the other roles (vetoes count double)."""
         return self.assess(package)[1]
+
+
+Shown = tuple[tuple[str, ...], list[tuple[str, tuple[Mapping[str, str], float], float]]]
+
+
+def _shown(proposal: Mapping[str, Any], issues: list[str]) -> Shown:
+    """A proposal's package key and what it shows of roles, in order: (role, its
+    evidence item (package, strength), its yes chance on the very package)."""
+    package = proposal["package"]
+    shown: list[tuple[str, tuple[Mapping[str, str], float], float]] = []
+    if not proposal["withdrawn"]:
+        shown.append((proposal["author"], (package, AUTHORED), 0.95))
+    shown += [(role, (package, SUPPORTED), 0.9) for role in proposal["support"]]
+    shown += [(role, (package, OBJECTED), 0.08) for role in proposal["objections"]]
+    return _key(package, issues), shown
+
+
+def _options(view: View, issues: list[str]) -> dict[str, list[str]]:
+    return {
+        i["id"]: [o["id"] for o in i["options"]]
+        for i in view["scenario"]["issues"]
+        if i["id"] in issues
+    }
+
+
+class BeliefStore:
+    """Beliefs about roles worked out so far, per role and :data:`RoleSign`.
+
+    What a model believes about a role follows from the role's sign alone (its
+    public behaviour and disclosures, read from the view) and the live issues'
+    options, so bots that watch the same session may share one store: a bot
+    finding beliefs for the very sign its own view shows gets the numbers it
+    would have worked out itself. The store keeps the last few signs per role.
+    """
+
+    KEEP = 4
+
+    def __init__(self) -> None:
+        self._roles: dict[str, list[_Beliefs]] = {}
+        self._shown: dict[int, tuple[Mapping[str, Any], list[str], Shown]] = {}
+        self._options: tuple[object, tuple[str, ...], dict[str, list[str]]] | None = None
+
+    def options(self, view: View) -> dict[str, list[str]]:
+        """Every live issue's options (kept while the view's scenario part is the same)."""
+        scenario = view["scenario"]
+        issues = tuple(view["scenario"]["live_issues"])
+        if self._options is None or self._options[0] is not scenario or self._options[1] != issues:
+            self._options = (scenario, issues, _options(view, list(issues)))
+            self._roles.clear()
+        return self._options[2]
+
+    def shown(self, proposal: Mapping[str, Any], issues: list[str]) -> Shown:
+        """:func:`_shown` of a proposal, kept per proposal (views hand out the same
+        object for a proposal while nothing in it changes)."""
+        found = self._shown.get(id(proposal))
+        if found is not None and found[0] is proposal and found[1] == issues:
+            return found[2]
+        if len(self._shown) > 4096:
+            self._shown.clear()
+        made = _shown(proposal, issues)
+        self._shown[id(proposal)] = (proposal, list(issues), made)
+        return made
+
+    def get(self, role: str, sign: RoleSign, issues: list[str]) -> _Beliefs | None:
+        """The beliefs about ``role`` worked out earlier from the same ``sign``, if any."""
+        for found in reversed(self._roles.get(role, ())):
+            if found.sign == sign and found._issues == issues:
+                return found
+        return None
+
+    def add(self, role: str, beliefs: _Beliefs) -> None:
+        kept = self._roles.setdefault(role, [])
+        kept.append(beliefs)
+        if len(kept) > self.KEEP:
+            del kept[0]
+
+
+class ModelMemory:
+    """What a bot keeps of its opponent models across its turns.
+
+    The beliefs worked out per role and sign (a :class:`BeliefStore`, its own or
+    one shared with the other bots of the session), and the last model itself,
+    handed out again while nothing it was made of changed (with the chances it
+    assessed). Every kept number is the one a model built anew would compute.
+    """
+
+    def __init__(self, store: BeliefStore | None = None) -> None:
+        self.store = BeliefStore() if store is None else store
+        self._last: OpponentModel | None = None
+
+    def model(self, view: View) -> OpponentModel:
+        """The opponent model of this view: the last one when nothing in it changed."""
+        model = OpponentModel(view, self.store)
+        last = self._last
+        if (
+            last is not None
+            and last.issues == model.issues
+            and last.roles == model.roles
+            and last.vetoes == model.vetoes
+            and last.quorum == model.quorum
+            and all(last.beliefs[r] is b for r, b in model.beliefs.items())
+        ):
+            return last
+        self._last = model
+        return model

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.bots.negotiator import NegotiatorBot
+from game.bots.opponents import BeliefStore
 from game.bots.temperament import Temperament, draw
 from game.engine import FACILITATOR, GameState, IllegalMove, Move, apply, new_game, player_view
 from game.engine.facilitator import votable
@@ -51,7 +52,8 @@ class Session:
 def make_bots(roles: list[str], seed: int, choice: str = "mix") -> dict[str, NegotiatorBot]:
     """One bot per role; ``choice`` is ``mix`` or a temperament name (openness is drawn)."""
     rng = random.Random(f"{seed}:temperaments")
-    return {role: NegotiatorBot(role, draw(rng, choice)) for role in roles}
+    beliefs = BeliefStore()  # public beliefs worked out once for all bots of the session
+    return {role: NegotiatorBot(role, draw(rng, choice), beliefs) for role in roles}
 
 
 class _Runner:

@@ -73,6 +73,24 @@ def _before_reveal(view: View) -> list[Mapping[str, Any]]:
     return rounds
 
 
+_LENGTHS: dict[str, tuple[object, int, list[tuple[int, float]]]] = {}
+
+
+def _negotiating_lengths(view: View) -> tuple[int, list[tuple[int, float]]]:
+    """The number of rounds before the reveal, and (index, seconds) of the negotiating
+    ones among them (kept while the view's rounds are the same object)."""
+    rounds = view["scenario"]["rounds"]
+    last = _LENGTHS.get("last")
+    if last is not None and last[0] is rounds:
+        return last[1], last[2]
+    before = _before_reveal(view)
+    lengths = [
+        (i, float(rnd["minutes"]) * 60.0) for i, rnd in enumerate(before) if _negotiating(rnd)
+    ]
+    _LENGTHS["last"] = (rounds, len(before), lengths)
+    return len(before), lengths
+
+
 def progress(view: View) -> float:
     """The share (0..1) of the session's negotiating time that has passed.
 
@@ -80,20 +98,17 @@ def progress(view: View) -> float:
     stance or voting count; within the current one, the clock's remaining
     seconds tell how far it is (time added by the facilitator stretches it).
     """
-    rounds = _before_reveal(view)
+    rounds, lengths = _negotiating_lengths(view)
     index = int(view["clock"]["index"])
     remaining = float(view["clock"]["remaining"])
     total = elapsed = 0.0
-    for i, rnd in enumerate(rounds):
-        if not _negotiating(rnd):
-            continue
-        length = float(rnd["minutes"]) * 60.0
+    for i, length in lengths:
         total += length
         if i < index:
             elapsed += length
         elif i == index:
             elapsed += min(length, max(0.0, length - remaining))
-    if index >= len(rounds):
+    if index >= rounds:
         return 1.0
     return min(1.0, elapsed / total) if total > 0 else 0.0
 

@@ -22,6 +22,9 @@ Json = dict[str, Any]
 
 _PUBLIC: dict[tuple[int, str], tuple[Scenario, Json]] = {}
 _SEATS: dict[str, tuple[Any, Scenario, Any]] = {}
+#: The last proposal table made, with the records and scorer it was made of (states
+#: that follow one another mostly share their proposal records).
+_TABLE: dict[str, tuple[tuple[Proposal, ...], Scorer, tuple[list[Json], list[PackageScore]]]] = {}
 _PROFILES: weakref.WeakKeyDictionary[Scorer, dict[tuple[str, tuple[str, ...]], Json]] = (
     weakref.WeakKeyDictionary()
 )
@@ -306,6 +309,11 @@ def proposal_table(state: GameState) -> tuple[list[Json], list[PackageScore]]:
     if cached is not None:
         return cached
     scorer = state.scorer
+    last = _TABLE.get("last")
+    if last is not None and last[0] is state.proposals and last[1] is scorer:
+        # the same records and scorer as the state before: the same table
+        state.__dict__["_proposal_table"] = last[2]
+        return last[2]
     jsons: list[Json] = []
     scores: list[PackageScore] = []
     for p in state.proposals:
@@ -317,6 +325,7 @@ def proposal_table(state: GameState) -> tuple[list[Json], list[PackageScore]]:
         scores.append(entry[2])
     result = (jsons, scores)
     state.__dict__["_proposal_table"] = result
+    _TABLE["last"] = (state.proposals, scorer, result)
     return result
 
 

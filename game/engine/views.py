@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Announcement, Disclosure, Mark, Message
+from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message
 from game.engine.state import GameState
 from game.engine.view_parts import (
     Json,
@@ -62,23 +62,67 @@ def _public_base(state: GameState) -> Json:
     return {
         "round": current_round(state),
         "scenario": public_scenario(state),
-        "infeasible": [list(pair) for pair in sorted(state.scorer.adj.forbidden)],
+        "infeasible": _infeasible(state),
         "roles": roles_public(state),
         "agreement_rule": agreement_rule(state),
         "proposals": proposal_table(state)[0],
-        "disclosures": [_record_json(d) for d in state.disclosures],
-        "marks": [_record_json(m) for m in state.marks],
-        "messages": [_record_json(m) for m in state.messages if m.to is None],
-        "announcements": [_record_json(a) for a in state.announcements],
+        "disclosures": _records("disclosures", state.disclosures),
+        "marks": _records("marks", state.marks),
+        "messages": _records("messages", state.messages),
+        "announcements": _records("announcements", state.announcements),
         "events": events_public(state),
         "ballot": ballot_public(state.open_ballot) if state.open_ballot else None,
-        "ballots": [ballot_public(b) for b in state.ballots],
+        "ballots": _ballots(state.ballots),
         "agreement": agreement_public(state),
         "revealed": state.revealed,
     }
 
 
 T = TypeVar("T")
+
+#: Per kind of record the last list made, with the records it was made of (a new
+#: state shares the tuples of records that did not change with the state before).
+_RECORDS: dict[str, tuple[tuple[Any, ...], list[Json]]] = {}
+
+
+Record = Disclosure | Mark | Message | Announcement
+
+
+def _ballots(ballots: tuple[Ballot, ...]) -> list[Json]:
+    """The public JSON of the ballots, made once per tuple of ballot records."""
+    last = _RECORDS.get("ballots")
+    if last is not None and last[0] is ballots:
+        return last[1]
+    found = [ballot_public(b) for b in ballots]
+    _RECORDS["ballots"] = (ballots, found)
+    return found
+
+
+def _infeasible(state: GameState) -> list[list[str]]:
+    """The banned (issue, option) pairs, made once per scorer."""
+    scorer = state.scorer
+    last = _INFEASIBLE.get("last")
+    if last is not None and last[0] is scorer:
+        return last[1]
+    found = [list(pair) for pair in sorted(scorer.adj.forbidden)]
+    _INFEASIBLE["last"] = (scorer, found)
+    return found
+
+
+_INFEASIBLE: dict[str, tuple[Scorer, list[list[str]]]] = {}
+
+
+def _records(name: str, records: tuple[Record, ...]) -> list[Json]:
+    """The public JSON of ``records`` (messages: the public ones), made once per tuple."""
+    last = _RECORDS.get(name)
+    if last is not None and last[0] is records:
+        return last[1]
+    if name == "messages":
+        found = [_record_json(m) for m in records if getattr(m, "to", None) is None]
+    else:
+        found = [_record_json(r) for r in records]
+    _RECORDS[name] = (records, found)
+    return found
 
 
 def _record_json(record: Disclosure | Mark | Message | Announcement) -> Json:
@@ -135,6 +179,11 @@ def _values(state: GameState, role: str) -> list[Json]:
     per_role: dict[str, list[Json]] = state.__dict__.setdefault("_values_view", {})
     found = per_role.get(role)
     if found is None:
+        last = _VALUES.get(role)
+        if last is not None and last[0] is state.proposals and last[1] is state.scorer:
+            # the same records and scorer as a state before: the same list
+            found = per_role[role] = last[2]
+            return found
         reservation = state.scorer.reservation(role)
         found = per_role[role] = []
         for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
@@ -151,7 +200,12 @@ def _values(state: GameState, role: str) -> list[Json]:
                     "clears": value >= reservation,
                 }
             found.append(item)
+        _VALUES[role] = (state.proposals, state.scorer, found)
     return found
+
+
+#: Per role the last list of values made, with the records and scorer it was made of.
+_VALUES: dict[str, tuple[tuple[Any, ...], Scorer, list[Json]]] = {}
 
 
 def _private_messages(state: GameState, role: str | None) -> list[Json]:
