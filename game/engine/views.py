@@ -48,12 +48,16 @@ def _public(state: GameState, kind: str, now: float) -> Json:
     base: Json | None = state.__dict__.get("_public_view")
     if base is None:
         base = state.__dict__["_public_view"] = _public_base(state)
+    # The clock at ``now``, kept per state: the views of one broadcast share it.
+    held: tuple[float, Json] | None = state.__dict__.get("_clock_view")
+    if held is None or held[0] != now:
+        held = state.__dict__["_clock_view"] = (now, clock(state, now))
     return {
         "kind": kind,
         "version": state.version,
         "table": state.table,
         "phase": state.phase,
-        "clock": clock(state, now),
+        "clock": held[1],
         **base,
     }
 
