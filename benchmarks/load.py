@@ -67,8 +67,10 @@ class ServerProcess:
 
     async def start(self, db: Path) -> dict[str, Any]:
         a = self.args
+        profile = ["-m", "cProfile", "-o", a.profile_server] if a.profile_server else []
         cmd = [
             sys.executable,
+            *profile,
             "-m",
             "game",
             "host",
@@ -344,8 +346,9 @@ def summarise(
         },
         "ack_ms": {"p50": pct(acks, 0.50), "p95": pct(acks, 0.95)},
         "errors": dict(errors),
+        "messages_per_move": round(sum(r["messages"] for r in results) / max(1, accepted), 1),
         "received_kib_per_move": round(
-            sum(r["received"] for r in results) / 1024 / max(1, len(lat)), 1
+            sum(r["received"] for r in results) / 1024 / max(1, accepted), 1
         ),
         "server_rss_mib": {
             "joined": round(run["rss_joined"], 1),
@@ -395,6 +398,7 @@ def main() -> int:
         "with the server)",
     )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--profile-server", metavar="FILE", help="run the host under cProfile")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -432,7 +436,8 @@ def show(result: dict[str, Any]) -> None:
     print(
         f"ack (durable on disk): p50 {result['ack_ms']['p50']:.1f} ms  "
         f"p95 {result['ack_ms']['p95']:.1f} ms  "
-        f"clients received {result['received_kib_per_move']} KiB per move"
+        f"clients received {result['received_kib_per_move']} KiB in "
+        f"{result['messages_per_move']} messages per move"
     )
     rss = result["server_rss_mib"]
     print(

@@ -45,6 +45,7 @@ class Seat:
             text = frame if isinstance(frame, str) else frame.decode()
             if self.bench.measuring:
                 self.bench.received += len(text)
+                self.bench.messages += 1
             msg = json.loads(text)
             kind = msg.get("type")
             if kind in ("view", "patch"):
@@ -89,6 +90,7 @@ class Bench:
         self.seat_set: set[Seat] = set()
         self.measuring = False
         self.received = 0
+        self.messages = 0
         self.accepted = 0
 
     def arrived(self, table: int, version: int, seat: Seat) -> None:
@@ -277,6 +279,7 @@ async def run_share(
         "acks": bench.acks,
         "errors": dict(bench.errors),
         "received": bench.received,
+        "messages": bench.messages,
         "accepted": accepted,
         "cpu_s": cpu1 - cpu0,
     }

@@ -133,14 +133,28 @@ def _possible(state: GameState, result: Json) -> Json:
     return found[key]
 
 
+#: Per (table, role) the proposals and scorer of the last values list built, and the list.
+_VALUES: dict[tuple[int, str], tuple[object, object, list[Json]]] = {}
+
+
 def _values(state: GameState, role: str) -> list[Json]:
     """The live value of every proposal to ``role`` and whether it clears its reservation
     (cached per state: the seat's view and the console's share the list)."""
     per_role: dict[str, list[Json]] = state.__dict__.setdefault("_values_view", {})
     found = per_role.get(role)
     if found is None:
+        # A move that leaves the proposals alone (a message, a mark) keeps the list of
+        # the state before: the same objects, so the server's text of it is reused.
+        key = (state.table, role)
+        earlier = _VALUES.get(key)
+        if earlier is not None and earlier[0] is state.proposals and earlier[1] is state.scorer:
+            found = per_role[role] = earlier[2]
+            return found
         reservation = state.scorer.reservation(role)
         found = per_role[role] = []
+        if len(_VALUES) >= 4096:
+            _VALUES.clear()
+        _VALUES[key] = (state.proposals, state.scorer, found)
         for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
             # per proposal record and score: an unchanged proposal keeps its items
             entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
