@@ -87,7 +87,9 @@ def _scalar(value: Any) -> str:
 Memo = dict[int, tuple[Any, str]]
 
 #: Texts shorter than this are cheaper to rebuild than to keep.
-KEEP_FROM = 200
+KEEP_FROM = 64
+#: What an entry costs beyond its text (counted against a generation's size).
+ENTRY_COST = 100
 #: Lists of records at least this long are written record by record, each record's
 #: text kept (``ViewEncoder._small``).
 LIST_ITEMS = 16
@@ -199,7 +201,7 @@ class ViewEncoder:
         if self._chars >= self.generation_chars:
             self._old, self._new, self._chars = self._new, {}, 0
         self._new[id(value)] = (value, text)
-        self._chars += len(text)
+        self._chars += len(text) + ENTRY_COST
 
 
 def join_parts(parts: dict[str, str]) -> str:
