@@ -41,8 +41,10 @@ _B = TypeVar("_B", dict[str, str], RawView)
 
 
 class ViewFanout:
-    def __init__(self, send: Send) -> None:
+    def __init__(self, send: Send, send_more: Send | None = None) -> None:
         self.send = send
+        #: For the whole views after the first of ``send_full`` (see registry.send_more).
+        self.send_more = send if send_more is None else send_more
         self.encoder = ViewEncoder()
         self.catalog = PartCatalog(self.encoder)
         #: The version and field texts last broadcast for each view key.
@@ -137,12 +139,17 @@ class ViewFanout:
         if patched and previous is not None:
             self.send(patched, patch(previous))
 
-    def send_full(self, session: Session, table: HostedTable, now: float) -> None:
-        """Every view of ``table`` this session may see, whole."""
-        for key in session.view_keys(table.number):
-            self.send_one(session, table, key, now)
+    def send_full(
+        self, session: Session, table: HostedTable, now: float, more: bool = False
+    ) -> None:
+        """Every view of ``table`` this session may see, whole (``more``: not the first
+        table of a burst; only a burst's first message is checked for unread output)."""
+        for n, key in enumerate(session.view_keys(table.number)):
+            self.send_one(session, table, key, now, more=more or n > 0)
 
-    def send_one(self, session: Session, table: HostedTable, key: ViewKey, now: float) -> None:
+    def send_one(
+        self, session: Session, table: HostedTable, key: ViewKey, now: float, more: bool = False
+    ) -> None:
         view = table.view(key, now)
         version = table.state.version
         if session.parts:
@@ -151,7 +158,7 @@ class ViewFanout:
             text = view_message(
                 _actor(key), key[0], version, join_parts(self.encoder.encode_parts(view))
             )
-        self.send([session.ws], text)
+        (self.send_more if more else self.send)([session.ws], text)
         session.sent[key] = version
 
 
