@@ -373,8 +373,9 @@ def summarise(
     }
 
 
-#: Per cent of one core above which a client process counts as saturated.
-SATURATED = 90.0
+#: Per cent of one core above which a client process counts as saturated (an event
+#: loop that also waits for its sockets is at its limit well before 100 %).
+SATURATED = 80.0
 
 
 def main() -> int:

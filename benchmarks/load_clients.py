@@ -25,7 +25,8 @@ from game.net.parts import PartViews
 class Seat:
     """A websocket seat that parses every view and patch, as a real client does."""
 
-    def __init__(self, ws: ClientConnection, bench: Bench) -> None:
+    def __init__(self, ws: ClientConnection, bench: Bench, kind: str = "seat") -> None:
+        self.kind = kind
         self.ws = ws
         self.bench = bench
         self.ids = 0
@@ -38,7 +39,8 @@ class Seat:
         try:
             await self._read()
         except ConnectionClosed as exc:
-            self.bench.errors[f"closed: {exc.rcvd.reason if exc.rcvd else 'no close frame'}"] += 1
+            why = exc.rcvd.reason if exc.rcvd else "no close frame"
+            self.bench.errors[f"{self.kind} closed: {why}"] += 1
 
     async def _read(self) -> None:
         async for frame in self.ws:
@@ -113,9 +115,9 @@ class Bench:
         return self.complete.pop(key)
 
 
-async def join(url: str, hello: dict[str, Any], bench: Bench) -> Seat:
+async def join(url: str, hello: dict[str, Any], bench: Bench, kind: str = "seat") -> Seat:
     ws = await connect(url, compression=None, max_size=2**24, open_timeout=60)
-    seat = Seat(ws, bench)
+    seat = Seat(ws, bench, kind)
     future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
     seat.pending[0] = future
     hello = {
@@ -224,7 +226,9 @@ async def run_share(
     live: dict[str, list[str]] = job["live"]
     console = None
     if job["console"]:
-        console = await join(url, {"facilitator": codes["facilitator"], "client": "console"}, bench)
+        console = await join(
+            url, {"facilitator": codes["facilitator"], "client": "console"}, bench, "console"
+        )
     mine = set(job["tables"])
     tables: list[tuple[int, list[Seat], list[str]]] = []
     screens = []
@@ -242,8 +246,19 @@ async def run_share(
                 )
             )
         bench.seat_set.update(seats)
-        screens.append(await join(url, {"codes": [entry["screen"]], "client": "screen"}, bench))
+        screens.append(
+            await join(url, {"codes": [entry["screen"]], "client": "screen"}, bench, "screen")
+        )
         tables.append((entry["table"], seats, roles))
+    # Every connection's first views parsed before the clock starts (at 100 tables the
+    # first views weigh some 400 MB: parsing them is not part of any move).
+    everyone = [s for _, seats_, _ in tables for s in seats_] + screens
+    deadline = time.time() + 300
+    while time.time() < deadline and not (
+        all(s.plain for s in everyone)
+        and (console is None or len(console.plain) >= len(codes["tables"]))
+    ):
+        await asyncio.sleep(0.2)
     info: dict[str, Any] = {"connections": sum(len(s) for _, s, _ in tables) + len(screens)}
     if console is not None:
         info["connections"] += 1

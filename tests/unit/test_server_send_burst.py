@@ -49,6 +49,24 @@ def test_send_drops_a_connection_over_the_limit_send_more_does_not(
     assert not full.transport.aborted and got[-1] == [full, fine]
 
 
+def test_a_burst_is_allowed_on_top_of_the_limit_until_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(registry, "broadcast", lambda conns, text: None)
+    console = Conn(0)
+    burst = "x" * 1000
+    registry.send([console], burst)  # type: ignore[list-item]
+    registry.send_more([console], burst)  # type: ignore[list-item]
+    console.transport.buffered = registry.MAX_WRITE_BUFFER + 1500  # the burst, unread
+    registry.send([console], "{}")  # type: ignore[list-item]
+    assert not console.transport.aborted
+    console.transport.buffered = registry.MAX_WRITE_BUFFER  # read: the plain limit again
+    registry.send([console], "{}")  # type: ignore[list-item]
+    console.transport.buffered = registry.MAX_WRITE_BUFFER + 1500
+    registry.send([console], "{}")  # type: ignore[list-item]
+    assert console.transport.aborted
+
+
 def test_only_the_first_view_of_a_burst_is_checked() -> None:
     scenario = load_scenario(MINI)
     tables = {
