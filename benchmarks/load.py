@@ -18,7 +18,14 @@ seat of that table has parsed the view of its version. It prints p50/p95/p99 of
 that, the ack latency (the move is durable on disk before its ack), the
 server's CPU milliseconds per move, RSS, and the bytes clients received.
 
-    python benchmarks/load.py --tables 100 --rate 2 --duration 30
+    python benchmarks/load.py --tables 100 --rate 2 --duration 30 [--procs 2]
+
+The load generator parses every view too, so at 100 tables one client process can
+run out of CPU before the server does; it then reports itself SATURATED (its CPU
+per cent of one core is printed). ``--procs N`` splits the tables over N client
+processes (each table's seats stay in one process). Either way the clients share
+the machine's cores with the server: the whole machine's busy per cent and the
+load average are printed with every run.
 """
 
 from __future__ import annotations
@@ -27,8 +34,6 @@ import argparse
 import asyncio
 import json
 import os
-import random
-import resource
 import socket
 import statistics
 import sys
@@ -38,13 +43,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import late_game
-from game.net.parts import PartViews
+from benchmarks.load_clients import run_share
 
 ROOT = Path(__file__).resolve().parents[1]
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -65,8 +67,10 @@ class ServerProcess:
 
     async def start(self, db: Path) -> dict[str, Any]:
         a = self.args
+        profile = ["-m", "cProfile", "-o", a.profile_server] if a.profile_server else []
         cmd = [
             sys.executable,
+            *profile,
             "-m",
             "game",
             "host",
@@ -118,187 +122,6 @@ class ServerProcess:
             await self.proc.wait()
 
 
-class Seat:
-    """A websocket seat that parses every view and patch, as a real client does."""
-
-    def __init__(self, ws: ClientConnection, bench: Bench) -> None:
-        self.ws = ws
-        self.bench = bench
-        self.ids = 0
-        self.pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
-        self.views = PartViews()
-        self.plain: dict[Any, dict[str, Any]] = {}
-        self.task = asyncio.create_task(self.read())
-
-    async def read(self) -> None:
-        try:
-            await self._read()
-        except ConnectionClosed as exc:
-            self.bench.errors[f"closed: {exc.rcvd.reason if exc.rcvd else 'no close frame'}"] += 1
-
-    async def _read(self) -> None:
-        async for frame in self.ws:
-            text = frame if isinstance(frame, str) else frame.decode()
-            if self.bench.measuring:
-                self.bench.received += len(text)
-            msg = json.loads(text)
-            kind = msg.get("type")
-            if kind in ("view", "patch"):
-                self.take_view(msg)
-                continue
-            future = self.pending.pop(msg.get("id"), None) if "id" in msg else None
-            if future is not None and not future.done():
-                future.set_result(msg)
-
-    def take_view(self, msg: dict[str, Any]) -> None:
-        key = (msg["table"], msg["as"])
-        if msg["type"] == "view":
-            view = self.views.whole(key, msg["view"], msg.get("parts", {}))
-        else:
-            view = self.views.patched(key, msg)
-        if view is None:
-            self.bench.errors["lost_base"] += 1
-            return
-        self.plain[key] = view
-        self.bench.arrived(int(msg["table"]), int(msg["version"]), self)
-
-    async def request(self, msg: dict[str, Any]) -> dict[str, Any]:
-        self.ids += 1
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self.pending[self.ids] = future
-        await self.ws.send(json.dumps({**msg, "id": self.ids}))
-        return await asyncio.wait_for(future, 60)
-
-
-class Bench:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self.seen: dict[tuple[int, int], int] = defaultdict(int)
-        self.complete: dict[tuple[int, int], float] = {}
-        self.waiters: dict[tuple[int, int], asyncio.Event] = {}
-        self.latencies: list[float] = []
-        self.acks: list[float] = []
-        self.errors: dict[str, int] = defaultdict(int)
-        self.seats_per_table = 12
-        self.seat_set: set[Seat] = set()
-        self.measuring = False
-        self.received = 0
-        self.accepted = 0
-
-    def arrived(self, table: int, version: int, seat: Seat) -> None:
-        if seat not in self.seat_set:
-            return  # the room screen and the console parse too, but are not waited for
-        key = (table, version)
-        self.seen[key] += 1
-        if self.seen[key] == self.seats_per_table:
-            self.complete[key] = time.perf_counter()
-            del self.seen[key]
-            event = self.waiters.pop(key, None)
-            if event:
-                event.set()
-
-    async def until_all_seats(self, table: int, version: int) -> float:
-        key = (table, version)
-        if key not in self.complete:
-            event = self.waiters.setdefault(key, asyncio.Event())
-            await asyncio.wait_for(event.wait(), 60)
-        return self.complete.pop(key)
-
-
-async def join(url: str, hello: dict[str, Any], bench: Bench) -> Seat:
-    ws = await connect(url, compression=None, max_size=2**24, open_timeout=60)
-    seat = Seat(ws, bench)
-    future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-    seat.pending[0] = future
-    hello = {
-        "type": "hello",
-        "protocol": 1,
-        "id": 0,
-        "patches": not bench.args.full,
-        "parts": not bench.args.full,
-        **hello,
-    }
-    await ws.send(json.dumps(hello))
-    await asyncio.wait_for(future, 60)
-    return seat
-
-
-def choose_move(
-    rng: random.Random, role: str, roles: list[str], proposals: int, live: dict[str, list[str]]
-) -> tuple[str, dict[str, Any]]:
-    """A move of the decision round, in the mix of benchmarks/fanout.py."""
-    roll = rng.random()
-    target = f"P{rng.randint(1, proposals)}"
-    if roll < 0.05:
-        package = {issue: rng.choice(options) for issue, options in live.items()}
-        return "propose", {"package": package, "note": "bench"}
-    if roll < 0.35:
-        return "support", {"proposal": target, "reason": "ok"}
-    if roll < 0.45:
-        return "object", {"proposal": target, "reason": "te duur"}
-    if roll < 0.55:
-        return "comment", {"proposal": target, "text": "Wat betekent dit voor de planning?"}
-    if roll < 0.65:
-        to = rng.choice([r for r in roles if r != role])
-        return "private_message", {"to": to, "text": "even bellen?"}
-    return "message", {"text": f"bericht {rng.random():.6f}"}
-
-
-async def one_move(
-    table: int, seat: Seat, role: str, move: str, data: dict[str, Any], bench: Bench
-) -> None:
-    start = time.perf_counter()
-    try:
-        reply = await seat.request({"type": "move", "as": role, "move": move, "data": data})
-    except TimeoutError:
-        bench.errors["no_ack_in_60s"] += 1
-        return
-    except ConnectionClosed:
-        bench.errors["move_on_a_closed_connection"] += 1
-        return
-    acked = time.perf_counter()
-    if reply["type"] == "error":
-        bench.errors[reply["code"]] += 1
-        return
-    measuring = bench.measuring
-    bench.accepted += measuring
-    try:
-        done = await bench.until_all_seats(table, reply["version"])
-    except TimeoutError:
-        bench.errors["views_not_in_60s"] += 1
-        return
-    if measuring:
-        bench.acks.append(acked - start)
-        bench.latencies.append(done - start)
-
-
-async def drive_table(
-    table: int,
-    seats: list[Seat],
-    roles: list[str],
-    bench: Bench,
-    live: dict[str, list[str]],
-    stop_at: float,
-    rng: random.Random,
-) -> None:
-    """Open loop: a move starts at each Poisson moment, whatever the earlier ones do."""
-    proposals = late_game.PROPOSALS
-    moves: set[asyncio.Task[None]] = set()
-    next_at = time.perf_counter() + rng.expovariate(bench.args.rate)
-    while next_at < stop_at:
-        await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
-        index = rng.randrange(len(seats))
-        move, data = choose_move(rng, roles[index], roles, proposals, live)
-        if move == "propose":
-            proposals += 1  # if it is refused, a later move on it is refused too: counted
-        task = asyncio.create_task(one_move(table, seats[index], roles[index], move, data, bench))
-        moves.add(task)
-        task.add_done_callback(moves.discard)
-        next_at += rng.expovariate(bench.args.rate)
-    if moves:
-        await asyncio.gather(*moves)
-
-
 def late_database(args: argparse.Namespace, path: Path) -> None:
     """A session database whose tables have each played the late-game log."""
     from game.engine import replay
@@ -328,7 +151,6 @@ def pct(values: list[float], q: float) -> float:
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
-    bench = Bench(args)
     with tempfile.TemporaryDirectory(dir=args.db_dir) as tmp:
         db = Path(tmp) / "load.db"
         built = time.perf_counter()
@@ -342,13 +164,74 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         codes = await server.start(db)
         url = f"ws://127.0.0.1:{server.port}"
         try:
-            return await measure(args, bench, server, codes, url)
+            return await measure(args, server, codes, url)
         finally:
             await server.stop()
 
 
+def machine_busy() -> tuple[float, float]:
+    """Busy and total CPU ticks of the whole machine (all cores) from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return float(sum(fields) - idle), float(sum(fields))
+
+
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+class Worker:
+    """A share of the tables in a process of its own (``--procs``)."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+
+    @classmethod
+    async def start(cls, job: dict[str, Any]) -> Worker:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--worker",
+            cwd=ROOT,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=sys.stderr,
+            limit=2**26,
+        )
+        assert proc.stdin is not None
+        proc.stdin.write((json.dumps(job) + "\n").encode())
+        await proc.stdin.drain()
+        return cls(proc)
+
+    async def line(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        text = await self.proc.stdout.readline()
+        if not text:
+            raise SystemExit("a load worker died")
+        return dict(json.loads(text))
+
+    async def go(self, start_at: float) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{start_at}\n".encode())
+        await self.proc.stdin.drain()
+
+
+async def worker_main() -> int:
+    """``--worker``: a job on stdin; ``joined`` info out; the start moment in; results out."""
+    loop = asyncio.get_running_loop()
+    job = json.loads(await loop.run_in_executor(None, sys.stdin.readline))
+
+    async def joined(info: dict[str, Any]) -> float:
+        print(json.dumps(info), flush=True)
+        return float(await loop.run_in_executor(None, sys.stdin.readline))
+
+    result = await run_share(job, joined)
+    print(json.dumps(result), flush=True)
+    return 0
+
+
 async def measure(
-    args: argparse.Namespace, bench: Bench, server: ServerProcess, codes: dict[str, Any], url: str
+    args: argparse.Namespace, server: ServerProcess, codes: dict[str, Any], url: str
 ) -> dict[str, Any]:
     from game.paths import resolve_scenario
     from game.scenario.loader import load_scenario
@@ -356,61 +239,104 @@ async def measure(
     scenario = load_scenario(resolve_scenario(args.scenario))
     mode = scenario.mode("full")
     live = {i: list(scenario.issue(i).option_ids) for i in mode.issues}
-    console = await join(url, {"facilitator": codes["facilitator"], "client": "console"}, bench)
-    tables: list[tuple[int, list[Seat], list[str]]] = []
-    screens = []
-    for entry in codes["tables"]:
-        roles = list(entry["roles"])[:12]
-        bench.seats_per_table = len(roles)
-        seats = []
-        for batch in range(0, len(roles), 6):
-            seats += await asyncio.gather(
-                *(
-                    join(url, {"codes": [entry["roles"][r]]}, bench)
-                    for r in roles[batch : batch + 6]
-                )
-            )
-        bench.seat_set.update(seats)
-        screens.append(await join(url, {"codes": [entry["screen"]], "client": "screen"}, bench))
-        tables.append((entry["table"], seats, roles))
-    late = console.plain.get((tables[0][0], "facilitator")) or {}
-    round_id = (late.get("round") or {}).get("id")
+    numbers = [int(entry["table"]) for entry in codes["tables"]]
+    procs = max(1, min(args.procs, len(numbers)))
+    jobs = [
+        {
+            "url": url,
+            "codes": codes,
+            "tables": numbers[i::procs],
+            "console": i == 0,
+            "rate": args.rate,
+            "full": args.full,
+            "live": live,
+            "warmup": args.warmup,
+            "duration": args.duration,
+            "seed": args.seed * 1000 + i,
+        }
+        for i in range(procs)
+    ]
+    infos: list[dict[str, Any]] = []
+    if procs == 1:
+        started = asyncio.get_running_loop().create_future()
+        go: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+
+        async def joined(info: dict[str, Any]) -> float:
+            started.set_result(info)
+            return await go
+
+        share = asyncio.create_task(run_share(jobs[0], joined))
+        infos.append(await started)
+    else:
+        workers = [await Worker.start(job) for job in jobs]
+        infos = [await w.line() for w in workers]
     print(
-        f"{len(tables)} tables joined; table {tables[0][0]}: round {round_id}, "
-        f"{len(late.get('proposals', []))} proposals",
+        f"{len(numbers)} tables joined ({procs} client process{'es' if procs > 1 else ''}); "
+        f"table {numbers[0]}: round {infos[0].get('round')}, "
+        f"{infos[0].get('proposals')} proposals",
         file=sys.stderr,
     )
-    connections = 1 + sum(len(s) for _, s, _ in tables) + len(screens)
     rss_joined = server.rss_mib()
-
-    rng = random.Random(args.seed)
-    start = time.perf_counter()
-    stop_at = start + args.warmup + args.duration
-    drivers = [
-        asyncio.create_task(drive_table(t, s, r, bench, live, stop_at, random.Random(rng.random())))
-        for t, s, r in tables
-    ]
-    await asyncio.sleep(args.warmup)
-    bench.measuring = True
-    cpu0, wall0 = server.cpu_seconds(), time.perf_counter()
-    self0 = resource.getrusage(resource.RUSAGE_SELF)
+    load_before = loadavg()
+    start_at = time.time() + 0.5
+    if procs == 1:
+        go.set_result(start_at)
+    else:
+        for w in workers:
+            await w.go(start_at)
+    await asyncio.sleep(max(0.0, start_at + args.warmup - time.time()))
+    cpu0, wall0, busy0 = server.cpu_seconds(), time.perf_counter(), machine_busy()
     peak = 0.0
-    while time.perf_counter() < stop_at:
+    while time.time() < start_at + args.warmup + args.duration:
         await asyncio.sleep(0.5)
         peak = max(peak, server.rss_mib())
-    cpu1, wall1 = server.cpu_seconds(), time.perf_counter()
-    self1 = resource.getrusage(resource.RUSAGE_SELF)
-    bench.measuring = False
-    accepted = bench.accepted
-    await asyncio.gather(*drivers)
-    lat = bench.latencies
+    cpu1, wall1, busy1 = server.cpu_seconds(), time.perf_counter(), machine_busy()
+    load_after = loadavg()
+    if procs == 1:
+        results = [await share]
+    else:
+        results = [await w.line() for w in workers]
+        for w in workers:
+            await w.proc.wait()
+    return summarise(
+        args,
+        results,
+        {
+            "tables": len(numbers),
+            "client_processes": procs,
+            "wall": wall1 - wall0,
+            "server_cpu_s": cpu1 - cpu0,
+            "machine_busy_pct": round(
+                100 * (busy1[0] - busy0[0]) / max(1.0, busy1[1] - busy0[1]), 1
+            ),
+            "rss_joined": rss_joined,
+            "rss_peak": peak,
+            "rss_hwm": server.rss_mib("VmHWM"),
+            "load_before": load_before,
+            "load_after": load_after,
+        },
+    )
+
+
+def summarise(
+    args: argparse.Namespace, results: list[dict[str, Any]], run: dict[str, Any]
+) -> dict[str, Any]:
+    lat = [x for r in results for x in r["latencies"]]
+    acks = [x for r in results for x in r["acks"]]
+    errors: dict[str, int] = defaultdict(int)
+    for r in results:
+        for code, n in r["errors"].items():
+            errors[code] += n
+    accepted = sum(r["accepted"] for r in results)
+    wall = run["wall"]
+    client_pct = [round(100 * r["cpu_s"] / wall, 1) for r in results]
     return {
-        "tables": len(tables),
-        "connections": connections,
+        "tables": run["tables"],
+        "connections": sum(r["connections"] for r in results),
         "rate_per_table": args.rate,
-        "duration_s": round(wall1 - wall0, 1),
+        "duration_s": round(wall, 1),
         "moves": len(lat),
-        "moves_per_s": round(len(lat) / (wall1 - wall0), 1),
+        "moves_per_s": round(len(lat) / wall, 1),
         "all_seats_ms": {
             "p50": pct(lat, 0.50),
             "p95": pct(lat, 0.95),
@@ -418,24 +344,38 @@ async def measure(
             "max": pct(lat, 1.0),
             "mean": statistics.fmean(lat) * 1000 if lat else float("nan"),
         },
-        "ack_ms": {"p50": pct(bench.acks, 0.50), "p95": pct(bench.acks, 0.95)},
-        "errors": dict(bench.errors),
-        "received_kib_per_move": round(bench.received / 1024 / max(1, len(lat)), 1),
-        "server_rss_mib": {
-            "joined": round(rss_joined, 1),
-            "peak": round(peak, 1),
-            "hwm": round(server.rss_mib("VmHWM"), 1),
-        },
-        "server_cpu_pct": round(100 * (cpu1 - cpu0) / (wall1 - wall0), 1),
-        "server_cpu_ms_per_move": round(1000 * (cpu1 - cpu0) / max(1, accepted), 2),
-        "accepted_in_window": accepted,
-        "client_cpu_pct": round(
-            100
-            * ((self1.ru_utime + self1.ru_stime) - (self0.ru_utime + self0.ru_stime))
-            / (wall1 - wall0),
-            1,
+        "ack_ms": {"p50": pct(acks, 0.50), "p95": pct(acks, 0.95)},
+        "errors": dict(errors),
+        "messages_per_move": round(sum(r["messages"] for r in results) / max(1, accepted), 1),
+        "received_kib_per_move": round(
+            sum(r["received"] for r in results) / 1024 / max(1, accepted), 1
         ),
+        "server_rss_mib": {
+            "joined": round(run["rss_joined"], 1),
+            "peak": round(run["rss_peak"], 1),
+            "hwm": round(run["rss_hwm"], 1),
+        },
+        "server_cpu_pct": round(100 * run["server_cpu_s"] / wall, 1),
+        "server_cpu_ms_per_move": round(1000 * run["server_cpu_s"] / max(1, accepted), 2),
+        "accepted_in_window": accepted,
+        "client_processes": run["client_processes"],
+        "client_cpu_pct": client_pct,
+        "client_cpu_ms_per_move": round(
+            1000 * sum(r["cpu_s"] for r in results) / max(1, accepted), 2
+        ),
+        # A client process near 100 % of a core cannot read as fast as the server sends:
+        # then the latencies measure the load generator, not the server.
+        "client_saturated": max(client_pct) >= SATURATED,
+        "machine_busy_pct": run["machine_busy_pct"],
+        "cores": os.cpu_count(),
+        "load_before": run["load_before"],
+        "load_after": run["load_after"],
     }
+
+
+#: Per cent of one core above which a client process counts as saturated (an event
+#: loop that also waits for its sockets is at its limit well before 100 %).
+SATURATED = 80.0
 
 
 def main() -> int:
@@ -451,8 +391,19 @@ def main() -> int:
         "--full", action="store_true", help="whole views: no patches, no parts (the old protocol)"
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs, each with a fresh host")
+    parser.add_argument(
+        "--procs",
+        type=int,
+        default=1,
+        help="client processes, each with a share of the tables (they share the cores "
+        "with the server)",
+    )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--profile-server", metavar="FILE", help="run the host under cProfile")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        return asyncio.run(worker_main())
     results = [asyncio.run(run(args)) for _ in range(args.repeat)]
     if args.json:
         print(json.dumps(results, indent=2))
@@ -486,13 +437,28 @@ def show(result: dict[str, Any]) -> None:
     print(
         f"ack (durable on disk): p50 {result['ack_ms']['p50']:.1f} ms  "
         f"p95 {result['ack_ms']['p95']:.1f} ms  "
-        f"clients received {result['received_kib_per_move']} KiB per move"
+        f"clients received {result['received_kib_per_move']} KiB in "
+        f"{result['messages_per_move']} messages per move"
     )
     rss = result["server_rss_mib"]
     print(
         f"server RSS {rss['joined']} MiB after joining, peak {rss['peak']} MiB (HWM {rss['hwm']})"
         f"  server CPU {result['server_cpu_pct']}% = {result['server_cpu_ms_per_move']} ms "
-        f"per accepted move  client CPU {result['client_cpu_pct']}%"
+        f"per accepted move"
+    )
+    clients = " + ".join(f"{p}%" for p in result["client_cpu_pct"])
+    verdict = (
+        "SATURATED: the latencies measure the load generator, not only the server"
+        if result["client_saturated"]
+        else "not saturated"
+    )
+    print(
+        f"load generator: {result['client_processes']} process(es) at {clients} of a core "
+        f"({result['client_cpu_ms_per_move']} ms per move), {verdict}"
+    )
+    print(
+        f"machine: {result['machine_busy_pct']}% of {result['cores']} cores busy in the window; "
+        f"load average {result['load_before']} before, {result['load_after']} after"
     )
 
 

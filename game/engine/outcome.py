@@ -20,7 +20,24 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 def _joint(score: PackageScore, roles: tuple[str, ...]) -> float:
-    return round(sum(score.scores[r] for r in roles), 6)
+    """The joint score of the roles in play (kept on the never-changing score)."""
+    kept: dict[tuple[str, ...], float] = score.__dict__.setdefault("_joint", {})
+    found = kept.get(roles)
+    if found is None:
+        found = kept[roles] = round(sum(score.scores[r] for r in roles), 6)
+    return found
+
+
+def _scored(state: GameState) -> dict[str, PackageScore]:
+    """Each proposal's score, kept on its (never-changing) record per scorer."""
+    scorer = state.scorer
+    out: dict[str, PackageScore] = {}
+    for p in state.proposals:
+        entry: tuple[object, PackageScore] | None = p.__dict__.get("_outcome_score")
+        if entry is None or entry[0] is not scorer:
+            entry = p.__dict__["_outcome_score"] = (scorer, state.score(p.package))
+        out[p.id] = entry[1]
+    return out
 
 
 def indicators(state: GameState) -> dict[str, Any]:
@@ -28,31 +45,48 @@ def indicators(state: GameState) -> dict[str, Any]:
     reliability and rising above own interest (each 0..1, or ``None`` when it
     does not apply), with the counts they come from."""
     roles = state.in_play
-    live = state.mode_def.issues
+    live = set(state.mode_def.issues)
     passed = next((b for b in state.ballots if b.passed), None)
     table_result = 0.0 if passed is None else (1.0 if passed.in_time else 0.5)
     per_role: dict[str, dict[str, Any]] = {}
-    scored = {p.id: state.score(p.package) for p in state.proposals}
+    scored = _scored(state)
     joint = {pid: _joint(score, roles) for pid, score in scored.items()}
     pids = list(scored)
+    # One pass over the records (a late game: tens of proposals, twelve roles).
+    author = {p.id: p.author for p in state.proposals}
+    authored: dict[str, int] = {}
+    amends: dict[str, set[str]] = {}  # role -> the proposals its amendments amend
+    supports: dict[str, list[str]] = {}  # role -> the proposals it supports, in order
+    for p in state.proposals:
+        authored[p.author] = authored.get(p.author, 0) + 1
+        if p.parent:
+            amends.setdefault(p.author, set()).add(p.parent)
+        for supporter in p.support:
+            supports.setdefault(supporter, []).append(p.id)
+    disclosures: dict[str, set[str | None]] = {}
+    for d in state.disclosures:
+        disclosures.setdefault(d.role, set()).add(d.issue)
+    yes: dict[str, set[str]] = {}
+    for b in state.ballots:
+        for voter, vote in b.votes.items():
+            if vote == "yes":
+                yes.setdefault(voter, set()).add(b.proposal)
     for role in roles:
-        disclosed = {d.issue for d in state.disclosures if d.role == role}
-        openness = (len(disclosed & set(live)) + (None in disclosed)) / (len(live) + 1)
+        disclosed = disclosures.get(role, set())
+        openness = (len(disclosed & live) + (None in disclosed)) / (len(live) + 1)
 
-        others = [p for p in state.proposals if p.author != role]
-        amended = {p.parent for p in state.proposals if p.author == role and p.parent}
-        amended_others = [p for p in others if p.id in amended]
-        supported_others = [p for p in others if role in p.support]
-        built_on = {p.id for p in amended_others} | {p.id for p in supported_others}
-        cooperation = len(built_on) / len(others) if others else None
+        others = len(state.proposals) - authored.get(role, 0)
+        amended_others = {pid for pid in amends.get(role, ()) if author.get(pid, role) != role}
+        supported_others = [pid for pid in supports.get(role, ()) if author[pid] != role]
+        built_on = amended_others | set(supported_others)
+        cooperation = len(built_on) / others if others else None
 
         voted_yes = passed is not None and passed.votes.get(role) == "yes"
         result = table_result if voted_yes else 0.0
         signed = role in state.signatures
         reliability = (1.0 if signed else 0.0) if voted_yes and _signing(state) else None
 
-        backed = {p.id for p in state.proposals if role in p.support}
-        backed |= {b.proposal for b in state.ballots if b.votes.get(role) == "yes"}
+        backed = set(supports.get(role, ())) | yes.get(role, set())
         rising = None
         if backed and scored:
             own = [scored[pid].scores[role] for pid in pids]

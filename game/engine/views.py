@@ -48,12 +48,16 @@ def _public(state: GameState, kind: str, now: float) -> Json:
     base: Json | None = state.__dict__.get("_public_view")
     if base is None:
         base = state.__dict__["_public_view"] = _public_base(state)
+    # The clock at ``now``, kept per state: the views of one broadcast share it.
+    held: tuple[float, Json] | None = state.__dict__.get("_clock_view")
+    if held is None or held[0] != now:
+        held = state.__dict__["_clock_view"] = (now, clock(state, now))
     return {
         "kind": kind,
         "version": state.version,
         "table": state.table,
         "phase": state.phase,
-        "clock": clock(state, now),
+        "clock": held[1],
         **base,
     }
 
@@ -173,19 +177,28 @@ def _possible(state: GameState, result: Json) -> Json:
     return found[key]
 
 
+#: Per (table, role) the proposals and scorer of the last values list built, and the list.
+_VALUES: dict[tuple[int, str], tuple[object, object, list[Json]]] = {}
+
+
 def _values(state: GameState, role: str) -> list[Json]:
     """The live value of every proposal to ``role`` and whether it clears its reservation
     (cached per state: the seat's view and the console's share the list)."""
     per_role: dict[str, list[Json]] = state.__dict__.setdefault("_values_view", {})
     found = per_role.get(role)
     if found is None:
-        last = _VALUES.get(role)
-        if last is not None and last[0] is state.proposals and last[1] is state.scorer:
-            # the same records and scorer as a state before: the same list
-            found = per_role[role] = last[2]
+        # A move that leaves the proposals alone (a message, a mark) keeps the list of
+        # the state before: the same objects, so the server's text of it is reused.
+        key = (state.table, role)
+        earlier = _VALUES.get(key)
+        if earlier is not None and earlier[0] is state.proposals and earlier[1] is state.scorer:
+            found = per_role[role] = earlier[2]
             return found
         reservation = state.scorer.reservation(role)
         found = per_role[role] = []
+        if len(_VALUES) >= 4096:
+            _VALUES.clear()
+        _VALUES[key] = (state.proposals, state.scorer, found)
         for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
             # per proposal record and score: an unchanged proposal keeps its items
             entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
@@ -200,12 +213,9 @@ def _values(state: GameState, role: str) -> list[Json]:
                     "clears": value >= reservation,
                 }
             found.append(item)
-        _VALUES[role] = (state.proposals, state.scorer, found)
     return found
 
 
-#: Per role the last list of values made, with the records and scorer it was made of.
-_VALUES: dict[str, tuple[tuple[Any, ...], Scorer, list[Json]]] = {}
 
 
 def _private_messages(state: GameState, role: str | None) -> list[Json]:

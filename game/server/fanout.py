@@ -18,21 +18,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from websockets.asyncio.server import ServerConnection
 
-from game.server.encode import Diffs, Memo, PartCatalog, RawView, ViewEncoder, join_parts
-from game.server.protocol import dumps, view_message
+from game.server.encode import (
+    Diffs,
+    Memo,
+    PartCatalog,
+    RawView,
+    ViewEncoder,
+    compact,
+    join_parts,
+)
+from game.server.protocol import view_message
 from game.server.session import Session, ViewKey
 from game.server.tables import HostedTable
 
 Send = Callable[[Iterable[ServerConnection], str], None]
+#: What a view key's last broadcast keeps: its field texts, or its view with references.
+_B = TypeVar("_B", dict[str, str], RawView)
 
 
 class ViewFanout:
-    def __init__(self, send: Send) -> None:
+    def __init__(self, send: Send, send_more: Send | None = None) -> None:
         self.send = send
+        #: For the whole views after the first of ``send_full`` (see registry.send_more).
+        self.send_more = send if send_more is None else send_more
         self.encoder = ViewEncoder()
         self.catalog = PartCatalog(self.encoder)
         #: The version and field texts last broadcast for each view key.
@@ -69,19 +81,15 @@ class ViewFanout:
     ) -> None:
         parts = self.encoder.encode_parts(view, memo)
         previous = self._last.get(key)
-        full: list[ServerConnection] = []
-        patched: list[ServerConnection] = []
-        for session in members:
-            if session.patches and previous and session.sent.get(key) == previous[0]:
-                patched.append(session.ws)
-            else:
-                full.append(session.ws)
-            session.sent[key] = version
-        if full:
-            self.send(full, view_message(_actor(key), key[0], version, join_parts(parts)))
-        if patched and previous:
-            self.send(patched, _patch(key, version, previous, parts))
         self._last[key] = (version, parts)
+
+        def whole() -> str:
+            return view_message(_actor(key), key[0], version, join_parts(parts))
+
+        def patch(base: tuple[int, dict[str, str]]) -> str:
+            return _patch(key, version, base, parts)
+
+        self._split(key, version, members, previous, whole, patch)
 
     def _broadcast_raw(
         self,
@@ -94,31 +102,54 @@ class ViewFanout:
     ) -> None:
         raw = self.catalog.raw(view, memo)
         previous = self._last_raw.get(key)
+        self._last_raw[key] = (version, raw)
+
+        def whole() -> str:
+            return _raw_view(key, version, raw)
+
+        def patch(base: tuple[int, RawView]) -> str:
+            number, old = base
+            new_parts = raw.new_parts(old, diffs)
+            return _patch(key, version, (number, old.fields), raw.fields, new_parts)
+
+        self._split(key, version, members, previous, whole, patch)
+
+    def _split(
+        self,
+        key: ViewKey,
+        version: int,
+        members: list[Session],
+        previous: tuple[int, _B] | None,
+        whole: Callable[[], str],
+        patch: Callable[[tuple[int, _B]], str],
+    ) -> None:
+        """Send a patch on ``previous`` to the members that have it and asked for
+        patches, the whole view to the others; each message built once."""
         full: list[ServerConnection] = []
         patched: list[ServerConnection] = []
+        base = None if previous is None else previous[0]
         for session in members:
-            if session.patches and previous and session.sent.get(key) == previous[0]:
+            if base is not None and session.patches and session.sent.get(key) == base:
                 patched.append(session.ws)
             else:
                 full.append(session.ws)
             session.sent[key] = version
         if full:
-            self.send(full, _raw_view(key, version, raw))
-        if patched and previous:
-            base, old = previous
-            new_parts = raw.new_parts(old, diffs)
-            self.send(
-                patched,
-                _patch(key, version, (base, old.fields), raw.fields, new_parts),
-            )
-        self._last_raw[key] = (version, raw)
+            self.send(full, whole())
+        if patched and previous is not None:
+            self.send(patched, patch(previous))
 
-    def send_full(self, session: Session, table: HostedTable, now: float) -> None:
-        """Every view of ``table`` this session may see, whole."""
-        for key in session.view_keys(table.number):
-            self.send_one(session, table, key, now)
+    def send_full(
+        self, session: Session, table: HostedTable, now: float, more: bool = False
+    ) -> None:
+        """Every view of ``table`` this session may see, whole (``more``: not the first
+        table of a burst; only a burst's first message is checked for unread output)."""
+        for n, key in enumerate(session.view_keys(table.number)):
+            self.send_one(session, table, key, now, more=more or n > 0)
 
-    def send_one(self, session: Session, table: HostedTable, key: ViewKey, now: float) -> None:
+    def send_one(
+        self, session: Session, table: HostedTable, key: ViewKey, now: float, more: bool = False
+    ) -> None:
         view = table.view(key, now)
         version = table.state.version
         if session.parts:
@@ -127,7 +158,7 @@ class ViewFanout:
             text = view_message(
                 _actor(key), key[0], version, join_parts(self.encoder.encode_parts(view))
             )
-        self.send([session.ws], text)
+        (self.send_more if more else self.send)([session.ws], text)
         session.sent[key] = version
 
 
@@ -138,7 +169,7 @@ def _actor(key: ViewKey) -> str:
 
 def _raw_view(key: ViewKey, version: int, raw: RawView) -> str:
     """A whole ``view`` message for a ``parts`` connection: every part it refers to."""
-    head = dumps({"type": "view", "as": _actor(key), "table": key[0], "version": version})
+    head = compact({"type": "view", "as": _actor(key), "table": key[0], "version": version})
     return f'{head[:-1]},"parts":{join_parts(raw.parts)},"view":{join_parts(raw.fields)}}}'
 
 
@@ -152,7 +183,7 @@ def _patch(
     base, old = previous
     changed = {k: text for k, text in parts.items() if old.get(k) != text}
     unset = [k for k in old if k not in parts]
-    head = dumps(
+    head = compact(
         {
             "type": "patch",
             "as": _actor(key),

@@ -24,7 +24,7 @@ from game.server import protocol as p
 from game.server.fanout import ViewFanout
 from game.server.keys import KeyReused
 from game.server.protocol import ErrorCode
-from game.server.registry import Registry, push, send
+from game.server.registry import Registry, push, send, send_more
 from game.server.session import Session
 from game.server.tables import HostedTable
 from game.server.writer import LogWriter
@@ -57,7 +57,7 @@ class MoveRunner:
         self.registry = registry
         self.writer = writer
         self.clock = clock
-        self.fanout = ViewFanout(send)
+        self.fanout = ViewFanout(send, send_more)
         self.bot_launcher: BotLauncher | None = None
 
     async def apply_move(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -62,21 +63,46 @@ class Registry:
             send([s.ws for s in self._consoles], dumps(self.presence(number, roles)))
 
 
+#: Per connection, what the last burst of whole views added to its output (see
+#: ``send_more``): allowed on top of MAX_WRITE_BUFFER until the connection has read it.
+_BURST: weakref.WeakKeyDictionary[ServerConnection, int] = weakref.WeakKeyDictionary()
+
+
 def send(conns: Iterable[ServerConnection], text: str) -> None:
     """Write ``text`` to each connection without waiting (ordered per connection)."""
     ok = []
     for ws in conns:
         transport = ws.transport
-        if transport is not None and transport.get_write_buffer_size() > MAX_WRITE_BUFFER:
-            log.warning("dropping a connection that does not read its messages")
-            transport.abort()
-            continue
+        if transport is not None:
+            unread = transport.get_write_buffer_size()
+            burst = _BURST.get(ws, 0)
+            if unread > MAX_WRITE_BUFFER + burst:
+                log.warning("dropping a connection that does not read its messages")
+                transport.abort()
+                continue
+            if burst and unread <= MAX_WRITE_BUFFER:
+                del _BURST[ws]  # read: back to the plain limit
         ok.append(ws)
+    _broadcast(ok, text)
+
+
+def send_more(conns: Iterable[ServerConnection], text: str) -> None:
+    """Write ``text`` without the unread-output check, for the rest of a burst of whole
+    views (a console of 100 tables gets some 35 MB at once) whose first message went
+    through ``send``. Until it has read the burst, the connection may have that much
+    (counted twice, for characters beyond ASCII) more unread output than others."""
+    conns = list(conns)
+    for ws in conns:
+        _BURST[ws] = _BURST.get(ws, 0) + 2 * len(text)
+    _broadcast(conns, text)
+
+
+def _broadcast(conns: list[ServerConnection], text: str) -> None:
     try:
-        broadcast(ok, text)
+        broadcast(conns, text)
     except UnicodeEncodeError:  # input is checked at the door: this is a bug; never crash on it
         log.error("a message was not valid UTF-8; sent with its bad characters replaced")
-        broadcast(ok, text.encode("utf-8", "replace").decode("utf-8"))
+        broadcast(conns, text.encode("utf-8", "replace").decode("utf-8"))
 
 
 def push(session: Session, text: str) -> None:

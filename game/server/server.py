@@ -290,8 +290,8 @@ class GameServer:
 
     def _send_views(self, session: Session) -> None:
         now = self.clock()
-        for number in session.tables(sorted(self.tables)):
-            self.fanout.send_full(session, self.tables[number], now)
+        for n, number in enumerate(session.tables(sorted(self.tables))):
+            self.fanout.send_full(session, self.tables[number], now, more=n > 0)
 
     async def _unlock(self, session: Session, msg: p.Unlock) -> None:
         table = self._target_table(session, msg.table, msg.id)
