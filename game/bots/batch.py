@@ -86,7 +86,7 @@ class Batch:
             found = est.memo[self.key] = _ValueTables(self, est)
         self._value = found
         self._assess = _AssessTables(self, model) if model is not None else None
-        self._scored: tuple[float, NDArray[np.int64], Floats] | None = None
+        self._scored: tuple[float, dict[int, float]] | None = None
 
     # -- packages <-> codes --------------------------------------------------------
     def encode(self, package: Mapping[str, str]) -> Codes | None:
@@ -143,26 +143,19 @@ class Batch:
         Each package is scored once per target: the climbs from several starts
         meet the same packages again (a row's score never depends on the others).
         """
-        nums = self.number(rows)
+        nums = self.number(rows).tolist()
         memo = self._scored
         if memo is None or memo[0] != target:
-            memo = self._scored = (target, np.zeros(0, dtype=np.int64), np.zeros(0))
-        _, keys, scores = memo
-        out = np.empty(len(rows))
-        if len(keys):
-            at, hit = _lookup(keys, nums)
-            out[hit] = scores[at[hit]]
-            miss = ~hit
-        else:
-            miss = np.ones(len(rows), dtype=bool)
-        if miss.any():
-            new, first, back = np.unique(nums[miss], return_index=True, return_inverse=True)
-            found = self._offer_scores(rows[miss][first], target)
-            out[miss] = found[back.reshape(-1)]
-            keys = np.concatenate([keys, new])
-            order = np.argsort(keys, kind="stable")
-            self._scored = (target, keys[order], np.concatenate([scores, found])[order])
-        return out
+            memo = self._scored = (target, {})
+        known = memo[1]
+        first: dict[int, int] = {}  # per package not scored yet, its first row
+        for i, code in enumerate(nums):
+            if code not in known and code not in first:
+                first[code] = i
+        if first:
+            found = self._offer_scores(rows[list(first.values())], target).tolist()
+            known.update(zip(first, found, strict=True))
+        return np.array([known[code] for code in nums], dtype=np.float64)
 
     def _offer_scores(self, rows: Codes, target: float) -> Floats:
         assert self._assess is not None
