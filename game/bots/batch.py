@@ -17,7 +17,7 @@ per live issue in the order of the ``options`` mapping.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -49,6 +49,9 @@ class _Grid:
         for j in range(len(options) - 2, -1, -1):
             radix[j] = radix[j + 1] * self.sizes[j + 1]
         self.radix = radix
+        self.steps = list(zip(radix.tolist(), self.sizes.tolist(), strict=True))
+        """Per issue (its radix, its number of options): a package's code changes by
+        ``radix * (new - old)`` when the issue's option index goes from ``old`` to ``new``."""
         # The neighbour template: every (issue, option) in the order of the climbs.
         self.nb_issue = np.repeat(np.arange(len(options)), self.sizes)
         self.nb_option = np.concatenate(
@@ -81,12 +84,14 @@ class Batch:
             grid = _GRIDS[self.key] = _Grid(self.options)
         self.sizes, self._index, self._radix = grid.sizes, grid.index, grid.radix
         self._nb_issue, self._nb_option = grid.nb_issue, grid.nb_option
+        self.steps = grid.steps
         found = est.memo.get(self.key)
         if not isinstance(found, _ValueTables):
             found = est.memo[self.key] = _ValueTables(self, est)
         self._value = found
         self._assess = _AssessTables(self, model) if model is not None else None
         self._scored: tuple[float, dict[int, float]] | None = None
+        self._values: dict[int, float] = {}
 
     # -- packages <-> codes --------------------------------------------------------
     def encode(self, package: Mapping[str, str]) -> Codes | None:
@@ -117,6 +122,34 @@ class Batch:
         """One integer per row (its index in the grid of these options)."""
         return rows.astype(np.int64) @ self._radix
 
+    def code(self, package: Mapping[str, str]) -> int | None:
+        """:meth:`number` of ``package``; ``None`` when it is not made of these options."""
+        if set(package) != set(self.issues):
+            return None
+        code = 0
+        for issue, index, (radix, _) in zip(self.issues, self._index, self.steps, strict=True):
+            k = index.get(package[issue])
+            if k is None:
+                return None
+            code += k * radix
+        return code
+
+    def digits(self, code: int) -> list[int]:
+        """The option indices of the package numbered ``code``."""
+        return [code // radix % size for radix, size in self.steps]
+
+    def rows_of(self, codes: list[int]) -> Codes:
+        """The rows of option indices of packages given by their codes."""
+        found: Codes = np.array(codes, dtype=np.intp)[:, None] // self._radix % self.sizes
+        return found
+
+    def decode_code(self, like: Mapping[str, str], code: int) -> dict[str, str]:
+        """``like`` with the choices of the package numbered ``code``."""
+        found = dict(like)
+        for issue, opts, k in zip(self.issues, self.options, self.digits(code), strict=True):
+            found[issue] = opts[k]
+        return found
+
     def neighbours(self, rows: Codes) -> Codes:
         """Per row every one-issue change, in the climbs' order: (rows, changes, issues)."""
         a, n = rows.shape
@@ -137,25 +170,25 @@ class Batch:
         assert self._assess is not None
         return self._assess(rows)
 
+    def values_of(self, codes: list[int]) -> list[float]:
+        """:meth:`values` of packages given by their codes (each worked out once)."""
+        return _memoised(codes, self._values, lambda rows: self._value(rows), self)
+
+    def offer_scores_of(self, codes: list[int], target: float) -> list[float]:
+        """:meth:`offer_scores` of packages given by their codes."""
+        memo = self._scored
+        if memo is None or memo[0] != target:
+            memo = self._scored = (target, {})
+        return _memoised(codes, memo[1], lambda rows: self._offer_scores(rows, target), self)
+
     def offer_scores(self, rows: Codes, target: float) -> Floats:
         """The score of :func:`game.bots.strategy.offer_at` of every row.
 
         Each package is scored once per target: the climbs from several starts
         meet the same packages again (a row's score never depends on the others).
         """
-        nums = self.number(rows).tolist()
-        memo = self._scored
-        if memo is None or memo[0] != target:
-            memo = self._scored = (target, {})
-        known = memo[1]
-        first: dict[int, int] = {}  # per package not scored yet, its first row
-        for i, code in enumerate(nums):
-            if code not in known and code not in first:
-                first[code] = i
-        if first:
-            found = self._offer_scores(rows[list(first.values())], target).tolist()
-            known.update(zip(first, found, strict=True))
-        return np.array([known[code] for code in nums], dtype=np.float64)
+        codes = self.number(rows).tolist()
+        return np.array(self.offer_scores_of(codes, target), dtype=np.float64)
 
     def _offer_scores(self, rows: Codes, target: float) -> Floats:
         assert self._assess is not None
@@ -168,6 +201,21 @@ class Batch:
             chance, share = self._assess(rows[ok])
             out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
+
+
+def _memoised(
+    codes: list[int], known: dict[int, float], score: Callable[[Codes], Floats], batch: Batch
+) -> list[float]:
+    """The scores of ``codes``, those not in ``known`` worked out in one call and kept
+    (a row's score never depends on the other rows of the call)."""
+    first: dict[int, None] = {}  # the packages not scored yet, in order
+    for code in codes:
+        if code not in known:
+            first[code] = None
+    if first:
+        new = list(first)
+        known.update(zip(new, score(batch.rows_of(new)).tolist(), strict=True))
+    return [known[code] for code in codes]
 
 
 def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, NDArray[np.bool_]]:
