@@ -172,14 +172,16 @@ class Batch:
 
     def values_of(self, codes: list[int]) -> list[float]:
         """:meth:`values` of packages given by their codes (each worked out once)."""
-        return _memoised(codes, self._values, lambda rows: self._value(rows), self)
+        return _memoised(codes, self._values, self._value, self)
 
     def offer_scores_of(self, codes: list[int], target: float) -> list[float]:
         """:meth:`offer_scores` of packages given by their codes."""
         memo = self._scored
         if memo is None or memo[0] != target:
             memo = self._scored = (target, {})
-        return _memoised(codes, memo[1], lambda rows: self._offer_scores(rows, target), self)
+        return _memoised(
+            codes, memo[1], lambda rows, new: self._offer_scores(rows, target, new), self
+        )
 
     def offer_scores(self, rows: Codes, target: float) -> Floats:
         """The score of :func:`game.bots.strategy.offer_at` of every row.
@@ -190,21 +192,28 @@ class Batch:
         codes = self.number(rows).tolist()
         return np.array(self.offer_scores_of(codes, target), dtype=np.float64)
 
-    def _offer_scores(self, rows: Codes, target: float) -> Floats:
+    def _offer_scores(self, rows: Codes, target: float, codes: list[int] | None = None) -> Floats:
         assert self._assess is not None
-        value = self._value(rows)
+        if codes is None:
+            codes = self.number(rows).tolist()
+        value = self._value(rows, codes)
         below = value < target
         out = np.empty(len(rows))
         out[below] = -1.0 + (value[below] - target) / 1000.0
         ok = ~below
         if ok.any():
-            chance, share = self._assess(rows[ok])
+            chance, share = self._assess(
+                rows[ok], [c for c, keep in zip(codes, ok.tolist(), strict=True) if keep]
+            )
             out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
 
 
 def _memoised(
-    codes: list[int], known: dict[int, float], score: Callable[[Codes], Floats], batch: Batch
+    codes: list[int],
+    known: dict[int, float],
+    score: Callable[[Codes, list[int]], Floats],
+    batch: Batch,
 ) -> list[float]:
     """The scores of ``codes``, those not in ``known`` worked out in one call and kept
     (a row's score never depends on the other rows of the call)."""
@@ -214,7 +223,7 @@ def _memoised(
             first[code] = None
     if first:
         new = list(first)
-        known.update(zip(new, score(batch.rows_of(new)).tolist(), strict=True))
+        known.update(zip(new, score(batch.rows_of(new), new).tolist(), strict=True))
     return [known[code] for code in codes]
 
 
@@ -272,6 +281,16 @@ class _ValueStatic:
         self.inv = np.array([est.issues.index(i) for i in batch.issues], dtype=np.intp)
         self._index = [batch._index[col[i]] for i in est.issues]
         self._rows: dict[tuple[str, ...], list[int]] = {}
+        self.in_order = self.cols.tolist() == list(range(len(self.cols)))
+        """Whether the estimator's issues are the batch's columns in order."""
+        self.first = self.points.copy()
+        """The points with the preset points added to the first issue's entries (the
+        first two terms of every sum, added as the sum adds them)."""
+        if len(est.issues):
+            size = int(sizes[0])
+            self.first[:size] = self.preset + self.points[:size]
+        self.pow4 = np.ldexp(1.0, 2 * (np.arange(len(est.issues) + 1) - self.n))
+        """4.0 ** (same - n), per number of choices in common (``same``)."""
 
     def row_of(self, key: tuple[str, ...]) -> list[int]:
         """A package key's option indices in the estimator's issue order (-1: not an option)."""
@@ -304,13 +323,51 @@ class _ValueTables:
             rows = np.array([static.row_of(key) for key in keys], dtype=np.intp)
             codes = batch.number(rows[:, static.inv]).tolist()
             exact = {code: est.exact[key] for code, key in zip(codes, keys, strict=True)}
-        self.exact_keys = np.array(sorted(exact), dtype=np.int64)
-        self.exact_values = np.array([exact[k] for k in sorted(exact)], dtype=np.float64)
+        self.exact = exact
+        """Package code → its exact value."""
         self.batch = batch
+        self.in_order = static.in_order
+        self.first = static.first
+        self.pow4 = static.pow4
 
-    def __call__(self, rows: Codes) -> Floats:
-        own = rows[:, self.cols]  # est order
+    def __call__(self, rows: Codes, codes: list[int] | None = None) -> Floats:
+        """:meth:`Estimator.value` of every row (``codes``: the rows' package codes)."""
+        own = rows if self.in_order else rows[:, self.cols]  # est order
         flat = own + self.offsets
+        width = flat.shape[1]
+        if not width:
+            return self._plain(rows, codes)
+        if self.rules:
+            terms = np.empty((len(rows), width + len(self.rules)))
+            terms[:, :width] = self.first[flat]
+            hits = self.allowed[:, flat].all(axis=2)  # rules × rows
+            terms[:, width:] = np.where(hits, self.rule_points[:, None], 0.0).T
+        else:
+            terms = self.first[flat]
+        # the preset points are in the first issue's entries: preset + p0 as before
+        base = np.cumsum(terms, axis=1)[:, -1]
+        if len(self.diffs):
+            weight = self.pow4[(own[:, None, :] == self.known[None, :, :]).sum(axis=2)]
+            total = _seq_sum(weight * self.diffs[None, :])
+            weights = _seq_sum(weight)
+            value = base + total / weights
+        else:
+            value = base + 0.0
+        return self._exact(value, rows, codes)
+
+    def _exact(self, value: Floats, rows: Codes, codes: list[int] | None) -> Floats:
+        if self.exact:
+            if codes is None:
+                codes = self.batch.number(rows).tolist()
+            get = self.exact.get
+            hit = [(i, v) for i, code in enumerate(codes) if (v := get(code)) is not None]
+            if hit:
+                value[[i for i, _ in hit]] = [v for _, v in hit]
+        return value
+
+    def _plain(self, rows: Codes, codes: list[int] | None) -> Floats:
+        """The sums with the preset points as a term of their own (no live issue)."""
+        flat = rows[:, self.cols] + self.offsets
         terms = np.empty((len(rows), 1 + flat.shape[1] + len(self.rules)))
         terms[:, 0] = self.preset
         terms[:, 1 : 1 + flat.shape[1]] = self.points[flat]
@@ -319,17 +376,12 @@ class _ValueTables:
             terms[:, 1 + flat.shape[1] :] = np.where(hits, self.rule_points[:, None], 0.0).T
         base = np.cumsum(terms, axis=1)[:, -1]
         if len(self.diffs):
-            same = (own[:, None, :] == self.known[None, :, :]).sum(axis=2)
+            same = (rows[:, self.cols][:, None, :] == self.known[None, :, :]).sum(axis=2)
             weight = np.ldexp(1.0, 2 * (same - self.n))
-            total = _seq_sum(weight * self.diffs[None, :])
-            weights = _seq_sum(weight)
-            value = base + total / weights
+            value = base + _seq_sum(weight * self.diffs[None, :]) / _seq_sum(weight)
         else:
             value = base + 0.0
-        if len(self.exact_keys):
-            at, hit = _lookup(self.exact_keys, self.batch.number(rows))
-            value[hit] = self.exact_values[at[hit]]
-        return value
+        return self._exact(value, rows, codes)
 
 
 class _RoleRow:
@@ -388,27 +440,33 @@ class _AssessTables:
             self.weights += 2.0 if v else 1.0
         self.role_weights = np.array([2.0 if v else 1.0 for v in self.veto])[:, None]
         # Stances on exact packages override the guess: code -> per role (NaN: none).
-        keys = sorted(found)
-        self.stance_keys = np.array(keys, dtype=np.int64)
-        self.stance = np.full((len(keys), len(self.roles)), np.nan)
-        for i, code in enumerate(keys):
+        self.stance_at = {code: i for i, code in enumerate(found)}
+        """Package code → its row in ``stance``."""
+        self.stance = np.full((len(found), len(self.roles)), np.nan)
+        for i, code in enumerate(found):
             for r, p in found[code]:
                 self.stance[i, r] = p
+        self.in_order = self.cols.tolist() == list(range(len(self.cols)))
         self.batch = batch
 
-    def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
+    def __call__(self, rows: Codes, codes: list[int] | None = None) -> tuple[Floats, Floats]:
+        """:meth:`OpponentModel.assess` of every row (``codes``: the rows' package codes)."""
         c = len(rows)
-        flat = rows[:, self.cols] + self.offsets  # (c, issues) in model order
+        flat = (rows if self.in_order else rows[:, self.cols]) + self.offsets  # model order
         # per role the sum over the issues, left to right (as _seq_sum: no leading zero)
         liking = np.cumsum(self.table[:, flat], axis=2)[:, :, -1]  # roles × c
-        x = -(STEEPNESS * liking)
+        x = liking * -STEEPNESS  # -(STEEPNESS * liking): the sign flips exactly
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
-        if len(self.stance_keys):
-            at, hit = _lookup(self.stance_keys, self.batch.number(rows))
-            if hit.any():
-                known = self.stance[at[hit]].T  # roles × hits
-                yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
+        if self.stance_at:
+            if codes is None:
+                codes = self.batch.number(rows).tolist()
+            get = self.stance_at.get
+            hit = [(i, k) for i, code in enumerate(codes) if (k := get(code)) is not None]
+            if hit:
+                cols = [i for i, _ in hit]
+                known = self.stance[[k for _, k in hit]].T  # roles × hits
+                yes[:, cols] = np.where(np.isnan(known), yes[:, cols], known)
         # counts[k]: the chance of exactly shift + k yes votes (this bot votes yes), per
         # row. A veto role (given no veto) votes yes: it shifts the counts by one. A
         # role whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,
