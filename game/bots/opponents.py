@@ -146,6 +146,8 @@ class OpponentModel:
         self.issues = live_issues(view)
         self.roles = others_in_play(view)
         self.vetoes = set(veto_roles(view))
+        self.veto_order = [role for role in self.roles if role in self.vetoes]
+        """The veto roles in play, in the order of :attr:`roles`."""
         self.quorum = quorum(view)
         self.stance: dict[str, dict[tuple[str, ...], float]] = defaultdict(dict)
         self.beliefs: dict[str, _Beliefs] = {}
@@ -230,7 +232,9 @@ class OpponentModel:
 
     def assess(self, package: Mapping[str, str]) -> tuple[float, float]:
         """``(pass chance, support share)`` of a package (see the two methods below)."""
-        key = _key(package, self.issues)
+        return self._assess(package, _key(package, self.issues))
+
+    def _assess(self, package: Mapping[str, str], key: tuple[str, ...]) -> tuple[float, float]:
         found = self._cache.get(key)
         if found is not None:
             return found
@@ -268,12 +272,11 @@ class OpponentModel:
         found = self._cache.get(key)
         if found is None and self.vetoes:
             veto_ok = 1.0
-            for role in self.roles:
-                if role in self.vetoes:
-                    veto_ok *= self._yes(role, package, key)
+            for role in self.veto_order:
+                veto_ok *= self._yes(role, package, key)
             if veto_ok * (1.0 + 1e-9) < chance:
                 return False
-        return self.assess(package)[0] >= chance
+        return (found or self._assess(package, key))[0] >= chance
 
     def pass_chance(self, package: Mapping[str, str]) -> float:
         """The chance the package passes: enough yes votes (this bot's included) and
