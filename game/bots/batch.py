@@ -52,11 +52,6 @@ class _Grid:
         self.steps = list(zip(radix.tolist(), self.sizes.tolist(), strict=True))
         """Per issue (its radix, its number of options): a package's code changes by
         ``radix * (new - old)`` when the issue's option index goes from ``old`` to ``new``."""
-        # The neighbour template: every (issue, option) in the order of the climbs.
-        self.nb_issue = np.repeat(np.arange(len(options)), self.sizes)
-        self.nb_option = np.concatenate(
-            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
-        )
 
 
 _GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
@@ -83,7 +78,6 @@ class Batch:
                 _GRIDS.clear()
             grid = _GRIDS[self.key] = _Grid(self.options)
         self.sizes, self._index, self._radix = grid.sizes, grid.index, grid.radix
-        self._nb_issue, self._nb_option = grid.nb_issue, grid.nb_option
         self.steps = grid.steps
         found = est.memo.get(self.key)
         if not isinstance(found, _ValueTables):
@@ -150,16 +144,6 @@ class Batch:
             found[issue] = opts[k]
         return found
 
-    def neighbours(self, rows: Codes) -> Codes:
-        """Per row every one-issue change, in the climbs' order: (rows, changes, issues)."""
-        a, n = rows.shape
-        t = len(self._nb_issue)
-        out = np.repeat(rows[:, None, :], t, axis=1)
-        cols = np.arange(t)
-        out[:, cols, self._nb_issue] = self._nb_option
-        keep = rows[:, self._nb_issue] != self._nb_option[None, :]
-        return out[keep].reshape(a, t - n, n)
-
     # -- scoring ---------------------------------------------------------------------
     def values(self, rows: Codes) -> Floats:
         """:meth:`Estimator.value` of every row."""
@@ -225,12 +209,6 @@ def _memoised(
         new = list(first)
         known.update(zip(new, score(batch.rows_of(new), new).tolist(), strict=True))
     return [known[code] for code in codes]
-
-
-def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, NDArray[np.bool_]]:
-    """Where each code sits in the sorted ``keys``, and whether it is there."""
-    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
-    return at, keys[at] == codes
 
 
 class _ValueStatic:
