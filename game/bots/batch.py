@@ -52,6 +52,12 @@ class _Grid:
         self.steps = list(zip(radix.tolist(), self.sizes.tolist(), strict=True))
         """Per issue (its radix, its number of options): a package's code changes by
         ``radix * (new - old)`` when the issue's option index goes from ``old`` to ``new``."""
+        self.deltas = [
+            [[(k - d) * radix for k in range(size) if k != d] for d in range(size)]
+            for radix, size in self.steps
+        ]
+        """Per issue and current option index, the code changes to the issue's other
+        options, in option order."""
 
 
 _GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
@@ -78,7 +84,7 @@ class Batch:
                 _GRIDS.clear()
             grid = _GRIDS[self.key] = _Grid(self.options)
         self.sizes, self._index, self._radix = grid.sizes, grid.index, grid.radix
-        self.steps = grid.steps
+        self.steps, self._deltas = grid.steps, grid.deltas
         found = est.memo.get(self.key)
         if not isinstance(found, _ValueTables):
             found = est.memo[self.key] = _ValueTables(self, est)
@@ -131,6 +137,16 @@ class Batch:
     def digits(self, code: int) -> list[int]:
         """The option indices of the package numbered ``code``."""
         return [code // radix % size for radix, size in self.steps]
+
+    def near(self, code: int) -> list[int]:
+        """The codes of every one-issue change of a package: issue by issue, options in
+        order (the order of the climbs)."""
+        deltas = self._deltas
+        return [
+            code + x
+            for j, (radix, size) in enumerate(self.steps)
+            for x in deltas[j][code // radix % size]
+        ]
 
     def rows_of(self, codes: list[int]) -> Codes:
         """The rows of option indices of packages given by their codes."""

@@ -63,17 +63,13 @@ def _climb_codes(
     climb are scored in one call; the climbing itself is plain Python on codes.
     """
     best = score(codes)
-    steps = batch.steps
     active = list(range(len(codes)))
     for _ in range(MAX_STEPS):
         if not active:
             break
         near: list[int] = []
         for a in active:
-            code = codes[a]
-            for (radix, size), d in zip(steps, batch.digits(code), strict=True):
-                base = code - d * radix
-                near += [base + k * radix for k in range(size) if k != d]
+            near += batch.near(codes[a])
         width = len(near) // len(active)
         if not width:
             break
