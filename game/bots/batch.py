@@ -217,14 +217,10 @@ def _memoised(
 ) -> list[float]:
     """The scores of ``codes``, those not in ``known`` worked out in one call and kept
     (a row's score never depends on the other rows of the call)."""
-    first: dict[int, None] = {}  # the packages not scored yet, in order
-    for code in codes:
-        if code not in known:
-            first[code] = None
-    if first:
-        new = list(first)
+    new = [code for code in dict.fromkeys(codes) if code not in known]  # in order, once
+    if new:
         known.update(zip(new, score(batch.rows_of(new), new).tolist(), strict=True))
-    return [known[code] for code in codes]
+    return list(map(known.__getitem__, codes))
 
 
 class _ValueStatic:
