@@ -198,14 +198,19 @@ class Batch:
             codes = self.number(rows).tolist()
         value = self._value(rows, codes)
         below = value < target
+        n_below = int(np.count_nonzero(below))
+        if n_below == len(rows):
+            return -1.0 + (value - target) / 1000.0
+        if not n_below:
+            chance, share = self._assess(rows, codes)
+            return chance + 0.2 * share + value / 100_000.0
         out = np.empty(len(rows))
         out[below] = -1.0 + (value[below] - target) / 1000.0
         ok = ~below
-        if ok.any():
-            chance, share = self._assess(
-                rows[ok], [c for c, keep in zip(codes, ok.tolist(), strict=True) if keep]
-            )
-            out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
+        chance, share = self._assess(
+            rows[ok], [c for c, keep in zip(codes, ok.tolist(), strict=True) if keep]
+        )
+        out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
 
 
