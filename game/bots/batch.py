@@ -10,8 +10,10 @@ sequential ``cumsum`` with a leading zero, never numpy's pairwise ``sum``),
 and the exponential of the yes chance is ``math.exp`` (numpy's SIMD ``exp``
 can differ in the last bit). So a bot decides the same with or without it.
 
-Packages are rows of option indices into the feasible options, one column
-per live issue in the order of the ``options`` mapping.
+Packages are numbered by their option indices into the feasible options (one
+digit per live issue in the order of the ``options`` mapping); the climbs walk
+these codes in plain Python and hand the batch, per step, the codes it has not
+scored yet, as rows of option indices.
 """
 
 from __future__ import annotations
@@ -94,30 +96,6 @@ class Batch:
         self._values: dict[int, float] = {}
 
     # -- packages <-> codes --------------------------------------------------------
-    def encode(self, package: Mapping[str, str]) -> Codes | None:
-        """The option indices of ``package``; ``None`` when it is not made of these options."""
-        if set(package) != set(self.issues):
-            return None
-        row = []
-        for issue, index in zip(self.issues, self._index, strict=True):
-            k = index.get(package[issue])
-            if k is None:
-                return None
-            row.append(k)
-        return np.array(row, dtype=np.intp)
-
-    def decode(self, like: Mapping[str, str], row: Codes) -> dict[str, str]:
-        """``like`` with the choices of ``row`` (the key order of ``like`` kept)."""
-        found = dict(like)
-        for issue, opts, k in zip(self.issues, self.options, row.tolist(), strict=True):
-            found[issue] = opts[k]
-        return found
-
-    def index_of(self, key: Sequence[str], issues: Sequence[str]) -> Codes | None:
-        """Option indices of a key tuple over ``issues``; ``None`` when it is not encodable."""
-        by_issue = dict(zip(issues, key, strict=True))
-        return self.encode(by_issue) if len(by_issue) == len(self.issues) else None
-
     def number(self, rows: Codes) -> NDArray[np.int64]:
         """One integer per row (its index in the grid of these options)."""
         return rows.astype(np.int64) @ self._radix
@@ -161,36 +139,21 @@ class Batch:
         return found
 
     # -- scoring ---------------------------------------------------------------------
-    def values(self, rows: Codes) -> Floats:
-        """:meth:`Estimator.value` of every row."""
-        return self._value(rows)
-
-    def assess(self, rows: Codes) -> tuple[Floats, Floats]:
-        """:meth:`OpponentModel.assess` of every row: pass chances and support shares."""
-        assert self._assess is not None
-        return self._assess(rows)
-
     def values_of(self, codes: list[int]) -> list[float]:
-        """:meth:`values` of packages given by their codes (each worked out once)."""
+        """:meth:`Estimator.value` of packages given by their codes (each worked out once
+        per batch)."""
         return _memoised(codes, self._values, self._value, self)
 
     def offer_scores_of(self, codes: list[int], target: float) -> list[float]:
-        """:meth:`offer_scores` of packages given by their codes."""
+        """The score of :func:`game.bots.strategy.offer_at` of packages given by their
+        codes. Each package is scored once per target: the climbs from several starts
+        meet the same packages again (a row's score never depends on the others)."""
         memo = self._scored
         if memo is None or memo[0] != target:
             memo = self._scored = (target, {})
         return _memoised(
             codes, memo[1], lambda rows, new: self._offer_scores(rows, target, new), self
         )
-
-    def offer_scores(self, rows: Codes, target: float) -> Floats:
-        """The score of :func:`game.bots.strategy.offer_at` of every row.
-
-        Each package is scored once per target: the climbs from several starts
-        meet the same packages again (a row's score never depends on the others).
-        """
-        codes = self.number(rows).tolist()
-        return np.array(self.offer_scores_of(codes, target), dtype=np.float64)
 
     def _offer_scores(self, rows: Codes, target: float, codes: list[int] | None = None) -> Floats:
         assert self._assess is not None
@@ -406,28 +369,46 @@ class _RoleRow:
                 self.stances.append((code, p))
 
 
+#: Per batch key and the model's issue order: the columns in model order, their
+#: offsets into the flat options, the number of options and whether the columns
+#: are in order.
+_ASSESS_STATIC: dict[object, tuple[Codes, Codes, int, bool]] = {}
+
+
+def _assess_static(batch: Batch, issues: list[str]) -> tuple[Codes, Codes, int, bool]:
+    col = {issue: j for j, issue in enumerate(batch.issues)}
+    if sorted(issues) != sorted(batch.issues):
+        raise ValueError("the model and the options have different issues")
+    cols = np.array([col[i] for i in issues], dtype=np.intp)
+    sizes = batch.sizes[cols]
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+    found = (cols, offsets, int(sizes.sum()), cols.tolist() == list(range(len(cols))))
+    if len(_ASSESS_STATIC) >= 64:
+        _ASSESS_STATIC.clear()
+    _ASSESS_STATIC[(batch.key, tuple(issues))] = found
+    return found
+
+
 class _AssessTables:
     """What :meth:`OpponentModel.assess` needs, as arrays over the batch's options."""
 
     def __init__(self, batch: Batch, model: OpponentModel) -> None:
-        col = {issue: j for j, issue in enumerate(batch.issues)}
-        if sorted(model.issues) != sorted(batch.issues):
-            raise ValueError("the model and the options have different issues")
-        self.cols = np.array([col[i] for i in model.issues], dtype=np.intp)
-        sizes = batch.sizes[self.cols]
-        self.offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        static = _ASSESS_STATIC.get((batch.key, tuple(model.issues)))
+        if static is None:
+            static = _assess_static(batch, model.issues)
+        self.cols, self.offsets, total, self.in_order = static
         self.roles = list(model.roles)
-        table = np.zeros((len(self.roles), int(sizes.sum())))
+        rows: list[Floats] = []
         found: dict[int, list[tuple[int, float]]] = {}
         for r, role in enumerate(self.roles):
             beliefs = model.beliefs[role]
             kept = beliefs.memo.get(batch.key)
             if not isinstance(kept, _RoleRow):
                 kept = beliefs.memo[batch.key] = _RoleRow(batch, model, role)
-            table[r] = kept.row
+            rows.append(kept.row)
             for code, p in kept.stances:
                 found.setdefault(code, []).append((r, p))
-        self.table = table
+        self.table = np.array(rows) if rows else np.zeros((0, total))
         self.veto = [role in model.vetoes for role in self.roles]
         self.quorum = model.quorum
         self.weights = 0.0
@@ -437,11 +418,11 @@ class _AssessTables:
         # Stances on exact packages override the guess: code -> per role (NaN: none).
         self.stance_at = {code: i for i, code in enumerate(found)}
         """Package code → its row in ``stance``."""
-        self.stance = np.full((len(found), len(self.roles)), np.nan)
-        for i, code in enumerate(found):
-            for r, p in found[code]:
-                self.stance[i, r] = p
-        self.in_order = self.cols.tolist() == list(range(len(self.cols)))
+        stance = [[math.nan] * len(self.roles) for _ in found]
+        for line, pairs in zip(stance, found.values(), strict=True):
+            for r, p in pairs:
+                line[r] = p
+        self.stance = np.array(stance, dtype=np.float64).reshape(len(found), len(self.roles))
         self.batch = batch
 
     def __call__(self, rows: Codes, codes: list[int] | None = None) -> tuple[Floats, Floats]:
