@@ -10,14 +10,16 @@ sequential ``cumsum`` with a leading zero, never numpy's pairwise ``sum``),
 and the exponential of the yes chance is ``math.exp`` (numpy's SIMD ``exp``
 can differ in the last bit). So a bot decides the same with or without it.
 
-Packages are rows of option indices into the feasible options, one column
-per live issue in the order of the ``options`` mapping.
+Packages are numbered by their option indices into the feasible options (one
+digit per live issue in the order of the ``options`` mapping); the climbs walk
+these codes in plain Python and hand the batch, per step, the codes it has not
+scored yet, as rows of option indices.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -49,11 +51,15 @@ class _Grid:
         for j in range(len(options) - 2, -1, -1):
             radix[j] = radix[j + 1] * self.sizes[j + 1]
         self.radix = radix
-        # The neighbour template: every (issue, option) in the order of the climbs.
-        self.nb_issue = np.repeat(np.arange(len(options)), self.sizes)
-        self.nb_option = np.concatenate(
-            [np.zeros(0, dtype=np.intp), *(np.arange(k, dtype=np.intp) for k in self.sizes)]
-        )
+        self.steps = list(zip(radix.tolist(), self.sizes.tolist(), strict=True))
+        """Per issue (its radix, its number of options): a package's code changes by
+        ``radix * (new - old)`` when the issue's option index goes from ``old`` to ``new``."""
+        self.deltas = [
+            [[(k - d) * radix for k in range(size) if k != d] for d in range(size)]
+            for radix, size in self.steps
+        ]
+        """Per issue and current option index, the code changes to the issue's other
+        options, in option order."""
 
 
 _GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
@@ -80,107 +86,109 @@ class Batch:
                 _GRIDS.clear()
             grid = _GRIDS[self.key] = _Grid(self.options)
         self.sizes, self._index, self._radix = grid.sizes, grid.index, grid.radix
-        self._nb_issue, self._nb_option = grid.nb_issue, grid.nb_option
+        self.steps, self._deltas = grid.steps, grid.deltas
         found = est.memo.get(self.key)
         if not isinstance(found, _ValueTables):
             found = est.memo[self.key] = _ValueTables(self, est)
         self._value = found
         self._assess = _AssessTables(self, model) if model is not None else None
-        self._scored: tuple[float, NDArray[np.int64], Floats] | None = None
+        self._scored: tuple[float, dict[int, float]] | None = None
+        self._values: dict[int, float] = {}
 
     # -- packages <-> codes --------------------------------------------------------
-    def encode(self, package: Mapping[str, str]) -> Codes | None:
-        """The option indices of ``package``; ``None`` when it is not made of these options."""
-        if set(package) != set(self.issues):
-            return None
-        row = []
-        for issue, index in zip(self.issues, self._index, strict=True):
-            k = index.get(package[issue])
-            if k is None:
-                return None
-            row.append(k)
-        return np.array(row, dtype=np.intp)
-
-    def decode(self, like: Mapping[str, str], row: Codes) -> dict[str, str]:
-        """``like`` with the choices of ``row`` (the key order of ``like`` kept)."""
-        found = dict(like)
-        for issue, opts, k in zip(self.issues, self.options, row.tolist(), strict=True):
-            found[issue] = opts[k]
-        return found
-
-    def index_of(self, key: Sequence[str], issues: Sequence[str]) -> Codes | None:
-        """Option indices of a key tuple over ``issues``; ``None`` when it is not encodable."""
-        by_issue = dict(zip(issues, key, strict=True))
-        return self.encode(by_issue) if len(by_issue) == len(self.issues) else None
-
     def number(self, rows: Codes) -> NDArray[np.int64]:
         """One integer per row (its index in the grid of these options)."""
         return rows.astype(np.int64) @ self._radix
 
-    def neighbours(self, rows: Codes) -> Codes:
-        """Per row every one-issue change, in the climbs' order: (rows, changes, issues)."""
-        a, n = rows.shape
-        t = len(self._nb_issue)
-        out = np.repeat(rows[:, None, :], t, axis=1)
-        cols = np.arange(t)
-        out[:, cols, self._nb_issue] = self._nb_option
-        keep = rows[:, self._nb_issue] != self._nb_option[None, :]
-        return out[keep].reshape(a, t - n, n)
+    def code(self, package: Mapping[str, str]) -> int | None:
+        """:meth:`number` of ``package``; ``None`` when it is not made of these options."""
+        if set(package) != set(self.issues):
+            return None
+        code = 0
+        for issue, index, (radix, _) in zip(self.issues, self._index, self.steps, strict=True):
+            k = index.get(package[issue])
+            if k is None:
+                return None
+            code += k * radix
+        return code
+
+    def digits(self, code: int) -> list[int]:
+        """The option indices of the package numbered ``code``."""
+        return [code // radix % size for radix, size in self.steps]
+
+    def near(self, code: int) -> list[int]:
+        """The codes of every one-issue change of a package: issue by issue, options in
+        order (the order of the climbs)."""
+        deltas = self._deltas
+        return [
+            code + x
+            for j, (radix, size) in enumerate(self.steps)
+            for x in deltas[j][code // radix % size]
+        ]
+
+    def rows_of(self, codes: list[int]) -> Codes:
+        """The rows of option indices of packages given by their codes."""
+        found: Codes = np.array(codes, dtype=np.intp)[:, None] // self._radix % self.sizes
+        return found
+
+    def decode_code(self, like: Mapping[str, str], code: int) -> dict[str, str]:
+        """``like`` with the choices of the package numbered ``code``."""
+        found = dict(like)
+        for issue, opts, k in zip(self.issues, self.options, self.digits(code), strict=True):
+            found[issue] = opts[k]
+        return found
 
     # -- scoring ---------------------------------------------------------------------
-    def values(self, rows: Codes) -> Floats:
-        """:meth:`Estimator.value` of every row."""
-        return self._value(rows)
+    def values_of(self, codes: list[int]) -> list[float]:
+        """:meth:`Estimator.value` of packages given by their codes (each worked out once
+        per batch)."""
+        return _memoised(codes, self._values, self._value, self)
 
-    def assess(self, rows: Codes) -> tuple[Floats, Floats]:
-        """:meth:`OpponentModel.assess` of every row: pass chances and support shares."""
-        assert self._assess is not None
-        return self._assess(rows)
-
-    def offer_scores(self, rows: Codes, target: float) -> Floats:
-        """The score of :func:`game.bots.strategy.offer_at` of every row.
-
-        Each package is scored once per target: the climbs from several starts
-        meet the same packages again (a row's score never depends on the others).
-        """
-        nums = self.number(rows)
+    def offer_scores_of(self, codes: list[int], target: float) -> list[float]:
+        """The score of :func:`game.bots.strategy.offer_at` of packages given by their
+        codes. Each package is scored once per target: the climbs from several starts
+        meet the same packages again (a row's score never depends on the others)."""
         memo = self._scored
         if memo is None or memo[0] != target:
-            memo = self._scored = (target, np.zeros(0, dtype=np.int64), np.zeros(0))
-        _, keys, scores = memo
-        out = np.empty(len(rows))
-        if len(keys):
-            at, hit = _lookup(keys, nums)
-            out[hit] = scores[at[hit]]
-            miss = ~hit
-        else:
-            miss = np.ones(len(rows), dtype=bool)
-        if miss.any():
-            new, first, back = np.unique(nums[miss], return_index=True, return_inverse=True)
-            found = self._offer_scores(rows[miss][first], target)
-            out[miss] = found[back.reshape(-1)]
-            keys = np.concatenate([keys, new])
-            order = np.argsort(keys, kind="stable")
-            self._scored = (target, keys[order], np.concatenate([scores, found])[order])
-        return out
+            memo = self._scored = (target, {})
+        return _memoised(
+            codes, memo[1], lambda rows, new: self._offer_scores(rows, target, new), self
+        )
 
-    def _offer_scores(self, rows: Codes, target: float) -> Floats:
+    def _offer_scores(self, rows: Codes, target: float, codes: list[int] | None = None) -> Floats:
         assert self._assess is not None
-        value = self._value(rows)
+        if codes is None:
+            codes = self.number(rows).tolist()
+        value = self._value(rows, codes)
         below = value < target
+        n_below = int(np.count_nonzero(below))
+        if n_below == len(rows):
+            return -1.0 + (value - target) / 1000.0
+        if not n_below:
+            chance, share = self._assess(rows, codes)
+            return chance + 0.2 * share + value / 100_000.0
         out = np.empty(len(rows))
         out[below] = -1.0 + (value[below] - target) / 1000.0
         ok = ~below
-        if ok.any():
-            chance, share = self._assess(rows[ok])
-            out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
+        chance, share = self._assess(
+            rows[ok], [c for c, keep in zip(codes, ok.tolist(), strict=True) if keep]
+        )
+        out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
 
 
-def _lookup(keys: NDArray[np.int64], codes: NDArray[np.int64]) -> tuple[Codes, NDArray[np.bool_]]:
-    """Where each code sits in the sorted ``keys``, and whether it is there."""
-    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
-    return at, keys[at] == codes
+def _memoised(
+    codes: list[int],
+    known: dict[int, float],
+    score: Callable[[Codes, list[int]], Floats],
+    batch: Batch,
+) -> list[float]:
+    """The scores of ``codes``, those not in ``known`` worked out in one call and kept
+    (a row's score never depends on the other rows of the call)."""
+    new = [code for code in dict.fromkeys(codes) if code not in known]  # in order, once
+    if new:
+        known.update(zip(new, score(batch.rows_of(new), new).tolist(), strict=True))
+    return list(map(known.__getitem__, codes))
 
 
 class _ValueStatic:
@@ -231,6 +239,16 @@ class _ValueStatic:
         self.inv = np.array([est.issues.index(i) for i in batch.issues], dtype=np.intp)
         self._index = [batch._index[col[i]] for i in est.issues]
         self._rows: dict[tuple[str, ...], list[int]] = {}
+        self.in_order = self.cols.tolist() == list(range(len(self.cols)))
+        """Whether the estimator's issues are the batch's columns in order."""
+        self.first = self.points.copy()
+        """The points with the preset points added to the first issue's entries (the
+        first two terms of every sum, added as the sum adds them)."""
+        if len(est.issues):
+            size = int(sizes[0])
+            self.first[:size] = self.preset + self.points[:size]
+        self.pow4 = np.ldexp(1.0, 2 * (np.arange(len(est.issues) + 1) - self.n))
+        """4.0 ** (same - n), per number of choices in common (``same``)."""
 
     def row_of(self, key: tuple[str, ...]) -> list[int]:
         """A package key's option indices in the estimator's issue order (-1: not an option)."""
@@ -263,13 +281,51 @@ class _ValueTables:
             rows = np.array([static.row_of(key) for key in keys], dtype=np.intp)
             codes = batch.number(rows[:, static.inv]).tolist()
             exact = {code: est.exact[key] for code, key in zip(codes, keys, strict=True)}
-        self.exact_keys = np.array(sorted(exact), dtype=np.int64)
-        self.exact_values = np.array([exact[k] for k in sorted(exact)], dtype=np.float64)
+        self.exact = exact
+        """Package code → its exact value."""
         self.batch = batch
+        self.in_order = static.in_order
+        self.first = static.first
+        self.pow4 = static.pow4
 
-    def __call__(self, rows: Codes) -> Floats:
-        own = rows[:, self.cols]  # est order
+    def __call__(self, rows: Codes, codes: list[int] | None = None) -> Floats:
+        """:meth:`Estimator.value` of every row (``codes``: the rows' package codes)."""
+        own = rows if self.in_order else rows[:, self.cols]  # est order
         flat = own + self.offsets
+        width = flat.shape[1]
+        if not width:
+            return self._plain(rows, codes)
+        if self.rules:
+            terms = np.empty((len(rows), width + len(self.rules)))
+            terms[:, :width] = self.first[flat]
+            hits = self.allowed[:, flat].all(axis=2)  # rules × rows
+            terms[:, width:] = np.where(hits, self.rule_points[:, None], 0.0).T
+        else:
+            terms = self.first[flat]
+        # the preset points are in the first issue's entries: preset + p0 as before
+        base = np.cumsum(terms, axis=1)[:, -1]
+        if len(self.diffs):
+            weight = self.pow4[(own[:, None, :] == self.known[None, :, :]).sum(axis=2)]
+            total = _seq_sum(weight * self.diffs[None, :])
+            weights = _seq_sum(weight)
+            value = base + total / weights
+        else:
+            value = base + 0.0
+        return self._exact(value, rows, codes)
+
+    def _exact(self, value: Floats, rows: Codes, codes: list[int] | None) -> Floats:
+        if self.exact:
+            if codes is None:
+                codes = self.batch.number(rows).tolist()
+            get = self.exact.get
+            hit = [(i, v) for i, code in enumerate(codes) if (v := get(code)) is not None]
+            if hit:
+                value[[i for i, _ in hit]] = [v for _, v in hit]
+        return value
+
+    def _plain(self, rows: Codes, codes: list[int] | None) -> Floats:
+        """The sums with the preset points as a term of their own (no live issue)."""
+        flat = rows[:, self.cols] + self.offsets
         terms = np.empty((len(rows), 1 + flat.shape[1] + len(self.rules)))
         terms[:, 0] = self.preset
         terms[:, 1 : 1 + flat.shape[1]] = self.points[flat]
@@ -278,17 +334,12 @@ class _ValueTables:
             terms[:, 1 + flat.shape[1] :] = np.where(hits, self.rule_points[:, None], 0.0).T
         base = np.cumsum(terms, axis=1)[:, -1]
         if len(self.diffs):
-            same = (own[:, None, :] == self.known[None, :, :]).sum(axis=2)
+            same = (rows[:, self.cols][:, None, :] == self.known[None, :, :]).sum(axis=2)
             weight = np.ldexp(1.0, 2 * (same - self.n))
-            total = _seq_sum(weight * self.diffs[None, :])
-            weights = _seq_sum(weight)
-            value = base + total / weights
+            value = base + _seq_sum(weight * self.diffs[None, :]) / _seq_sum(weight)
         else:
             value = base + 0.0
-        if len(self.exact_keys):
-            at, hit = _lookup(self.exact_keys, self.batch.number(rows))
-            value[hit] = self.exact_values[at[hit]]
-        return value
+        return self._exact(value, rows, codes)
 
 
 class _RoleRow:
@@ -318,28 +369,46 @@ class _RoleRow:
                 self.stances.append((code, p))
 
 
+#: Per batch key and the model's issue order: the columns in model order, their
+#: offsets into the flat options, the number of options and whether the columns
+#: are in order.
+_ASSESS_STATIC: dict[object, tuple[Codes, Codes, int, bool]] = {}
+
+
+def _assess_static(batch: Batch, issues: list[str]) -> tuple[Codes, Codes, int, bool]:
+    col = {issue: j for j, issue in enumerate(batch.issues)}
+    if sorted(issues) != sorted(batch.issues):
+        raise ValueError("the model and the options have different issues")
+    cols = np.array([col[i] for i in issues], dtype=np.intp)
+    sizes = batch.sizes[cols]
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+    found = (cols, offsets, int(sizes.sum()), cols.tolist() == list(range(len(cols))))
+    if len(_ASSESS_STATIC) >= 64:
+        _ASSESS_STATIC.clear()
+    _ASSESS_STATIC[(batch.key, tuple(issues))] = found
+    return found
+
+
 class _AssessTables:
     """What :meth:`OpponentModel.assess` needs, as arrays over the batch's options."""
 
     def __init__(self, batch: Batch, model: OpponentModel) -> None:
-        col = {issue: j for j, issue in enumerate(batch.issues)}
-        if sorted(model.issues) != sorted(batch.issues):
-            raise ValueError("the model and the options have different issues")
-        self.cols = np.array([col[i] for i in model.issues], dtype=np.intp)
-        sizes = batch.sizes[self.cols]
-        self.offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        static = _ASSESS_STATIC.get((batch.key, tuple(model.issues)))
+        if static is None:
+            static = _assess_static(batch, model.issues)
+        self.cols, self.offsets, total, self.in_order = static
         self.roles = list(model.roles)
-        table = np.zeros((len(self.roles), int(sizes.sum())))
+        rows: list[Floats] = []
         found: dict[int, list[tuple[int, float]]] = {}
         for r, role in enumerate(self.roles):
             beliefs = model.beliefs[role]
             kept = beliefs.memo.get(batch.key)
             if not isinstance(kept, _RoleRow):
                 kept = beliefs.memo[batch.key] = _RoleRow(batch, model, role)
-            table[r] = kept.row
+            rows.append(kept.row)
             for code, p in kept.stances:
                 found.setdefault(code, []).append((r, p))
-        self.table = table
+        self.table = np.array(rows) if rows else np.zeros((0, total))
         self.veto = [role in model.vetoes for role in self.roles]
         self.quorum = model.quorum
         self.weights = 0.0
@@ -347,27 +416,33 @@ class _AssessTables:
             self.weights += 2.0 if v else 1.0
         self.role_weights = np.array([2.0 if v else 1.0 for v in self.veto])[:, None]
         # Stances on exact packages override the guess: code -> per role (NaN: none).
-        keys = sorted(found)
-        self.stance_keys = np.array(keys, dtype=np.int64)
-        self.stance = np.full((len(keys), len(self.roles)), np.nan)
-        for i, code in enumerate(keys):
-            for r, p in found[code]:
-                self.stance[i, r] = p
+        self.stance_at = {code: i for i, code in enumerate(found)}
+        """Package code → its row in ``stance``."""
+        stance = [[math.nan] * len(self.roles) for _ in found]
+        for line, pairs in zip(stance, found.values(), strict=True):
+            for r, p in pairs:
+                line[r] = p
+        self.stance = np.array(stance, dtype=np.float64).reshape(len(found), len(self.roles))
         self.batch = batch
 
-    def __call__(self, rows: Codes) -> tuple[Floats, Floats]:
+    def __call__(self, rows: Codes, codes: list[int] | None = None) -> tuple[Floats, Floats]:
+        """:meth:`OpponentModel.assess` of every row (``codes``: the rows' package codes)."""
         c = len(rows)
-        flat = rows[:, self.cols] + self.offsets  # (c, issues) in model order
+        flat = (rows if self.in_order else rows[:, self.cols]) + self.offsets  # model order
         # per role the sum over the issues, left to right (as _seq_sum: no leading zero)
         liking = np.cumsum(self.table[:, flat], axis=2)[:, :, -1]  # roles × c
-        x = -(STEEPNESS * liking)
+        x = liking * -STEEPNESS  # -(STEEPNESS * liking): the sign flips exactly
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
-        if len(self.stance_keys):
-            at, hit = _lookup(self.stance_keys, self.batch.number(rows))
-            if hit.any():
-                known = self.stance[at[hit]].T  # roles × hits
-                yes[:, hit] = np.where(np.isnan(known), yes[:, hit], known)
+        if self.stance_at:
+            if codes is None:
+                codes = self.batch.number(rows).tolist()
+            get = self.stance_at.get
+            hit = [(i, k) for i, code in enumerate(codes) if (k := get(code)) is not None]
+            if hit:
+                cols = [i for i, _ in hit]
+                known = self.stance[[k for _, k in hit]].T  # roles × hits
+                yes[:, cols] = np.where(np.isnan(known), yes[:, cols], known)
         # counts[k]: the chance of exactly shift + k yes votes (this bot votes yes), per
         # row. A veto role (given no veto) votes yes: it shifts the counts by one. A
         # role whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,

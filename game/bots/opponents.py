@@ -146,6 +146,8 @@ class OpponentModel:
         self.issues = live_issues(view)
         self.roles = others_in_play(view)
         self.vetoes = set(veto_roles(view))
+        self.veto_order = [role for role in self.roles if role in self.vetoes]
+        """The veto roles in play, in the order of :attr:`roles`."""
         self.quorum = quorum(view)
         self.stance: dict[str, dict[tuple[str, ...], float]] = defaultdict(dict)
         self.beliefs: dict[str, _Beliefs] = {}
@@ -179,16 +181,15 @@ class OpponentModel:
                 elif choice == "no":
                     evidence[role].append((proposal["package"], VOTED_NO))
                     self.stance[role][key] = min(self.stance[role].get(key, 1.0), 0.1)
-        disclosed: dict[str, dict[str, Mapping[str, float]]] = defaultdict(dict)
-        for d in view["disclosures"]:  # in order: the latest disclosure wins
-            if d["issue"] is not None:
-                disclosed[d["role"]][d["issue"]] = d["values"]
-        options = _options(view, self.issues) if store is None else store.options(view)
+        if store is None:
+            disclosed = _disclosed(view["disclosures"], self.issues)
+            options = _options(view, self.issues)
+        else:
+            disclosed = store.disclosed(view["disclosures"], self.issues)
+            options = store.options(view)
         nothing: tuple[None, ...] = (None,) * len(self.issues)
         for role in self.roles:
-            known = disclosed.get(role)
-            shown = nothing if not known else tuple([known.get(i) for i in self.issues])
-            sign: RoleSign = (tuple(evidence[role]), shown)
+            sign: RoleSign = (tuple(evidence[role]), disclosed.get(role, nothing))
             kept = None if store is None else store.get(role, sign, self.issues)
             if kept is None:
                 kept = _Beliefs(sign, self.stance[role], self.issues, evidence[role], options)
@@ -230,7 +231,9 @@ class OpponentModel:
 
     def assess(self, package: Mapping[str, str]) -> tuple[float, float]:
         """``(pass chance, support share)`` of a package (see the two methods below)."""
-        key = _key(package, self.issues)
+        return self._assess(package, _key(package, self.issues))
+
+    def _assess(self, package: Mapping[str, str], key: tuple[str, ...]) -> tuple[float, float]:
         found = self._cache.get(key)
         if found is not None:
             return found
@@ -268,12 +271,11 @@ class OpponentModel:
         found = self._cache.get(key)
         if found is None and self.vetoes:
             veto_ok = 1.0
-            for role in self.roles:
-                if role in self.vetoes:
-                    veto_ok *= self._yes(role, package, key)
+            for role in self.veto_order:
+                veto_ok *= self._yes(role, package, key)
             if veto_ok * (1.0 + 1e-9) < chance:
                 return False
-        return self.assess(package)[0] >= chance
+        return (found or self._assess(package, key))[0] >= chance
 
     def pass_chance(self, package: Mapping[str, str]) -> float:
         """The chance the package passes: enough yes votes (this bot's included) and
@@ -300,6 +302,18 @@ def _shown(proposal: Mapping[str, Any], issues: list[str]) -> Shown:
     return _key(package, issues), shown
 
 
+def _disclosed(
+    disclosures: list[Mapping[str, Any]], issues: list[str]
+) -> dict[str, tuple[Mapping[str, float] | None, ...]]:
+    """Per role that disclosed points for an issue, per live issue its latest disclosed
+    points (``None``: not disclosed)."""
+    found: dict[str, dict[str, Mapping[str, float]]] = defaultdict(dict)
+    for d in disclosures:  # in order: the latest disclosure wins
+        if d["issue"] is not None:
+            found[d["role"]][d["issue"]] = d["values"]
+    return {role: tuple([known.get(i) for i in issues]) for role, known in found.items()}
+
+
 def _options(view: View, issues: list[str]) -> dict[str, list[str]]:
     return {
         i["id"]: [o["id"] for o in i["options"]]
@@ -324,6 +338,14 @@ class BeliefStore:
         self._roles: dict[str, list[_Beliefs]] = {}
         self._shown: dict[int, tuple[Mapping[str, Any], list[str], Shown]] = {}
         self._options: tuple[object, tuple[str, ...], dict[str, list[str]]] | None = None
+        self._disclosed: (
+            tuple[
+                list[Mapping[str, Any]],
+                list[str],
+                dict[str, tuple[Mapping[str, float] | None, ...]],
+            ]
+            | None
+        ) = None
 
     def options(self, view: View) -> dict[str, list[str]]:
         """Every live issue's options (kept while the view's scenario part is the same)."""
@@ -333,6 +355,15 @@ class BeliefStore:
             self._options = (scenario, issues, _options(view, list(issues)))
             self._roles.clear()
         return self._options[2]
+
+    def disclosed(
+        self, disclosures: list[Mapping[str, Any]], issues: list[str]
+    ) -> dict[str, tuple[Mapping[str, float] | None, ...]]:
+        """:func:`_disclosed`, kept while the view hands out the same list of disclosures."""
+        kept = self._disclosed
+        if kept is None or kept[0] is not disclosures or kept[1] != issues:
+            kept = self._disclosed = (disclosures, list(issues), _disclosed(disclosures, issues))
+        return kept[2]
 
     def shown(self, proposal: Mapping[str, Any], issues: list[str]) -> Shown:
         """:func:`_shown` of a proposal, kept per proposal (views hand out the same

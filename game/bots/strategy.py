@@ -13,9 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Mapping
 
-import numpy as np
-
-from game.bots.batch import Batch, Codes, Floats
+from game.bots.batch import Batch
 from game.bots.estimate import Estimator
 from game.bots.opponents import OpponentModel
 from game.bots.reading import Package
@@ -54,36 +52,45 @@ def _climb(
     return best
 
 
-def _climb_rows(batch: Batch, starts: Codes, score: Callable[[Codes], Floats]) -> Floats:
-    """:func:`_climb` from every row of ``starts`` at once (in place); the final scores.
+def _climb_codes(
+    batch: Batch, codes: list[int], score: Callable[[list[int]], list[float]]
+) -> list[float]:
+    """:func:`_climb` from every package of ``codes`` at once (in place); the final scores.
 
     Each climb takes the same steps as :func:`_climb` with the same scores: the
-    first best neighbour, stopping when it gains no more than 1e-9.
+    first best neighbour (one-issue changes issue by issue, options in order),
+    stopping when it gains no more than 1e-9. Per step the neighbours of every
+    climb are scored in one call; the climbing itself is plain Python on codes.
     """
-    best_score = score(starts)
-    active = np.arange(len(starts))
-    n = starts.shape[1]
+    best = score(codes)
+    active = list(range(len(codes)))
     for _ in range(MAX_STEPS):
-        if not len(active):
+        if not active:
             break
-        near = batch.neighbours(starts[active])
-        if near.shape[1] == 0:
+        near: list[int] = []
+        for a in active:
+            near += batch.near(codes[a])
+        width = len(near) // len(active)
+        if not width:
             break
-        scores = score(near.reshape(-1, n)).reshape(near.shape[:2])
-        pick = scores.argmax(axis=1)
-        step_score = scores[np.arange(len(active)), pick]
-        up = ~(step_score <= best_score[active] + 1e-9)
-        starts[active[up]] = near[up, pick[up]]
-        best_score[active[up]] = step_score[up]
-        active = active[up]
-    return best_score
+        scores = score(near)
+        still: list[int] = []
+        for n, a in enumerate(active):
+            part = scores[n * width : (n + 1) * width]
+            top = max(part)
+            if not top <= best[a] + 1e-9:
+                codes[a] = near[n * width + part.index(top)]
+                best[a] = top
+                still.append(a)
+        active = still
+    return best
 
 
-def _encoded(batch: Batch, packages: list[Package]) -> Codes | None:
-    rows = [batch.encode(p) for p in packages]
-    if any(r is None for r in rows) or not rows:
+def _codes(batch: Batch, packages: list[Package]) -> list[int] | None:
+    codes = [batch.code(p) for p in packages]
+    if any(c is None for c in codes) or not codes:
         return None
-    return np.stack([r for r in rows if r is not None])
+    return [c for c in codes if c is not None]
 
 
 def greedy_package(est: Estimator, options: Mapping[str, list[str]]) -> Package:
@@ -107,12 +114,12 @@ def best_for_me(
     starts += [{i: rng.choice(o) for i, o in options.items()} for _ in range(restarts)]
     valid = [s for s in starts if all(s.get(i) in o for i, o in options.items())]
     batch = Batch(options, est) if _worth_a_batch(options) else None
-    rows = None if batch is None else _encoded(batch, valid)
-    if batch is None or rows is None:
+    codes = None if batch is None else _codes(batch, valid)
+    if batch is None or codes is None:
         found = [_climb(s, options, est.value) for s in valid]
     else:
-        _climb_rows(batch, rows, batch.values)
-        found = [batch.decode(s, row) for s, row in zip(valid, rows, strict=True)]
+        _climb_codes(batch, codes, batch.values_of)
+        found = [batch.decode_code(s, code) for s, code in zip(valid, codes, strict=True)]
     return max(found, key=lambda p: (est.value(p), sorted(p.items())))
 
 
@@ -137,13 +144,13 @@ def offer_at(
     valid = [dict(s) for s in starts if all(s.get(i) in o for i, o in options.items())]
     if batch is None and _worth_a_batch(options):
         batch = Batch(options, est, model)
-    rows = None if batch is None else _encoded(batch, valid)
-    if batch is None or rows is None:
+    codes = None if batch is None else _codes(batch, valid)
+    if batch is None or codes is None:
         climbed = [(found := _climb(s, options, score), score(found)) for s in valid]
     else:
-        final = _climb_rows(batch, rows, lambda r: batch.offer_scores(r, target))
+        final = _climb_codes(batch, codes, lambda c: batch.offer_scores_of(c, target))
         climbed = [
-            (batch.decode(s, row), float(f)) for s, row, f in zip(valid, rows, final, strict=True)
+            (batch.decode_code(s, code), f) for s, code, f in zip(valid, codes, final, strict=True)
         ]
     best: Package | None = None
     best_score = -1.0
