@@ -146,8 +146,46 @@ def _reveal(state: GameState) -> Json:
     return found
 
 
+#: Per table: what the last outcome was computed from, and the outcome.
+_OUTCOMES: dict[int, tuple[tuple[object, ...], Json]] = {}
+
+
+def _outcome(state: GameState) -> Json:
+    """``outcome(state)`` for the views, cached per state and reused from the state
+    before when everything it reads is the same (a message, a mark or a clock move
+    leaves it alone): the same object, so the server's text of it is reused too."""
+    found: Json | None = state.__dict__.get("_outcome_view")
+    if found is not None:
+        return found
+    # Identity for the records and the scorer (never changed in place), equality for
+    # the rest.
+    same = (
+        state.scenario,
+        state.scorer,
+        state.proposals,
+        state.ballots,
+        state.disclosures,
+        state.signatures,
+    )
+    rest = (state.agreement, state.revealed, state.in_play, state.mode)
+    earlier = _OUTCOMES.get(state.table)
+    if (
+        earlier is not None
+        and all(a is b for a, b in zip(earlier[0][:6], same, strict=True))
+        and earlier[0][6:] == rest
+    ):
+        found = earlier[1]
+    else:
+        found = outcome(state)
+        if len(_OUTCOMES) >= 1024:
+            _OUTCOMES.clear()
+        _OUTCOMES[state.table] = ((*same, *rest), found)
+    state.__dict__["_outcome_view"] = found
+    return found
+
+
 def _reveal_base(state: GameState) -> Json:
-    result = outcome(state)
+    result = _outcome(state)
     return {
         "profiles": {
             r: private_profile(state, state.scenario.role(r)) for r in state.scenario.role_ids
@@ -214,8 +252,6 @@ def _values(state: GameState, role: str) -> list[Json]:
                 }
             found.append(item)
     return found
-
-
 
 
 def _private_messages(state: GameState, role: str | None) -> list[Json]:
@@ -297,7 +333,7 @@ def facilitator_view(
         view["private_messages"] = _private_messages(state, None)
         ballot = state.open_ballot
         view["open_votes"] = dict(ballot.votes) if ballot else None
-        view["outcome"] = outcome(state)
+        view["outcome"] = _outcome(state)
         # Event cards with their text, for the console to choose from (added for game/tui).
         view["event_cards"] = _event_cards(state)
     view["reveal"] = _reveal(state) if state.revealed else None
