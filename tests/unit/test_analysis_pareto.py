@@ -65,6 +65,7 @@ def test_coarse_levels_are_verified_exactly(table: np.ndarray):
 @pytest.mark.parametrize("rows", [3, 9, 40, 486, 5000])
 def test_frontier_equals_moocore(rows: int):
     import moocore  # in the test extra: a missing moocore fails, never skips
+
     rng = np.random.default_rng(rows)
     table = rng.integers(0, 9, size=(rows, 12)) * 2.5 + rng.integers(0, 3, size=(rows, 1)) * 0.01
     dup = rows // 5
