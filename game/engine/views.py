@@ -70,13 +70,13 @@ def _public_base(state: GameState) -> Json:
         "roles": roles_public(state),
         "agreement_rule": agreement_rule(state),
         "proposals": proposal_table(state)[0],
-        "disclosures": _records("disclosures", state.disclosures),
-        "marks": _records("marks", state.marks),
-        "messages": _records("messages", state.messages),
-        "announcements": _records("announcements", state.announcements),
+        "disclosures": _records(state.table, "disclosures", state.disclosures),
+        "marks": _records(state.table, "marks", state.marks),
+        "messages": _records(state.table, "messages", state.messages),
+        "announcements": _records(state.table, "announcements", state.announcements),
         "events": events_public(state),
         "ballot": ballot_public(state.open_ballot) if state.open_ballot else None,
-        "ballots": _ballots(state.ballots),
+        "ballots": _ballots(state.table, state.ballots),
         "agreement": agreement_public(state),
         "revealed": state.revealed,
     }
@@ -84,21 +84,27 @@ def _public_base(state: GameState) -> Json:
 
 T = TypeVar("T")
 
-#: Per kind of record the last list made, with the records it was made of (a new
-#: state shares the tuples of records that did not change with the state before).
-_RECORDS: dict[str, tuple[tuple[Any, ...], list[Json]]] = {}
+#: Per table and kind of record the last list made, with the records it was made of
+#: (a new state shares the tuples of records that did not change with the state before).
+_RECORDS: dict[tuple[int, str], tuple[tuple[Any, ...], list[Json]]] = {}
+
+
+def _remember(key: tuple[int, str], records: tuple[Any, ...], found: list[Json]) -> None:
+    if len(_RECORDS) >= 4096:
+        _RECORDS.clear()
+    _RECORDS[key] = (records, found)
 
 
 Record = Disclosure | Mark | Message | Announcement
 
 
-def _ballots(ballots: tuple[Ballot, ...]) -> list[Json]:
+def _ballots(table: int, ballots: tuple[Ballot, ...]) -> list[Json]:
     """The public JSON of the ballots, made once per tuple of ballot records."""
-    last = _RECORDS.get("ballots")
+    last = _RECORDS.get((table, "ballots"))
     if last is not None and last[0] is ballots:
         return last[1]
     found = [ballot_public(b) for b in ballots]
-    _RECORDS["ballots"] = (ballots, found)
+    _remember((table, "ballots"), ballots, found)
     return found
 
 
@@ -116,16 +122,16 @@ def _infeasible(state: GameState) -> list[list[str]]:
 _INFEASIBLE: dict[str, tuple[Scorer, list[list[str]]]] = {}
 
 
-def _records(name: str, records: tuple[Record, ...]) -> list[Json]:
+def _records(table: int, name: str, records: tuple[Record, ...]) -> list[Json]:
     """The public JSON of ``records`` (messages: the public ones), made once per tuple."""
-    last = _RECORDS.get(name)
+    last = _RECORDS.get((table, name))
     if last is not None and last[0] is records:
         return last[1]
     if name == "messages":
         found = [_record_json(m) for m in records if getattr(m, "to", None) is None]
     else:
         found = [_record_json(r) for r in records]
-    _RECORDS[name] = (records, found)
+    _remember((table, name), records, found)
     return found
 
 
