@@ -112,7 +112,7 @@ async def _serve(args: argparse.Namespace) -> int:
     except HostError as exc:
         fail(str(exc))
         return 1
-    warn(hosted.notes)
+    warn(hosted.notes, t)
     server = GameServer(hosted)
     tune_gc()
     try:

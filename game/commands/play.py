@@ -195,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
     except HostError as exc:
         fail(str(exc))
         return 1
-    warn(hosted.notes)
+    warn(hosted.notes, t)
     if note:
         say(note)
     resumed = hosted.resumed

@@ -12,7 +12,7 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,10 @@ from game.store import HostConfig, Store, StoreError, TableRecord
 MAX_TABLES = 100
 
 
+#: A note for the facilitator: a message key and its values.
+Note = tuple[str, dict[str, Any]]
+
+
 class HostError(Exception):
     """The session cannot be hosted (message is for the user, no traceback)."""
 
@@ -39,7 +43,9 @@ class HostedSession:
     store: Store
     tables: list[HostedTable]
     resumed: bool = False
-    notes: list[str] = field(default_factory=list)
+    #: Notes for the facilitator, each a message key (``cli.note.*`` in the interface
+    #: catalogs, game/tui/i18n) and its values: the command says them in its language.
+    notes: list[Note] = field(default_factory=list)
     url: str = ""
 
     def codes_document(self) -> dict[str, Any]:
@@ -136,14 +142,12 @@ def _create(
 
 def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSession:
     stored = Path(config.scenario)
-    notes = []
+    notes: list[Note] = []
     if path.resolve() != stored or mode != config.mode:
-        notes.append(
-            f"this database holds a session of {stored.name} in {config.mode} mode; resuming that"
-        )
+        notes.append(("other_session", {"name": stored.name, "mode": config.mode}))
     scenario = _load(stored)
     if config.scenario_sha256 and file_digest(stored) != config.scenario_sha256:
-        notes.append(f"{stored} changed since the session began; replaying the log anyway")
+        notes.append(("scenario_changed", {"path": str(stored)}))
     hosted = HostedSession(
         config=config, scenario=scenario, store=store, tables=[], resumed=True, notes=notes
     )
@@ -177,7 +181,7 @@ def _add_tables(hosted: HostedSession, count: int, seed: int | None, now: float)
         taken.add(t.record.screen)
         taken.update(t.record.roles.values())
     if hosted.resumed and count < len(hosted.tables):
-        hosted.notes.append(f"the database has {len(hosted.tables)} tables; keeping them all")
+        hosted.notes.append(("tables_kept", {"n": len(hosted.tables)}))
     for number in range(len(hosted.tables) + 1, count + 1):
         roles = {}
         for role in hosted.scenario.role_ids:
@@ -197,9 +201,10 @@ def _add_tables(hosted: HostedSession, count: int, seed: int | None, now: float)
         state = new_game(hosted.scenario, hosted.config.mode, record.seed, now, table=number)
         hosted.tables.append(HostedTable(record=record, state=state))
         if hosted.resumed:
-            hosted.notes.append(f"added table {number}")
+            hosted.notes.append(("table_added", {"number": number}))
 
 
-def warn(notes: Sequence[str]) -> None:
-    for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+def warn(notes: Sequence[Note], translate: Callable[..., str]) -> None:
+    """Print the notes in the interface's language (``translate``: game.tui.i18n.t)."""
+    for key, values in notes:
+        print(translate(f"cli.note.{key}", **values), file=sys.stderr)

@@ -76,3 +76,12 @@ def test_a_resumed_session_says_so_in_both_languages(
         "Het spel gaat verder: 2 tafels van leeuwaerdenhout, spelvorm full",
         "resumed 2 tables of leeuwaerdenhout, full mode",
     ]
+
+
+def test_the_notes_of_a_resumed_session_are_in_the_interface_language(tmp_path: Path) -> None:
+    host_lines(tmp_path)  # a session of one table in g.db
+    _, err, _ = host_lines(tmp_path, "--tables", "2")  # resumed, one table added
+    assert "Let op: tafel 2 is toegevoegd." in err
+    assert "note:" not in err and "added table" not in err
+    _, err, _ = host_lines(tmp_path, "--tables", "3", "--lang", "en")
+    assert "note: added table 3" in err

@@ -304,6 +304,14 @@ STRINGS: dict[str, str] = {
     "cli.host.codes": "codes: {path}",
     "cli.host.db": "database: {path}",
     "cli.host.stopped": "stopped; resume with the same --db",
+    "cli.note.other_session": (
+        "note: this database holds a session of {name} in {mode} mode; resuming that"
+    ),
+    "cli.note.scenario_changed": (
+        "note: {path} changed since the session began; replaying the log anyway"
+    ),
+    "cli.note.tables_kept": "note: the database has {n} tables; keeping them all",
+    "cli.note.table_added": "note: added table {number}",
     "play.farewell": (
         "The game is saved in {db}.\n"
         "To go on: run the same command again.\n"

@@ -306,6 +306,16 @@ STRINGS: dict[str, str] = {
     "cli.host.codes": "codes: {path}",
     "cli.host.db": "spelbestand: {path}",
     "cli.host.stopped": "Gestopt; ga verder met dezelfde --db.",
+    "cli.note.other_session": (
+        "Let op: dit spelbestand hoort bij een spel van {name} in spelvorm {mode}; "
+        "dat spel gaat verder."
+    ),
+    "cli.note.scenario_changed": (
+        "Let op: {path} is veranderd sinds het spel begon; de zetten worden toch "
+        "opnieuw afgespeeld."
+    ),
+    "cli.note.tables_kept": "Let op: het spelbestand heeft {n} tafels; die blijven allemaal.",
+    "cli.note.table_added": "Let op: tafel {number} is toegevoegd.",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"
