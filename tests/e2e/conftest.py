@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -32,3 +34,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if in_ci():
                 pytest.fail(f"CI: {message}; .ci/run installs it", pytrace=False)
             pytest.skip(message)
+
+
+@pytest.fixture
+def live() -> Iterator[Any]:
+    """A live host for the browser seat tests (webseat_helpers.LiveHost), closed after."""
+    from webseat_helpers import LiveHost, require_browser
+
+    require_browser()
+    host = LiveHost()
+    yield host
+    host.close()

@@ -12,10 +12,8 @@ serious or critical axe-core violations. Screenshots land in artifacts/webseat/.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from webseat_helpers import (
     LAPTOP,
     NARROW_PHONE,
@@ -25,17 +23,8 @@ from webseat_helpers import (
     chromium,
     no_horizontal_scroll,
     open_page,
-    require_browser,
     shot,
 )
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    require_browser()
-    host = LiveHost()
-    yield host
-    host.close()
 
 
 def tab(page: Any, name: str) -> None:

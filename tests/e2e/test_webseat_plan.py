@@ -5,23 +5,13 @@ draws the bars when it is there, and keeps it (one request per package)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from webseat_helpers import PHONE, LiveHost, chromium, open_page, require_browser
+from webseat_helpers import PHONE, LiveHost, chromium, open_page
 
 from game.engine import Move
 
 PACKAGE = {"ontwerp": "kaal", "fasering": "samen"}
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    require_browser()
-    host = LiveHost()
-    yield host
-    host.close()
 
 
 def test_the_seat_fetches_a_proposals_plan_and_shows_it(live: LiveHost) -> None:

@@ -11,11 +11,9 @@ itself and keeps its seat.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from webseat_helpers import LAPTOP, PHONE, LiveHost, axe_check, chromium, open_page, require_browser
+from webseat_helpers import LAPTOP, PHONE, LiveHost, axe_check, chromium, open_page
 
 SECRET = "geheim-7f3a: alleen voor de winkeliers"
 GEMEENTE = (
@@ -24,14 +22,6 @@ GEMEENTE = (
     '"groen":50.0,"parkeren":20.0',
 )
 WINKELS = ("Briefing winkels", '"groen":30.0,"parkeren":40.0')
-
-
-@pytest.fixture
-def live() -> Iterator[LiveHost]:
-    require_browser()
-    host = LiveHost()
-    yield host
-    host.close()
 
 
 def kept(page: Any) -> str:
