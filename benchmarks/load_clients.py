@@ -19,6 +19,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from benchmarks import late_game
+from game.net.deflate import client_extensions
 from game.net.parts import PartViews
 
 
@@ -116,7 +117,10 @@ class Bench:
 
 
 async def join(url: str, hello: dict[str, Any], bench: Bench, kind: str = "seat") -> Seat:
-    ws = await connect(url, compression=None, max_size=2**24, open_timeout=60)
+    # as the terminal client connects: permessage-deflate for large messages only
+    ws = await connect(
+        url, compression=None, extensions=client_extensions(), max_size=2**24, open_timeout=60
+    )
     seat = Seat(ws, bench, kind)
     future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
     seat.pending[0] = future

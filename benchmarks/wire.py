@@ -9,16 +9,23 @@ websocket frames, headers included. Three kinds of seat, one per role of a
 
 * **browser**: ``patches`` and ``parts`` (as game/webseat does), offers
   permessage-deflate (as every browser does);
-* **terminal**: ``patches`` and ``parts``, no compression (game/net/client.py);
+* **terminal**: ``patches`` and ``parts``, offers permessage-deflate with the
+  terminal client's own extension (game/net/client.py, game/net/deflate.py);
+* **plain**: ``patches`` and ``parts``, no compression (the terminal client
+  before it offered deflate);
 * **whole**: neither patches nor parts nor compression (the old protocol).
+
+The server compresses only messages of at least ``--min-size`` bytes
+(game/net/deflate.py's ``MIN_SIZE`` unless given; 0 compresses every message,
+as the server did before).
 
 It prints the bytes of the first connect (handshake + first view) per seat,
 and after ``--moves`` late-game moves (applied by the server, as its console
 would) the bytes per move per seat; and the CPU seconds per move of this
 process (server and the 12 seats parsing every frame), with browser seats
-against terminal seats, as an upper bound of what compression costs.
+against plain seats, as an upper bound of what compression costs.
 
-    python benchmarks/wire.py [--moves 200]
+    python benchmarks/wire.py [--moves 200] [--min-size BYTES]
 """
 
 from __future__ import annotations
@@ -42,12 +49,14 @@ from benchmarks.fanout import late_game_moves
 from benchmarks.late_game import LEEUWAERDENHOUT, late_moves
 from benchmarks.proxy import CountingProxy
 from game.engine import IllegalMove, apply, replay
+from game.net.deflate import LargeOnlyDeflate, client_extensions
 from game.server.hosting import open_session
 from game.server.server import GameServer
 
-KINDS = {
+KINDS: dict[str, dict[str, Any]] = {
     "browser": {"compression": "deflate", "patches": True, "parts": True},
-    "terminal": {"compression": None, "patches": True, "parts": True},
+    "terminal": {"compression": None, "extensions": True, "patches": True, "parts": True},
+    "plain": {"compression": None, "patches": True, "parts": True},
     "whole": {"compression": None, "patches": False, "parts": False},
 }
 
@@ -83,7 +92,10 @@ async def seats_of(kind: str, server: GameServer, proxy_url: str) -> list[Seat]:
     codes = server.hosted.codes_document()["tables"][0]["roles"]
     seats = []
     for code in codes.values():
-        ws = await connect(proxy_url, compression=opts["compression"], max_size=2**24)
+        extensions = client_extensions() if opts.get("extensions") else None
+        ws = await connect(
+            proxy_url, compression=opts["compression"], extensions=extensions, max_size=2**24
+        )
         hello = {"type": "hello", "protocol": 1, "codes": [code]}
         hello |= {"patches": opts["patches"], "parts": opts["parts"]}
         await ws.send(json.dumps(hello))
@@ -130,7 +142,12 @@ async def measure(kind: str, db: Path, moves: int) -> dict[str, Any]:
 
 
 async def main_async(args: argparse.Namespace) -> None:
-    print(f"load average at start {os.getloadavg()[0]:.2f}; {args.moves} moves per run")
+    if args.min_size is not None:
+        LargeOnlyDeflate.min_size = args.min_size
+    print(
+        f"load average at start {os.getloadavg()[0]:.2f}; {args.moves} moves per run; "
+        f"the server compresses messages from {LargeOnlyDeflate.min_size} bytes"
+    )
     print("| seat | first connect | per move | CPU ms per move, server + 12 seats |")
     print("|---|---:|---:|---|")
     results: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
@@ -160,6 +177,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--min-size", type=int, default=None, help="compress from this size")
     asyncio.run(main_async(parser.parse_args()))
 
 

@@ -37,6 +37,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from game.net.deflate import client_extensions
 from game.net.parts import PartViews
 
 PROTOCOL_VERSION = 1
@@ -362,6 +363,7 @@ class GameClient:
                     self.url,
                     open_timeout=self.open_timeout,
                     compression=None,
+                    extensions=client_extensions(),
                     max_size=2**22,
                     ping_interval=20,
                     ping_timeout=20,
