@@ -1,17 +1,21 @@
 """The exact Pareto frontier of a table of scores (maximise every column).
 
-Three exact algorithms, chosen by the size of the table:
+Four exact algorithms, chosen by the size of the table:
 
 * up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
 * up to :data:`PAIRWISE_ROWS` rows, every pair at once in a handful of numpy
   calls (:func:`_pairwise_mask`: a short passing set costs microseconds);
-* up to :data:`SMALL_ROWS` rows, one pass with a bitset per role and row
-  (:func:`_small_mask`): rows sorted by descending sum; for each role the
-  sets "the rows scoring at least this row" are built by scattering one bit
-  per row and OR-accumulating along the role's ranking; a row is dominated
-  when the AND of its sets holds a row with a larger sum (rows with an equal
-  sum are compared exactly);
-* larger tables, the two-pass algorithm below.
+* up to :data:`RANKED_ROWS` rows, one bitset per role and row
+  (:func:`_ranked_mask`): per role, the rows scoring at least as much as a row
+  are a suffix of that role's ranking; their AND over the roles holds the rows
+  at least as good in every column, and the integer rank sum tells the rows
+  dominating the row from its duplicates exactly;
+* larger tables, the two-pass algorithm below; its survivors, when few, go
+  through :func:`_small_dominated` (rows sorted by descending sum; for each role
+  the sets "the rows scoring at least this row" are built by scattering one bit
+  per row and OR-accumulating along the role's ranking; a row is dominated when
+  the AND of its sets holds a row with a larger sum; rows with an equal sum are
+  compared exactly).
 
 Two-pass algorithm for large tables (dominance counting with bitsets):
 
@@ -53,9 +57,11 @@ WordArray = NDArray[np.uint64]
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 4
 #: Tables up to this many rows compare every pair in one broadcast.
-PAIRWISE_ROWS = 64
-#: Tables (or survivors of the first pass) up to this many rows use the one-pass
-#: per-row bitsets of :func:`_small_dominated`.
+PAIRWISE_ROWS = 48
+#: Tables up to this many rows use the per-row bitsets of :func:`_ranked_mask`.
+RANKED_ROWS = 2048
+#: Survivors of the first pass of a larger table, up to this many rows, use the
+#: one-pass per-row bitsets of :func:`_small_dominated`.
 SMALL_ROWS = 2048
 #: Rows of the first, cheap pass: a sixteenth of the distinct rows, within these bounds.
 TOP_ROWS = 2048
@@ -226,8 +232,9 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
     )
 
 
-#: Per number of columns: the void dtype of one row of booleans, and "all true" in it.
-_ALL_TRUE: dict[int, tuple[np.dtype[np.void], np.void]] = {}
+#: Per table shape (rows, columns) of :func:`_pairwise_mask`: the row index of every
+#: ordered pair, the void dtype of one pair's row of booleans, and "all true" in it.
+_PAIRWISE: dict[tuple[int, int], tuple[IndexArray, np.dtype[np.void], np.void]] = {}
 
 
 def _pairwise_mask(table: FloatArray) -> BoolArray:
@@ -235,14 +242,98 @@ def _pairwise_mask(table: FloatArray) -> BoolArray:
     column) for all pairs at once; row j is dominated when some i has
     ``ge[i, j]`` but not ``ge[j, i]``."""
     n, d = table.shape
-    found = _ALL_TRUE.get(d)
+    found = _PAIRWISE.get((n, d))
     if found is None:
         kind = np.dtype(f"V{d}")
-        found = _ALL_TRUE[d] = (kind, np.ones(d, dtype=bool).view(kind)[0])
-    kind, all_true = found
-    # The d booleans of a pair compared as one d-byte value: "all of them true".
-    ge = (np.greater_equal(table.reshape(n, 1, d), table).view(kind) == all_true).reshape(n, n)
+        found = _PAIRWISE[n, d] = (
+            np.arange(n).repeat(n),
+            kind,
+            np.ones(d, dtype=bool).view(kind)[0],
+        )
+    firsts, kind, all_true = found
+    # Row i repeated for every j, against all rows in one flat comparison; the d
+    # booleans of a pair are then compared as one d-byte value: "all of them true".
+    ge = (
+        np.greater_equal(
+            table.take(firsts, axis=0).reshape(n, n * d), table.reshape(1, n * d)
+        ).view(kind)
+        == all_true
+    )
     mask: BoolArray = np.logical_and.reduce(np.less_equal(ge, ge.T), 0)
+    return mask
+
+
+@dataclass(frozen=True)
+class _RankedShape:
+    """What :func:`_ranked_mask` needs for one table shape (rows, columns)."""
+
+    words: int
+    positions: IndexArray
+    """0 .. rows-1."""
+    starts: IndexArray
+    """Per role and position (roles × rows): role · rows + position."""
+    one_bit: WordArray
+    """Per bit position (rows × words): the set holding that position only."""
+    from_bit: WordArray
+    """Per count ``c`` (rows + 1 × words): the set of the bit positions ``c`` and up."""
+
+
+_RANKED: dict[tuple[int, int], _RankedShape] = {}
+
+
+def _ranked_shape(n: int, d: int) -> _RankedShape:
+    w = max(1, -(-n // 64))
+    pos = np.arange(n)
+    one_bit = np.zeros((n, w), dtype=np.uint64)
+    one_bit[pos, pos // 64] = _bit(pos)
+    from_bit = np.zeros((n + 1, w), dtype=np.uint64)
+    from_bit[:n] = one_bit
+    np.bitwise_or.accumulate(from_bit[::-1], axis=0, out=from_bit[::-1])
+    starts = np.arange(d)[:, None] * n + pos
+    shape = _RANKED[n, d] = _RankedShape(w, pos, starts, one_bit, from_bit)
+    return shape
+
+
+def _ranked_mask(table: FloatArray) -> BoolArray:
+    """The frontier of a mid-sized table with one bitset per role and row.
+
+    Per role, ``rank`` is the number of rows scoring less; the rows scoring at
+    least as much as a row are a suffix of the role's ranking, built for every
+    position by OR-accumulating one bit per row from the end. The AND over the
+    roles of a row's sets are the rows at least as good in every column: the row
+    itself, its duplicates and the rows dominating it. The rank sum separates
+    them exactly (an integer, larger by at least one for a dominating row, equal
+    for a duplicate), so the bits are numbered by ascending rank sum and a row is
+    dominated when its AND holds a bit above its rank sum's last position.
+    """
+    n, d = table.shape
+    shape = _RANKED.get((n, d)) or _ranked_shape(n, d)
+    w, pos = shape.words, shape.positions
+    cols = np.ascontiguousarray(table.T)  # roles × rows
+    order = np.argsort(cols, axis=1)  # per role, rows by ascending score
+    flat = order + shape.starts[:, :1]
+    ranked = cols.ravel().take(flat)
+    # level (role · rows + rank) at each position: where its run of equal scores starts
+    level = np.empty((d, n), dtype=np.intp)
+    level[:, 0] = shape.starts[:, 0]
+    np.multiply(ranked[:, 1:] != ranked[:, :-1], shape.starts[:, 1:], out=level[:, 1:])
+    np.maximum.accumulate(level, axis=1, out=level)
+    by_row = np.empty(d * n, dtype=np.intp)
+    by_row[flat] = level  # per role and row
+    rank_sum = np.add.reduce(by_row.reshape(d, n), axis=0)  # the rank sum plus a constant
+    by_sum = np.argsort(rank_sum)
+    bit_of_row = np.empty(n, dtype=np.intp)
+    bit_of_row[by_sum] = pos
+    higher = np.searchsorted(rank_sum.take(by_sum), rank_sum, side="right")
+    # sets[r, p]: the rows at position p or later in role r's ranking
+    sets = shape.one_bit.take(bit_of_row.take(order), axis=0)
+    backwards = sets[:, ::-1]
+    np.bitwise_or.accumulate(backwards, axis=1, out=backwards)
+    at_least = np.bitwise_and.reduce(
+        sets.reshape(d * n, w).take(by_row, axis=0).reshape(d, n, w), axis=0
+    )
+    at_least &= shape.from_bit.take(higher, axis=0)
+    mask: BoolArray = ~at_least.any(axis=1)
     return mask
 
 
@@ -301,15 +392,6 @@ def _small_dominated(tt: FloatArray, s: FloatArray) -> BoolArray:
     return dominated
 
 
-def _small_mask(table: FloatArray) -> BoolArray:
-    cols = table.T + 0.0  # roles × rows; + 0.0 turns -0.0 into 0.0
-    sums = cols.sum(axis=0)  # the same additions for every row: monotone in each score
-    order = np.argsort(-sums, kind="stable")
-    mask: BoolArray = np.empty(len(table), dtype=bool)
-    mask[order] = ~_small_dominated(cols[:, order], sums[order])
-    return mask
-
-
 def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray:
     """Per row of ``values`` (rows × objectives, maximised): is it on the Pareto frontier?
 
@@ -326,8 +408,8 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
         return _tiny_mask(table)
     if n <= PAIRWISE_ROWS:
         return _pairwise_mask(table)
-    if n <= SMALL_ROWS:
-        return _small_mask(table)
+    if n <= RANKED_ROWS:
+        return _ranked_mask(table)
     return _large_mask(table)
 
 
