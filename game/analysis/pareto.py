@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import ge
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -53,6 +54,8 @@ FloatArray = NDArray[np.float64]
 IndexArray = NDArray[np.intp]
 BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
+
+_FLOAT64 = np.dtype(np.float64)
 
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 4
@@ -233,33 +236,35 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
 
 
 #: Per table shape (rows, columns) of :func:`_pairwise_mask`: the row index of every
-#: ordered pair, the void dtype of one pair's row of booleans, and "all true" in it.
-_PAIRWISE: dict[tuple[int, int], tuple[IndexArray, np.dtype[np.void], np.void]] = {}
+#: ordered pair, the shape (rows, rows · columns), the void dtype of one pair's row
+#: of booleans and "all true" in it.
+_PAIRWISE: dict[
+    tuple[int, ...], tuple[IndexArray, tuple[int, int], np.dtype[np.void], np.void]
+] = {}
 
 
 def _pairwise_mask(table: FloatArray) -> BoolArray:
     """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
     column) for all pairs at once; row j is dominated when some i has
     ``ge[i, j]`` but not ``ge[j, i]``."""
-    n, d = table.shape
-    found = _PAIRWISE.get((n, d))
+    found = _PAIRWISE.get(table.shape)
     if found is None:
+        n, d = table.shape
         kind = np.dtype(f"V{d}")
-        found = _PAIRWISE[n, d] = (
+        found = _PAIRWISE[table.shape] = (
             np.arange(n).repeat(n),
+            (n, n * d),
             kind,
             np.ones(d, dtype=bool).view(kind)[0],
         )
-    firsts, kind, all_true = found
+    firsts, wide, kind, all_true = found
     # Row i repeated for every j, against all rows in one flat comparison; the d
     # booleans of a pair are then compared as one d-byte value: "all of them true".
     ge = (
-        np.greater_equal(
-            table.take(firsts, axis=0).reshape(n, n * d), table.reshape(1, n * d)
-        ).view(kind)
+        np.greater_equal(table.take(firsts, axis=0).reshape(wide), table.reshape(-1)).view(kind)
         == all_true
     )
-    mask: BoolArray = np.logical_and.reduce(np.less_equal(ge, ge.T), 0)
+    mask: BoolArray = np.logical_and.reduce(np.less_equal(ge, ge.T))
     return mask
 
 
@@ -398,7 +403,10 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     A row is on the frontier when no row is at least as good in every column and
     better in one. Equal rows are all on it or all off it.
     """
-    table = np.asarray(values, dtype=np.float64)
+    if type(values) is np.ndarray and values.dtype is _FLOAT64:
+        table = cast(FloatArray, values)  # the common case, without a conversion
+    else:
+        table = np.asarray(values, dtype=np.float64)
     if table.ndim != 2:
         raise ValueError("values must be a 2-D table (rows × objectives)")
     n, d = table.shape

@@ -146,3 +146,19 @@ def test_edge_cases():
     assert list(pareto_indices(np.array([[1.0], [3.0], [3.0], [2.0]]))) == [1, 2]
     with pytest.raises(ValueError):
         pareto_mask(np.zeros(3))
+
+
+def test_other_layouts_and_dtypes_give_the_same_frontier():
+    rng = np.random.default_rng(7)
+    for rows in (3, 11, 40, 115, 600):
+        table = rng.integers(0, 5, size=(rows, 6)) * 0.5
+        want = pareto_mask_pairwise(table)
+        for other in (
+            np.asfortranarray(table),
+            np.ascontiguousarray(table[:, ::-1])[:, ::-1],  # a view with negative strides
+            table.astype(">f8"),
+            table.astype(np.float32),
+            (table * 2).astype(np.int64),
+            table.tolist(),
+        ):
+            assert np.array_equal(pareto_mask(other), want), (rows, type(other))
