@@ -43,6 +43,7 @@ sweep over the frontier.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from operator import ge
 from typing import cast
@@ -56,6 +57,8 @@ BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
 
 _FLOAT64 = np.dtype(np.float64)
+#: "All true" along the first axis (bound once: a lookup less per short table).
+_all_of = np.logical_and.reduce
 
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 4
@@ -237,68 +240,60 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
     )
 
 
-#: Per table shape (rows, columns) of :func:`_pairwise_mask`: the row index of every
-#: ordered pair, the shape (rows, rows · columns), the void dtype of one pair's row
-#: of booleans and "all true" in it.
-_PAIRWISE: dict[
-    tuple[int, ...], tuple[IndexArray, tuple[int, int], np.dtype[np.void], np.void]
-] = {}
+#: Per shape (rows, columns) of a table that goes to :func:`_pairwise_mask`: the
+#: first row of every ordered pair (rows × rows), the void dtype of one pair's
+#: row of booleans and "all true" in it. Only such shapes are keys, so a hit also
+#: settles the dispatch in :func:`pareto_mask`.
+_PAIRWISE: dict[tuple[int, ...], tuple[IndexArray, np.dtype[np.void], np.void]] = {}
+#: Shapes kept in :data:`_PAIRWISE` at most (one per row count and column count).
+_PAIRWISE_KEPT = 512
 
 
-def _pairwise_mask(table: FloatArray) -> BoolArray:
+def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.void], np.void]:
+    n, d = shape
+    kind = np.dtype(f"V{d}")
+    if len(_PAIRWISE) >= _PAIRWISE_KEPT:
+        _PAIRWISE.clear()
+    found = _PAIRWISE[shape] = (
+        np.arange(n).repeat(n).reshape(n, n),
+        kind,
+        np.ones(d, dtype=bool).view(kind)[0],
+    )
+    return found
+
+
+def _pairwise_mask(
+    table: FloatArray, found: tuple[IndexArray, np.dtype[np.void], np.void] | None = None
+) -> BoolArray:
     """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
     column) for all pairs at once; row j is dominated when some i has
     ``ge[i, j]`` but not ``ge[j, i]``."""
-    found = _PAIRWISE.get(table.shape)
-    if found is None:
-        n, d = table.shape
-        kind = np.dtype(f"V{d}")
-        found = _PAIRWISE[table.shape] = (
-            np.arange(n).repeat(n),
-            (n, n * d),
-            kind,
-            np.ones(d, dtype=bool).view(kind)[0],
-        )
-    firsts, wide, kind, all_true = found
-    # Row i repeated for every j, against all rows in one flat comparison; the d
-    # booleans of a pair are then compared as one d-byte value: "all of them true".
-    ge = (
-        np.greater_equal(table.take(firsts, axis=0).reshape(wide), table.reshape(-1)).view(kind)
-        == all_true
-    )
-    mask: BoolArray = np.logical_and.reduce(np.less_equal(ge, ge.T))
+    firsts, kind, all_true = found or _PAIRWISE.get(table.shape) or _pairwise_shape(table.shape)
+    # Row i repeated for every j (rows × rows × columns), against the table in one
+    # comparison; the d booleans of a pair are then compared as one d-byte value.
+    ge = (np.greater_equal(table.take(firsts, axis=0), table).view(kind) == all_true)[:, :, 0]
+    mask: BoolArray = _all_of(ge <= ge.T)
     return mask
 
 
-@dataclass(frozen=True)
-class _RankedShape:
-    """What :func:`_ranked_mask` needs for one table shape (rows, columns)."""
-
-    words: int
-    positions: IndexArray
-    """0 .. rows-1."""
-    starts: IndexArray
-    """Per role and position (roles × rows): role · rows + position."""
-    one_bit: WordArray
-    """Per bit position (rows × words): the set holding that position only."""
-    from_bit: WordArray
-    """Per count ``c`` (rows + 1 × words): the set of the bit positions ``c`` and up."""
-
-
-_RANKED: dict[tuple[int, int], _RankedShape] = {}
-
-
-def _ranked_shape(n: int, d: int) -> _RankedShape:
-    w = max(1, -(-n // 64))
-    pos = np.arange(n)
-    one_bit = np.zeros((n, w), dtype=np.uint64)
+@functools.cache
+def _word_sets(w: int) -> tuple[WordArray, WordArray]:
+    """For ``w`` words (64·w rows at most): per bit position the set holding only it,
+    and per count ``c`` the set of the bit positions ``c`` and up."""
+    pos = np.arange(64 * w)
+    one_bit = np.zeros((64 * w, w), dtype=np.uint64)
     one_bit[pos, pos // 64] = _bit(pos)
-    from_bit = np.zeros((n + 1, w), dtype=np.uint64)
-    from_bit[:n] = one_bit
+    from_bit = np.zeros((64 * w + 1, w), dtype=np.uint64)
+    from_bit[:-1] = one_bit
     np.bitwise_or.accumulate(from_bit[::-1], axis=0, out=from_bit[::-1])
-    starts = np.arange(d)[:, None] * n + pos
-    shape = _RANKED[n, d] = _RankedShape(w, pos, starts, one_bit, from_bit)
-    return shape
+    return one_bit, from_bit
+
+
+@functools.lru_cache(maxsize=64)
+def _starts(n: int, d: int) -> IndexArray:
+    """Per role and position (roles × rows): role · rows + position."""
+    starts: IndexArray = np.arange(d)[:, None] * n + np.arange(n)
+    return starts
 
 
 def _ranked_mask(table: FloatArray) -> BoolArray:
@@ -314,16 +309,18 @@ def _ranked_mask(table: FloatArray) -> BoolArray:
     dominated when its AND holds a bit above its rank sum's last position.
     """
     n, d = table.shape
-    shape = _RANKED.get((n, d)) or _ranked_shape(n, d)
-    w, pos = shape.words, shape.positions
+    w = max(1, -(-n // 64))
+    one_bit, from_bit = _word_sets(w)
+    starts = _starts(n, d)
+    pos = starts[0]
     cols = np.ascontiguousarray(table.T)  # roles × rows
     order = np.argsort(cols, axis=1)  # per role, rows by ascending score
-    flat = order + shape.starts[:, :1]
+    flat = order + starts[:, :1]
     ranked = cols.ravel().take(flat)
     # level (role · rows + rank) at each position: where its run of equal scores starts
     level = np.empty((d, n), dtype=np.intp)
-    level[:, 0] = shape.starts[:, 0]
-    np.multiply(ranked[:, 1:] != ranked[:, :-1], shape.starts[:, 1:], out=level[:, 1:])
+    level[:, 0] = starts[:, 0]
+    np.multiply(ranked[:, 1:] != ranked[:, :-1], starts[:, 1:], out=level[:, 1:])
     np.maximum.accumulate(level, axis=1, out=level)
     by_row = np.empty(d * n, dtype=np.intp)
     by_row[flat] = level  # per role and row
@@ -333,13 +330,13 @@ def _ranked_mask(table: FloatArray) -> BoolArray:
     bit_of_row[by_sum] = pos
     higher = np.searchsorted(rank_sum.take(by_sum), rank_sum, side="right")
     # sets[r, p]: the rows at position p or later in role r's ranking
-    sets = shape.one_bit.take(bit_of_row.take(order), axis=0)
+    sets = one_bit.take(bit_of_row.take(order), axis=0)
     backwards = sets[:, ::-1]
     np.bitwise_or.accumulate(backwards, axis=1, out=backwards)
     at_least = np.bitwise_and.reduce(
         sets.reshape(d * n, w).take(by_row, axis=0).reshape(d, n, w), axis=0
     )
-    at_least &= shape.from_bit.take(higher, axis=0)
+    at_least &= from_bit.take(higher, axis=0)  # bits beyond the rows are never set
     mask: BoolArray = ~at_least.any(axis=1)
     return mask
 
@@ -409,6 +406,9 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
         table = cast(FloatArray, values)  # the common case, without a conversion
     else:
         table = np.asarray(values, dtype=np.float64)
+    short = _PAIRWISE.get(table.shape)
+    if short is not None:  # a short table of a shape seen before: no further checks
+        return _pairwise_mask(table, short)
     if table.ndim != 2:
         raise ValueError("values must be a 2-D table (rows × objectives)")
     n, d = table.shape

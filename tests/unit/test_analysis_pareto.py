@@ -38,13 +38,16 @@ _PATHS = {
 
 @contextmanager
 def _path(name: str) -> Iterator[None]:
-    """Route every table through one algorithm (see ``_PATHS``)."""
+    """Route every table through one algorithm (see ``_PATHS``). The shapes cached as
+    short tables are dropped on the way in and out: a cached shape goes pairwise."""
     old = pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS
     pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS = _PATHS[name]
+    pareto._PAIRWISE.clear()
     try:
         yield
     finally:
         pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS = old
+        pareto._PAIRWISE.clear()
 
 
 @pytest.mark.parametrize("path", list(_PATHS))
@@ -162,3 +165,22 @@ def test_other_layouts_and_dtypes_give_the_same_frontier():
             table.tolist(),
         ):
             assert np.array_equal(pareto_mask(other), want), (rows, type(other))
+
+
+def test_a_cached_short_shape_still_gives_the_frontier():
+    """The second call of a short shape skips the checks; the cache stays bounded."""
+    rng = np.random.default_rng(11)
+    for _ in range(2):
+        for rows in range(pareto.TINY_ROWS + 1, pareto.PAIRWISE_ROWS + 1):
+            table = _tied_table(rows, 4, rows)
+            assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+    shapes = 0
+    for rows in range(pareto.TINY_ROWS + 1, pareto.PAIRWISE_ROWS + 1):
+        for cols in range(1, 14):
+            table = rng.integers(0, 3, size=(rows, cols)).astype(float)
+            assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+            assert len(pareto._PAIRWISE) <= pareto._PAIRWISE_KEPT
+            shapes += 1
+    assert shapes > pareto._PAIRWISE_KEPT  # the cache was cleared on the way
+    with pytest.raises(ValueError):
+        pareto_mask(np.zeros((2, 3, 4)))
