@@ -55,6 +55,7 @@ FloatArray = NDArray[np.float64]
 IndexArray = NDArray[np.intp]
 BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
+VoidArray = NDArray[np.void]
 
 _FLOAT64 = np.dtype(np.float64)
 #: "All true" along the first axis (bound once: a lookup less per short table).
@@ -242,14 +243,14 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
 
 #: Per shape (rows, columns) of a table that goes to :func:`_pairwise_mask`: the
 #: first row of every ordered pair (rows × rows), the void dtype of one pair's
-#: row of booleans and "all true" in it. Only such shapes are keys, so a hit also
-#: settles the dispatch in :func:`pareto_mask`.
-_PAIRWISE: dict[tuple[int, ...], tuple[IndexArray, np.dtype[np.void], np.void]] = {}
+#: row of booleans and "all true" in it (one element: compared faster than a scalar).
+#: Only such shapes are keys, so a hit also settles the dispatch in :func:`pareto_mask`.
+_PAIRWISE: dict[tuple[int, ...], tuple[IndexArray, np.dtype[np.void], VoidArray]] = {}
 #: Shapes kept in :data:`_PAIRWISE` at most (one per row count and column count).
 _PAIRWISE_KEPT = 512
 
 
-def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.void], np.void]:
+def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.void], VoidArray]:
     n, d = shape
     kind = np.dtype(f"V{d}")
     if len(_PAIRWISE) >= _PAIRWISE_KEPT:
@@ -257,13 +258,13 @@ def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.voi
     found = _PAIRWISE[shape] = (
         np.arange(n).repeat(n).reshape(n, n),
         kind,
-        np.ones(d, dtype=bool).view(kind)[0],
+        np.ones(d, dtype=bool).view(kind),
     )
     return found
 
 
 def _pairwise_mask(
-    table: FloatArray, found: tuple[IndexArray, np.dtype[np.void], np.void] | None = None
+    table: FloatArray, found: tuple[IndexArray, np.dtype[np.void], VoidArray] | None = None
 ) -> BoolArray:
     """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
     column) for all pairs at once; row j is dominated when some i has
