@@ -66,7 +66,7 @@ TINY_ROWS = 4
 #: Tables up to this many rows compare every pair in one broadcast.
 PAIRWISE_ROWS = 48
 #: Tables up to this many rows use the per-row bitsets of :func:`_ranked_mask` (its
-#: sets grow as rows²; from about 2,000 rows with a small frontier the first pass of
+#: sets grow as rows²; from about 1,500 rows with a small frontier the first pass of
 #: the large path, which drops most rows cheaply, is several times faster).
 RANKED_ROWS = 1024
 #: Survivors of the first pass of a larger table, up to this many rows, use the
