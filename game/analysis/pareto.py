@@ -278,16 +278,18 @@ def _pairwise_mask(
 
 
 @functools.cache
-def _word_sets(w: int) -> tuple[WordArray, WordArray]:
-    """For ``w`` words (64·w rows at most): per bit position the set holding only it,
-    and per count ``c`` the set of the bit positions ``c`` and up."""
+def _word_sets(w: int) -> tuple[WordArray, WordArray, np.dtype[np.void], VoidArray]:
+    """For ``w`` words (64·w rows at most): per bit position the set holding only it;
+    per count ``c`` the set of the bit positions ``c`` and up; the void dtype of one
+    set and the empty set in it (one element)."""
     pos = np.arange(64 * w)
     one_bit = np.zeros((64 * w, w), dtype=np.uint64)
     one_bit[pos, pos // 64] = _bit(pos)
     from_bit = np.zeros((64 * w + 1, w), dtype=np.uint64)
     from_bit[:-1] = one_bit
     np.bitwise_or.accumulate(from_bit[::-1], axis=0, out=from_bit[::-1])
-    return one_bit, from_bit
+    kind = np.dtype(f"V{8 * w}")
+    return one_bit, from_bit, kind, np.zeros(w, dtype=np.uint64).view(kind)
 
 
 @functools.lru_cache(maxsize=64)
@@ -311,7 +313,7 @@ def _ranked_mask(table: FloatArray) -> BoolArray:
     """
     n, d = table.shape
     w = max(1, -(-n // 64))
-    one_bit, from_bit = _word_sets(w)
+    one_bit, from_bit, kind, empty = _word_sets(w)
     starts = _starts(n, d)
     pos = starts[0]
     cols = np.ascontiguousarray(table.T)  # roles × rows
@@ -338,7 +340,7 @@ def _ranked_mask(table: FloatArray) -> BoolArray:
         sets.reshape(d * n, w).take(by_row, axis=0).reshape(d, n, w), axis=0
     )
     at_least &= from_bit.take(higher, axis=0)  # bits beyond the rows are never set
-    mask: BoolArray = ~at_least.any(axis=1)
+    mask: BoolArray = at_least.view(kind)[:, 0] == empty  # w words compared as one value
     return mask
 
 
