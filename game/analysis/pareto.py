@@ -1,17 +1,21 @@
 """The exact Pareto frontier of a table of scores (maximise every column).
 
-Three exact algorithms, chosen by the size of the table:
+Four exact algorithms, chosen by the size of the table:
 
 * up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
 * up to :data:`PAIRWISE_ROWS` rows, every pair at once in a handful of numpy
   calls (:func:`_pairwise_mask`: a short passing set costs microseconds);
-* up to :data:`SMALL_ROWS` rows, one pass with a bitset per role and row
-  (:func:`_small_mask`): rows sorted by descending sum; for each role the
-  sets "the rows scoring at least this row" are built by scattering one bit
-  per row and OR-accumulating along the role's ranking; a row is dominated
-  when the AND of its sets holds a row with a larger sum (rows with an equal
-  sum are compared exactly);
-* larger tables, the two-pass algorithm below.
+* up to :data:`RANKED_ROWS` rows, one bitset per role and row
+  (:func:`_ranked_mask`): per role, the rows scoring at least as much as a row
+  are a suffix of that role's ranking; their AND over the roles holds the rows
+  at least as good in every column, and the integer rank sum tells the rows
+  dominating the row from its duplicates exactly;
+* larger tables, the two-pass algorithm below; its survivors, when few, go
+  through :func:`_small_dominated` (rows sorted by descending sum; for each role
+  the sets "the rows scoring at least this row" are built by scattering one bit
+  per row and OR-accumulating along the role's ranking; a row is dominated when
+  the AND of its sets holds a row with a larger sum; rows with an equal sum are
+  compared exactly).
 
 Two-pass algorithm for large tables (dominance counting with bitsets):
 
@@ -39,8 +43,10 @@ sweep over the frontier.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from operator import ge
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -49,13 +55,22 @@ FloatArray = NDArray[np.float64]
 IndexArray = NDArray[np.intp]
 BoolArray = NDArray[np.bool_]
 WordArray = NDArray[np.uint64]
+VoidArray = NDArray[np.void]
+
+_FLOAT64 = np.dtype(np.float64)
+#: "All true" along the first axis (bound once: a lookup less per short table).
+_all_of = np.logical_and.reduce
 
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 4
 #: Tables up to this many rows compare every pair in one broadcast.
-PAIRWISE_ROWS = 64
-#: Tables (or survivors of the first pass) up to this many rows use the one-pass
-#: per-row bitsets of :func:`_small_dominated`.
+PAIRWISE_ROWS = 48
+#: Tables up to this many rows use the per-row bitsets of :func:`_ranked_mask` (its
+#: sets grow as rows²; from about 1,500 rows with a small frontier the first pass of
+#: the large path, which drops most rows cheaply, is several times faster).
+RANKED_ROWS = 1024
+#: Survivors of the first pass of a larger table, up to this many rows, use the
+#: one-pass per-row bitsets of :func:`_small_dominated`.
 SMALL_ROWS = 2048
 #: Rows of the first, cheap pass: a sixteenth of the distinct rows, within these bounds.
 TOP_ROWS = 2048
@@ -226,23 +241,106 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
     )
 
 
-#: Per number of columns: the void dtype of one row of booleans, and "all true" in it.
-_ALL_TRUE: dict[int, tuple[np.dtype[np.void], np.void]] = {}
+#: Per shape (rows, columns) of a table that goes to :func:`_pairwise_mask`: the
+#: first row of every ordered pair (rows × rows), the void dtype of one pair's
+#: row of booleans and "all true" in it (one element: compared faster than a scalar).
+#: Only such shapes are keys, so a hit also settles the dispatch in :func:`pareto_mask`.
+_PAIRWISE: dict[tuple[int, ...], tuple[IndexArray, np.dtype[np.void], VoidArray]] = {}
+#: Shapes kept in :data:`_PAIRWISE` at most (one per row count and column count).
+_PAIRWISE_KEPT = 512
 
 
-def _pairwise_mask(table: FloatArray) -> BoolArray:
+def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.void], VoidArray]:
+    n, d = shape
+    kind = np.dtype(f"V{d}")
+    if len(_PAIRWISE) >= _PAIRWISE_KEPT:
+        _PAIRWISE.clear()
+    found = _PAIRWISE[shape] = (
+        np.arange(n).repeat(n).reshape(n, n),
+        kind,
+        np.ones(d, dtype=bool).view(kind),
+    )
+    return found
+
+
+def _pairwise_mask(
+    table: FloatArray, found: tuple[IndexArray, np.dtype[np.void], VoidArray] | None = None
+) -> BoolArray:
     """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
     column) for all pairs at once; row j is dominated when some i has
     ``ge[i, j]`` but not ``ge[j, i]``."""
+    firsts, kind, all_true = found or _PAIRWISE.get(table.shape) or _pairwise_shape(table.shape)
+    # Row i repeated for every j (rows × rows × columns), against the table in one
+    # comparison; the d booleans of a pair are then compared as one d-byte value.
+    ge = (np.greater_equal(table.take(firsts, axis=0), table).view(kind) == all_true)[:, :, 0]
+    mask: BoolArray = _all_of(ge <= ge.T)
+    return mask
+
+
+@functools.cache
+def _word_sets(w: int) -> tuple[WordArray, WordArray, np.dtype[np.void], VoidArray]:
+    """For ``w`` words (64·w rows at most): per bit position the set holding only it;
+    per count ``c`` the set of the bit positions ``c`` and up; the void dtype of one
+    set and the empty set in it (one element)."""
+    pos = np.arange(64 * w)
+    one_bit = np.zeros((64 * w, w), dtype=np.uint64)
+    one_bit[pos, pos // 64] = _bit(pos)
+    from_bit = np.zeros((64 * w + 1, w), dtype=np.uint64)
+    from_bit[:-1] = one_bit
+    np.bitwise_or.accumulate(from_bit[::-1], axis=0, out=from_bit[::-1])
+    kind = np.dtype(f"V{8 * w}")
+    return one_bit, from_bit, kind, np.zeros(w, dtype=np.uint64).view(kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _starts(n: int, d: int) -> IndexArray:
+    """Per role and position (roles × rows): role · rows + position."""
+    starts: IndexArray = np.arange(d)[:, None] * n + np.arange(n)
+    return starts
+
+
+def _ranked_mask(table: FloatArray) -> BoolArray:
+    """The frontier of a mid-sized table with one bitset per role and row.
+
+    Per role, ``rank`` is the number of rows scoring less; the rows scoring at
+    least as much as a row are a suffix of the role's ranking, built for every
+    position by OR-accumulating one bit per row from the end. The AND over the
+    roles of a row's sets are the rows at least as good in every column: the row
+    itself, its duplicates and the rows dominating it. The rank sum separates
+    them exactly (an integer, larger by at least one for a dominating row, equal
+    for a duplicate), so the bits are numbered by ascending rank sum and a row is
+    dominated when its AND holds a bit above its rank sum's last position.
+    """
     n, d = table.shape
-    found = _ALL_TRUE.get(d)
-    if found is None:
-        kind = np.dtype(f"V{d}")
-        found = _ALL_TRUE[d] = (kind, np.ones(d, dtype=bool).view(kind)[0])
-    kind, all_true = found
-    # The d booleans of a pair compared as one d-byte value: "all of them true".
-    ge = (np.greater_equal(table.reshape(n, 1, d), table).view(kind) == all_true).reshape(n, n)
-    mask: BoolArray = np.logical_and.reduce(np.less_equal(ge, ge.T), 0)
+    w = max(1, -(-n // 64))
+    one_bit, from_bit, kind, empty = _word_sets(w)
+    starts = _starts(n, d)
+    pos = starts[0]
+    cols = np.ascontiguousarray(table.T)  # roles × rows
+    order = np.argsort(cols, axis=1)  # per role, rows by ascending score
+    flat = order + starts[:, :1]
+    ranked = cols.ravel().take(flat)
+    # level (role · rows + rank) at each position: where its run of equal scores starts
+    level = np.empty((d, n), dtype=np.intp)
+    level[:, 0] = starts[:, 0]
+    np.multiply(ranked[:, 1:] != ranked[:, :-1], starts[:, 1:], out=level[:, 1:])
+    np.maximum.accumulate(level, axis=1, out=level)
+    by_row = np.empty(d * n, dtype=np.intp)
+    by_row[flat] = level  # per role and row
+    rank_sum = np.add.reduce(by_row.reshape(d, n), axis=0)  # the rank sum plus a constant
+    by_sum = np.argsort(rank_sum)
+    bit_of_row = np.empty(n, dtype=np.intp)
+    bit_of_row[by_sum] = pos
+    higher = np.searchsorted(rank_sum.take(by_sum), rank_sum, side="right")
+    # sets[r, p]: the rows at position p or later in role r's ranking
+    sets = one_bit.take(bit_of_row.take(order), axis=0)
+    backwards = sets[:, ::-1]
+    np.bitwise_or.accumulate(backwards, axis=1, out=backwards)
+    at_least = np.bitwise_and.reduce(
+        sets.reshape(d * n, w).take(by_row, axis=0).reshape(d, n, w), axis=0
+    )
+    at_least &= from_bit.take(higher, axis=0)  # bits beyond the rows are never set
+    mask: BoolArray = at_least.view(kind)[:, 0] == empty  # w words compared as one value
     return mask
 
 
@@ -301,22 +399,19 @@ def _small_dominated(tt: FloatArray, s: FloatArray) -> BoolArray:
     return dominated
 
 
-def _small_mask(table: FloatArray) -> BoolArray:
-    cols = table.T + 0.0  # roles × rows; + 0.0 turns -0.0 into 0.0
-    sums = cols.sum(axis=0)  # the same additions for every row: monotone in each score
-    order = np.argsort(-sums, kind="stable")
-    mask: BoolArray = np.empty(len(table), dtype=bool)
-    mask[order] = ~_small_dominated(cols[:, order], sums[order])
-    return mask
-
-
 def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray:
     """Per row of ``values`` (rows × objectives, maximised): is it on the Pareto frontier?
 
     A row is on the frontier when no row is at least as good in every column and
     better in one. Equal rows are all on it or all off it.
     """
-    table = np.asarray(values, dtype=np.float64)
+    if type(values) is np.ndarray and values.dtype is _FLOAT64:
+        table = cast(FloatArray, values)  # the common case, without a conversion
+    else:
+        table = np.asarray(values, dtype=np.float64)
+    short = _PAIRWISE.get(table.shape)
+    if short is not None:  # a short table of a shape seen before: no further checks
+        return _pairwise_mask(table, short)
     if table.ndim != 2:
         raise ValueError("values must be a 2-D table (rows × objectives)")
     n, d = table.shape
@@ -326,8 +421,8 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
         return _tiny_mask(table)
     if n <= PAIRWISE_ROWS:
         return _pairwise_mask(table)
-    if n <= SMALL_ROWS:
-        return _small_mask(table)
+    if n <= RANKED_ROWS:
+        return _ranked_mask(table)
     return _large_mask(table)
 
 

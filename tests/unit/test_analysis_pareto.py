@@ -1,5 +1,5 @@
-"""The Pareto frontier (every path: tiny, pairwise, small, large) equals the pairwise definition
-and moocore's ``is_nondominated``."""
+"""The Pareto frontier (every path: tiny, pairwise, ranked, large with either second pass)
+equals the pairwise definition and moocore's ``is_nondominated``."""
 
 from __future__ import annotations
 
@@ -26,28 +26,84 @@ def _tables(max_rows: int = 120, max_cols: int = 6):
     return shape.flatmap(lambda s: arrays(np.float64, s, elements=values))
 
 
+_BIG = 10**9
+_PATHS = {
+    "tiny": (_BIG, _BIG, _BIG, _BIG),
+    "pairwise": (0, _BIG, _BIG, _BIG),
+    "ranked": (0, 0, _BIG, _BIG),
+    "large-small": (0, 0, 0, _BIG),  # the second pass by _small_dominated
+    "large": (0, 0, 0, 0),  # the second pass by the packed bitsets
+}
+
+
 @contextmanager
 def _path(name: str) -> Iterator[None]:
-    """Route every table through one algorithm: tiny, pairwise, small or large."""
-    old = pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.SMALL_ROWS
-    pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.SMALL_ROWS = {
-        "tiny": (10**9, 10**9, 10**9),
-        "pairwise": (0, 10**9, 10**9),
-        "small": (0, 0, 10**9),
-        "large": (0, 0, 0),
-    }[name]
+    """Route every table through one algorithm (see ``_PATHS``). The shapes cached as
+    short tables are dropped on the way in and out: a cached shape goes pairwise."""
+    old = pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS
+    pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS = _PATHS[name]
+    pareto._PAIRWISE.clear()
     try:
         yield
     finally:
-        pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.SMALL_ROWS = old
+        pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS = old
+        pareto._PAIRWISE.clear()
 
 
-@pytest.mark.parametrize("path", ["tiny", "pairwise", "small", "large"])
+@pytest.mark.parametrize("path", list(_PATHS))
 @settings(max_examples=80, deadline=None)
 @given(table=_tables())
 def test_frontier_equals_pairwise(path: str, table: np.ndarray):
     with _path(path):
         assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+
+
+def _tied_table(rows: int, cols: int, seed: int) -> np.ndarray:
+    """Few distinct scores per column (many ties), some duplicate rows, -0.0 beside 0.0."""
+    rng = np.random.default_rng(seed)
+    levels = int(rng.integers(2, 12))
+    table = rng.integers(-2, levels, size=(rows, cols)) * 1.5
+    table[rng.random((rows, cols)) < 0.05] = -0.0
+    dup = rows // 6
+    if dup:
+        table[rows - dup :] = table[rng.integers(0, rows - dup, size=dup)]
+    return rng.permutation(table)
+
+
+#: Sizes around every switch between paths (at the default thresholds) and around
+#: the 64-row words of the bitsets.
+_BOUNDARIES = sorted(
+    {1, 2, 63, 64, 65, 127, 128, 129, 115, 524}
+    | {pareto.TINY_ROWS + k for k in (-1, 0, 1)}
+    | {pareto.PAIRWISE_ROWS + k for k in (-1, 0, 1)}
+    | {pareto.RANKED_ROWS + k for k in (-1, 0, 1)}
+)
+
+
+@pytest.mark.parametrize("rows", _BOUNDARIES)
+def test_default_paths_equal_moocore_at_the_switches(rows: int):
+    import moocore  # in the test extra: a missing moocore fails, never skips
+
+    for seed, cols in enumerate((1, 2, 5, 10, 12)):
+        table = _tied_table(rows, cols, seed + rows)
+        ours = pareto_mask(table)
+        assert np.array_equal(ours, pareto_mask_pairwise(table)), (rows, cols)
+        theirs = moocore.is_nondominated(table, maximise=True, keep_weakly=True)
+        assert np.array_equal(ours, theirs), (rows, cols)
+
+
+@pytest.mark.parametrize("path", list(_PATHS))
+@pytest.mark.parametrize("rows", [3, 9, 11, 40, 64, 65, 115, 200])
+def test_every_path_equals_moocore_on_tied_tables(path: str, rows: int):
+    import moocore
+
+    for seed, cols in enumerate((1, 3, 10, 12)):
+        table = _tied_table(rows, cols, 100 * seed + rows)
+        with _path(path):
+            ours = pareto_mask(table)
+        assert np.array_equal(ours, pareto_mask_pairwise(table)), (rows, cols)
+        theirs = moocore.is_nondominated(table, maximise=True, keep_weakly=True)
+        assert np.array_equal(ours, theirs), (rows, cols)
 
 
 @settings(max_examples=60, deadline=None)
@@ -93,3 +149,38 @@ def test_edge_cases():
     assert list(pareto_indices(np.array([[1.0], [3.0], [3.0], [2.0]]))) == [1, 2]
     with pytest.raises(ValueError):
         pareto_mask(np.zeros(3))
+
+
+def test_other_layouts_and_dtypes_give_the_same_frontier():
+    rng = np.random.default_rng(7)
+    for rows in (3, 11, 40, 115, 600):
+        table = rng.integers(0, 5, size=(rows, 6)) * 0.5
+        want = pareto_mask_pairwise(table)
+        for other in (
+            np.asfortranarray(table),
+            np.ascontiguousarray(table[:, ::-1])[:, ::-1],  # a view with negative strides
+            table.astype(">f8"),
+            table.astype(np.float32),
+            (table * 2).astype(np.int64),
+            table.tolist(),
+        ):
+            assert np.array_equal(pareto_mask(other), want), (rows, type(other))
+
+
+def test_a_cached_short_shape_still_gives_the_frontier():
+    """The second call of a short shape skips the checks; the cache stays bounded."""
+    rng = np.random.default_rng(11)
+    for _ in range(2):
+        for rows in range(pareto.TINY_ROWS + 1, pareto.PAIRWISE_ROWS + 1):
+            table = _tied_table(rows, 4, rows)
+            assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+    shapes = 0
+    for rows in range(pareto.TINY_ROWS + 1, pareto.PAIRWISE_ROWS + 1):
+        for cols in range(1, 14):
+            table = rng.integers(0, 3, size=(rows, cols)).astype(float)
+            assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
+            assert len(pareto._PAIRWISE) <= pareto._PAIRWISE_KEPT
+            shapes += 1
+    assert shapes > pareto._PAIRWISE_KEPT  # the cache was cleared on the way
+    with pytest.raises(ValueError):
+        pareto_mask(np.zeros((2, 3, 4)))
