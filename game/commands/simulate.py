@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from game.bots.balance import balance, game_record
+from game.bots.balance import balance, best_plan, game_record
 from game.bots.balance_view import print_report
 from game.bots.playtest import play_session
 from game.bots.temperament import NAMES as TEMPERAMENTS
@@ -104,8 +104,13 @@ def play_games(
     events: int = 0,
     workers: int = 1,
     advance: Callable[[], None] = lambda: None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> list[dict[str, Any]]:
-    """The records of the games with these seeds, in order, played by ``workers`` processes."""
+    """The records of the games with these seeds, in order, played by ``workers`` processes.
+
+    ``meanwhile`` is called once in this process: while the workers play, or (one
+    worker) after the games.
+    """
     job = (scenario, mode, temperaments, events)
     games = list(enumerate(seeds))
     workers = max(1, min(workers, len(games)))
@@ -115,9 +120,14 @@ def play_games(
         for game in games:
             records.append(_play(game))
             advance()
+        meanwhile()
         return records
+    # fork (the default on Linux): the workers start with what this process imported
+    # and loaded, the scenario included, and import or parse nothing again
     with multiprocessing.get_context().Pool(workers, _init_worker, job) as pool:
-        for record in pool.imap(_play, games):
+        played = pool.imap(_play, games)
+        meanwhile()  # this process would only wait
+        for record in played:
             records.append(record)
             advance()
     return records
@@ -176,11 +186,19 @@ def run(args: argparse.Namespace) -> int:
         print("simulate: --workers must be at least 1", file=sys.stderr)
         return 2
     seeds = [args.seed + i for i in range(args.games)]
+    best: list[Any] = []  # the report's best plan does not depend on the games
     with _progress(args.games) as advance:
         games = play_games(
-            scenario, args.mode, seeds, args.temperaments, args.events, workers, advance
+            scenario,
+            args.mode,
+            seeds,
+            args.temperaments,
+            args.events,
+            workers,
+            advance,
+            lambda: best.append(best_plan(scenario, args.mode)),
         )
-    report = balance(scenario, args.mode, games)
+    report = balance(scenario, args.mode, games, best[0])
     if args.json:
         doc = {
             "scenario": scenario.meta.id,
