@@ -276,10 +276,8 @@ class _ValueTables:
             [static.row_of(key) for key, _ in est.residuals], dtype=np.intp
         ).reshape(-1, width)
         hot = np.zeros((len(static.points), len(self.known)))
-        for k, row in enumerate(self.known.tolist()):
-            for offset, option in zip(static.offsets.tolist(), row, strict=True):
-                if option >= 0:
-                    hot[offset + option, k] = 1.0
+        which, issue = np.nonzero(self.known >= 0)  # -1: not an option, no entry
+        hot[static.offsets[issue] + self.known[which, issue], which] = 1.0
         self.known_hot = hot
         """Per flat option (estimator order) and known package: 1.0 when the package has
         that option. A row's one-hot times this counts the choices in common, exactly
