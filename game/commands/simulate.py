@@ -13,6 +13,7 @@ tenth of the games. (The simple bots' loop is :mod:`game.bots.headless`.)
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import multiprocessing
 import os
@@ -22,7 +23,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from game.bots.balance import balance, best_plan, game_record
-from game.bots.balance_view import print_report
 from game.bots.playtest import play_session
 from game.bots.temperament import NAMES as TEMPERAMENTS
 from game.commands.common import load_for_command
@@ -187,6 +187,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     seeds = [args.seed + i for i in range(args.games)]
     best: list[Any] = []  # the report's best plan does not depend on the games
+
+    def meanwhile() -> None:
+        """What this process can do while the workers play: the best plan, and the
+        report's imports (Rich) that the workers do not need."""
+        best.append(best_plan(scenario, args.mode))
+        if not args.json:
+            importlib.import_module("game.bots.balance_view")
+
     with _progress(args.games) as advance:
         games = play_games(
             scenario,
@@ -196,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
             args.events,
             workers,
             advance,
-            lambda: best.append(best_plan(scenario, args.mode)),
+            meanwhile,
         )
     report = balance(scenario, args.mode, games, best[0])
     if args.json:
@@ -212,5 +220,7 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
+        from game.bots.balance_view import print_report
+
         print_report(report, scenario.meta.title, args.mode)
     return 0
