@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/simulate.py --quick     # fewer games and runs
     git archive bc77941 game scenarios roles | tar -x -C /tmp/before   # code before the speed-up
     .venv/bin/python benchmarks/simulate.py --baseline /tmp/before   # ... as anchor rows
+    .venv/bin/python benchmarks/simulate.py --evening 0    # without the 200-game row
 
 Every row times the real command as a subprocess (wall clock from start to
 exit, so Python start-up, imports, the scenario load, worker start-up and the
@@ -15,7 +16,12 @@ bots (``game.bots.headless``, not a user command) in one process. A check at
 the start asserts that 1 and 2 workers print the same JSON. With
 ``--baseline DIR`` (a directory holding an older ``game`` package and the
 ``scenarios``, run from there) the same ``simulate`` command of that code is
-timed in the same run, as the anchor.
+timed in the same run, as the anchor. A row of ``--evening`` games (200 by
+default: a trainer's evening of play-tests) shows the rate once the fixed
+cost is spread thin, and a table gives that fixed cost itself: the wall
+clock of one game in one process (start-up, imports, scenario load, the
+report; one game included). The CPU table alternates this code and the
+baseline run by run, so a change in the load hits both alike.
 """
 
 from __future__ import annotations
@@ -93,7 +99,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer games and runs")
     parser.add_argument("--baseline", type=Path, help="directory with an older game package")
     parser.add_argument("--cpu-only", action="store_true", help="only the CPU seconds per game")
+    parser.add_argument(
+        "--evening", type=int, default=200, metavar="N",
+        help="games of the long row (default 200; 0: no such row; --quick: 60)",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.quick and args.evening == 200:
+        args.evening = 60
     full_games, short_games, repeat = (10, 20, 2) if args.quick else (30, 60, 3)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
@@ -119,6 +131,13 @@ def wall(args: argparse.Namespace, full_games: int, short_games: int, repeat: in
             full_games,
             repeat,
         )
+    if args.evening:
+        row(
+            f"`simulate --mode full`, a trainer's evening, {cores} worker(s)",
+            command("full", args.evening, cores or 1),
+            args.evening,
+            repeat,
+        )
     row(
         f"`simulate --mode short`, negotiating bots, {cores} worker(s)",
         command("short", short_games, cores or 1),
@@ -132,6 +151,23 @@ def wall(args: argparse.Namespace, full_games: int, short_games: int, repeat: in
     simple = [sys.executable, "-c", SIMPLE, SCENARIO, "full", str(full_games)]
     row("simple bots (`game.bots.headless`, not a command), full, 1 process", simple,
         full_games, repeat)  # fmt: skip
+    fixed_cost(args, repeat)
+
+
+def fixed_cost(args: argparse.Namespace, repeat: int) -> None:
+    print("\nfixed cost: seconds for `simulate --mode full --games 1 --workers 1` (one game in)")
+    print("| code | runs | seconds min / median / max |")
+    print("|---|---:|---|")
+    paths = [("this code", ROOT, command("full", 1, 1))]
+    if args.baseline is not None:
+        paths.append((str(args.baseline), args.baseline.resolve(), command("full", 1, 1)[:-2]))
+    found: dict[str, list[float]] = {name: [] for name, _, _ in paths}
+    for _ in range(repeat + 2):
+        for name, path, argv in paths:  # alternately
+            found[name].append(timed(argv, path))
+    for name, _, _ in paths:
+        t = found[name]
+        print(f"| {name} | {len(t)} | {min(t):.2f} / {statistics.median(t):.2f} / {max(t):.2f} |")
 
 
 def cpu_per_game(args: argparse.Namespace, repeat: int) -> None:
@@ -142,15 +178,17 @@ def cpu_per_game(args: argparse.Namespace, repeat: int) -> None:
     if args.baseline is not None:
         paths.append((str(args.baseline), args.baseline.resolve()))
     games = 5 if args.quick else 10
-    for name, path in paths:
-        for mode in ("full", "short"):
-            env = {**os.environ, "PYTHONPATH": str(path)}
-            argv = [sys.executable, "-c", CPU, SCENARIO, mode, str(games)]
-            cpu = [
-                float(subprocess.run(argv, cwd=path, env=env, check=True, capture_output=True,
-                                     text=True).stdout)
-                for _ in range(repeat)
-            ]  # fmt: skip
+    for mode in ("full", "short"):
+        found: dict[str, list[float]] = {name: [] for name, _ in paths}
+        for _ in range(repeat):
+            for name, path in paths:  # alternately, run by run
+                env = {**os.environ, "PYTHONPATH": str(path)}
+                argv = [sys.executable, "-c", CPU, SCENARIO, mode, str(games)]
+                out = subprocess.run(argv, cwd=path, env=env, check=True, capture_output=True,
+                                     text=True).stdout  # fmt: skip
+                found[name].append(float(out))
+        for name, _ in paths:
+            cpu = found[name]
             spread = f"{min(cpu):.3f} / {statistics.median(cpu):.3f} / {max(cpu):.3f}"
             print(f"| {name} | {mode} | {games} | {repeat} | {spread} |", flush=True)
 

@@ -136,8 +136,14 @@ def _mean(values: Sequence[float]) -> float | None:
     return _r(statistics.fmean(values)) if values else None
 
 
-def balance(scenario: Scenario, mode: str, games: Sequence[Json]) -> Json:
-    """The balance report over ``games`` (records from :func:`game_record`)."""
+#: ``balance``'s ``best`` when the caller did not work the best plan out already.
+_ASK = object()
+
+
+def balance(scenario: Scenario, mode: str, games: Sequence[Json], best: object = _ASK) -> Json:
+    """The balance report over ``games`` (records from :func:`game_record`); ``best``:
+    :func:`best_plan` of the scenario and mode when the caller has it already (it does
+    not depend on the games, so a caller may work it out while they are played)."""
     n = len(games)
     agreed = [g for g in games if g["agreement"]]
     roles = list(games[0]["scores"]) if games else []
@@ -177,7 +183,7 @@ def balance(scenario: Scenario, mode: str, games: Sequence[Json]) -> Json:
                 "openings_total": status_quo.openings_total,
                 "cost": _r(status_quo.cost),
             },
-            "best": best_plan(scenario, mode),
+            "best": best_plan(scenario, mode) if best is _ASK else best,
         },
         "until_agreement": {
             "round": _mean([g["agreement_round"] for g in agreed]),

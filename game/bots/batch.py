@@ -275,6 +275,13 @@ class _ValueTables:
         self.known = np.array(
             [static.row_of(key) for key, _ in est.residuals], dtype=np.intp
         ).reshape(-1, width)
+        hot = np.zeros((len(static.points), len(self.known)))
+        which, issue = np.nonzero(self.known >= 0)  # -1: not an option, no entry
+        hot[static.offsets[issue] + self.known[which, issue], which] = 1.0
+        self.known_hot = hot
+        """Per flat option (estimator order) and known package: 1.0 when the package has
+        that option. A row's one-hot times this counts the choices in common, exactly
+        (small whole numbers), in one matrix product."""
         exact: dict[int, float] = {}
         keys = [key for key in est.exact if -1 not in static.row_of(key)]
         if keys:
@@ -305,7 +312,10 @@ class _ValueTables:
         # the preset points are in the first issue's entries: preset + p0 as before
         base = np.cumsum(terms, axis=1)[:, -1]
         if len(self.diffs):
-            weight = self.pow4[(own[:, None, :] == self.known[None, :, :]).sum(axis=2)]
+            hot = np.zeros((len(rows), len(self.known_hot)))
+            hot[np.arange(len(rows))[:, None], flat] = 1.0
+            same = (hot @ self.known_hot).astype(np.intp)  # rows × known: choices in common
+            weight = self.pow4[same]
             total = _seq_sum(weight * self.diffs[None, :])
             weights = _seq_sum(weight)
             value = base + total / weights

@@ -102,13 +102,14 @@ class _Beliefs:
 
     def _from_disclosure(self, issue: str, options: list[str], known: Mapping[str, float]) -> None:
         assert self._pref is not None
-        values = [float(known.get(o, 0.0)) for o in options]
-        low, high = min(values), max(values)
-        spread = high - low
-        self._pref[issue] = {
-            o: (v - low) / spread if spread else 0.5 for o, v in zip(options, values, strict=True)
-        }
-        self._weight[issue] = max(0.1, spread * DISCLOSED_WEIGHT_PER_POINT)
+        kept = _DISCLOSED.get(id(known))
+        if kept is None or kept[0] is not known or kept[1] is not options:
+            kept = _from_points(known, options)
+            if len(_DISCLOSED) >= 4096:
+                _DISCLOSED.clear()
+            _DISCLOSED[id(known)] = kept
+        self._pref[issue] = kept[2]
+        self._weight[issue] = kept[3]
 
     def _from_behaviour(self, issue: str, options: list[str], evidence: Evidence) -> None:
         assert self._pref is not None
@@ -131,6 +132,22 @@ class _Beliefs:
             }
             self._contrib = found
         return found
+
+
+def _from_points(
+    known: Mapping[str, float], options: list[str]
+) -> tuple[Mapping[str, float], list[str], dict[str, float], float]:
+    """``(known, options, preference per option, weight)`` of disclosed points."""
+    values = [float(known.get(o, 0.0)) for o in options]
+    low, high = min(values), max(values)
+    spread = high - low
+    pref = {o: (v - low) / spread if spread else 0.5 for o, v in zip(options, values, strict=True)}
+    return known, options, pref, max(0.1, spread * DISCLOSED_WEIGHT_PER_POINT)
+
+
+#: Per disclosed points (by identity: the views hand out one object per disclosure)
+#: what :func:`_from_points` made of them; the beliefs only read it.
+_DISCLOSED: dict[int, tuple[Mapping[str, float], list[str], dict[str, float], float]] = {}
 
 
 class OpponentModel:

@@ -13,6 +13,7 @@ tenth of the games. (The simple bots' loop is :mod:`game.bots.headless`.)
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import multiprocessing
 import os
@@ -21,8 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from game.bots.balance import balance, game_record
-from game.bots.balance_view import print_report
+from game.bots.balance import balance, best_plan, game_record
 from game.bots.playtest import play_session
 from game.bots.temperament import NAMES as TEMPERAMENTS
 from game.commands.common import load_for_command
@@ -104,8 +104,13 @@ def play_games(
     events: int = 0,
     workers: int = 1,
     advance: Callable[[], None] = lambda: None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> list[dict[str, Any]]:
-    """The records of the games with these seeds, in order, played by ``workers`` processes."""
+    """The records of the games with these seeds, in order, played by ``workers`` processes.
+
+    ``meanwhile`` is called once in this process: while the workers play, or (one
+    worker) after the games.
+    """
     job = (scenario, mode, temperaments, events)
     games = list(enumerate(seeds))
     workers = max(1, min(workers, len(games)))
@@ -115,9 +120,14 @@ def play_games(
         for game in games:
             records.append(_play(game))
             advance()
+        meanwhile()
         return records
+    # fork (the default on Linux): the workers start with what this process imported
+    # and loaded, the scenario included, and import or parse nothing again
     with multiprocessing.get_context().Pool(workers, _init_worker, job) as pool:
-        for record in pool.imap(_play, games):
+        played = pool.imap(_play, games)
+        meanwhile()  # this process would only wait
+        for record in played:
             records.append(record)
             advance()
     return records
@@ -176,11 +186,27 @@ def run(args: argparse.Namespace) -> int:
         print("simulate: --workers must be at least 1", file=sys.stderr)
         return 2
     seeds = [args.seed + i for i in range(args.games)]
+    best: list[Any] = []  # the report's best plan does not depend on the games
+
+    def meanwhile() -> None:
+        """What this process can do while the workers play: the best plan, and the
+        report's imports (Rich) that the workers do not need."""
+        best.append(best_plan(scenario, args.mode))
+        if not args.json:
+            importlib.import_module("game.bots.balance_view")
+
     with _progress(args.games) as advance:
         games = play_games(
-            scenario, args.mode, seeds, args.temperaments, args.events, workers, advance
+            scenario,
+            args.mode,
+            seeds,
+            args.temperaments,
+            args.events,
+            workers,
+            advance,
+            meanwhile,
         )
-    report = balance(scenario, args.mode, games)
+    report = balance(scenario, args.mode, games, best[0])
     if args.json:
         doc = {
             "scenario": scenario.meta.id,
@@ -194,5 +220,7 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
+        from game.bots.balance_view import print_report
+
         print_report(report, scenario.meta.title, args.mode)
     return 0

@@ -32,6 +32,10 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _TAB_INDENT = re.compile(r"^[ \-?:]*\t")
+#: libyaml's loader (``None`` when PyYAML was built without it).
+_CLoader: Any = getattr(yaml, "CSafeLoader", None)
+#: The characters PyYAML's reader refuses (libyaml's differ a little).
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 class _TooLarge(Exception):
@@ -101,7 +105,7 @@ class _Builder:
     def scalar(self, node: ScalarNode, path: DataPath) -> Any:
         try:
             value = self.loader.construct_object(node, deep=True)
-            if not isinstance(value, str) and node.style is None and node.value:
+            if not isinstance(value, str) and not node.style and node.value:
                 self.reporter.marks.raw[path] = node.value
             return value
         except Exception as exc:  # the constructors raise many kinds for odd tags
@@ -146,12 +150,47 @@ class _Builder:
         return result
 
 
+def _compose_fast(text: str) -> tuple[Any, Node] | None:
+    """The loader and node of ``text`` composed by libyaml, when that is sure to give
+    what PyYAML's own composer gives (the same nodes, the same marks); else ``None``.
+
+    libyaml is about ten times faster. It is used for well-formed text only: any
+    error, and text with a tab or a character PyYAML refuses (libyaml takes some of
+    those), or an empty document, goes the pure-Python way, whose messages the
+    problems are worded after.
+    """
+    if _CLoader is None or "\t" in text or _NON_PRINTABLE.search(text):
+        return None
+    loader = _CLoader(text)
+    try:
+        node = loader.get_single_node()
+    except Exception:  # whatever libyaml trips over, PyYAML reports
+        loader.dispose()
+        return None
+    if node is None:
+        loader.dispose()
+        return None
+    return loader, node
+
+
 def parse_marked(text: str, reporter: Reporter) -> tuple[bool, Any]:
     """Parse ``text``; returns ``(ok, data)`` with marks and problems in ``reporter``.
 
     ``ok`` is false when nothing usable came out (syntax error, empty file).
     """
     tab_lines = _check_tabs(text, reporter)
+    fast = None if tab_lines else _compose_fast(text)
+    if fast is not None:
+        c_loader, c_node = fast
+        try:
+            return True, _Builder(c_loader, reporter).value(c_node, ())
+        except _TooLarge:
+            reporter.add(1, 1, f"the file expands to more than {MAX_NODES} values (aliases?)")
+        except RecursionError:
+            reporter.add(1, 1, "the file is nested too deeply")
+        finally:
+            c_loader.dispose()
+        return False, None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
