@@ -68,8 +68,9 @@ class Registry:
 _BURST: weakref.WeakKeyDictionary[ServerConnection, int] = weakref.WeakKeyDictionary()
 
 
-def send(conns: Iterable[ServerConnection], text: str) -> None:
-    """Write ``text`` to each connection without waiting (ordered per connection)."""
+def send(conns: Iterable[ServerConnection], data: bytes | str) -> None:
+    """Write a message (UTF-8 JSON bytes, or str) to each connection as a text frame,
+    without waiting (ordered per connection)."""
     ok = []
     for ws in conns:
         transport = ws.transport
@@ -83,27 +84,31 @@ def send(conns: Iterable[ServerConnection], text: str) -> None:
             if burst and unread <= MAX_WRITE_BUFFER:
                 del _BURST[ws]  # read: back to the plain limit
         ok.append(ws)
-    _broadcast(ok, text)
+    _broadcast(ok, data)
 
 
-def send_more(conns: Iterable[ServerConnection], text: str) -> None:
-    """Write ``text`` without the unread-output check, for the rest of a burst of whole
+def send_more(conns: Iterable[ServerConnection], data: bytes | str) -> None:
+    """Write ``data`` without the unread-output check, for the rest of a burst of whole
     views (a console of 100 tables gets some 35 MB at once) whose first message went
     through ``send``. Until it has read the burst, the connection may have that much
-    (counted twice, for characters beyond ASCII) more unread output than others."""
+    (a str counted twice, for characters beyond ASCII) more unread output than others."""
     conns = list(conns)
+    size = len(data) if isinstance(data, bytes) else 2 * len(data)
     for ws in conns:
-        _BURST[ws] = _BURST.get(ws, 0) + 2 * len(text)
-    _broadcast(conns, text)
+        _BURST[ws] = _BURST.get(ws, 0) + size
+    _broadcast(conns, data)
 
 
-def _broadcast(conns: list[ServerConnection], text: str) -> None:
+def _broadcast(conns: list[ServerConnection], data: bytes | str) -> None:
+    if isinstance(data, bytes):  # already UTF-8 (orjson): sent as a text frame as it is
+        broadcast(conns, data, text=True)
+        return
     try:
-        broadcast(conns, text)
+        broadcast(conns, data)
     except UnicodeEncodeError:  # input is checked at the door: this is a bug; never crash on it
         log.error("a message was not valid UTF-8; sent with its bad characters replaced")
-        broadcast(conns, text.encode("utf-8", "replace").decode("utf-8"))
+        broadcast(conns, data.encode("utf-8", "replace").decode("utf-8"))
 
 
-def push(session: Session, text: str) -> None:
-    send([session.ws], text)
+def push(session: Session, data: bytes | str) -> None:
+    send([session.ws], data)
