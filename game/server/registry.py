@@ -170,6 +170,8 @@ def send_more(conns: Iterable[ServerConnection], data: bytes | str) -> None:
     for ws in conns:
         _BURST[ws] = _BURST.get(ws, 0) + size
     _broadcast(conns, data)
+    for ws in conns:  # written now: the limit check of the next ``send`` must see the burst
+        OUTBOX.flush(ws)
 
 
 def _broadcast(conns: list[ServerConnection], data: bytes | str) -> None:

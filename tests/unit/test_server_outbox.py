@@ -68,3 +68,10 @@ async def test_a_closed_connection_is_skipped_and_the_others_still_get_theirs() 
     await asyncio.sleep(0)
     assert not closed.transport.writes
     assert json.loads(fine.transport.writes[0][1:]) == {"x": "ë"}
+
+
+async def test_a_burst_is_written_at_once_so_the_unread_check_sees_it() -> None:
+    console = Conn()
+    registry.send([console], b"first")  # type: ignore[list-item]
+    registry.send_more([console], b"x" * 1000)  # type: ignore[list-item]
+    assert console.transport.writes == [b"Tfirst" + b"T" + b"x" * 1000]
