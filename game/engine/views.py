@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message
+from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message, Proposal
 from game.engine.state import GameState
 from game.engine.view_parts import (
     Json,
@@ -40,7 +40,7 @@ from game.engine.view_parts import (
     public_scenario,
     roles_public,
 )
-from game.scenario.scoring import Scorer
+from game.scenario.scoring import PackageScore, Scorer
 
 
 def _public(state: GameState, kind: str, now: float) -> Json:
@@ -222,7 +222,7 @@ def _possible(state: GameState, result: Json) -> Json:
 
 
 #: Per (table, role) the proposals and scorer of the last values list built, and the list.
-_VALUES: dict[tuple[int, str], tuple[object, object, list[Json]]] = {}
+_VALUES: dict[tuple[int, str], tuple[tuple[Proposal, ...], object, list[Json]]] = {}
 
 
 def _values(state: GameState, role: str) -> list[Json]:
@@ -243,7 +243,19 @@ def _values(state: GameState, role: str) -> list[Json]:
         if len(_VALUES) >= 4096:
             _VALUES.clear()
         _VALUES[key] = (state.proposals, state.scorer, found)
-        for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
+        # With the same scorer, a record at the same place as in the list before has
+        # the same item there (a support renews one record of fifty): taken as it is.
+        same = earlier is not None and earlier[1] is state.scorer
+        before = earlier[0] if earlier is not None and same else ()
+        items = earlier[2] if earlier is not None and same else []
+        scores: list[PackageScore] | None = None
+        for i, p in enumerate(state.proposals):
+            if i < len(before) and before[i] is p:
+                found.append(items[i])
+                continue
+            if scores is None:
+                scores = proposal_table(state)[1]
+            score = scores[i]
             # per proposal record and score: an unchanged proposal keeps its items
             entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
             if entry is None or entry[0] is not score:
