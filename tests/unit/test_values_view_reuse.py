@@ -25,3 +25,33 @@ def test_values_reused_from_the_state_before_equal_fresh_ones() -> None:
         assert got == {r: views._values(state, r) for r in roles}
         checked += 1
     assert checked > 40
+
+
+def test_kept_me_profiles_and_values_equal_fresh_ones() -> None:
+    """A seat's ``me`` and the console's ``profiles`` and ``values``, taken from the
+    state before when they hold the same objects, equal the ones built afresh."""
+    state = late_state(proposals=20)
+    roles = state.scenario.role_ids
+    reused = 0
+    previous: dict[str, object] = {}
+    for i, move in enumerate(late_game_moves(state, 60, 5)):
+        try:
+            state, _ = apply(state, move, 7000.0 + i)
+        except IllegalMove:
+            continue
+        now = 7000.0 + i
+        before = {r: views.player_view(state, r, now, shared=True)["me"] for r in roles}
+        console = views.facilitator_view(state, now, shared=True)
+        reused += sum(previous.get(r) is before[r] for r in roles)
+        previous = dict(before)
+        kept, disclosed = dict(views._KEPT), dict(views._DISCLOSED)
+        views._KEPT.clear()
+        views._DISCLOSED.clear()
+        for r in roles:
+            assert views.player_view(state, r, now, shared=True)["me"] == before[r]
+        fresh = views.facilitator_view(state, now, shared=True)
+        assert fresh["profiles"] == console["profiles"]
+        assert fresh["values"] == console["values"]
+        views._KEPT.update(kept)
+        views._DISCLOSED.update(disclosed)
+    assert reused > 100  # a message or a mark leaves most seats' ``me`` as it was
