@@ -149,7 +149,7 @@ def send(conns: Iterable[ServerConnection], data: bytes | str) -> None:
         transport = ws.transport
         if transport is not None:
             unread = transport.get_write_buffer_size()
-            burst = _BURST.get(ws, 0)
+            burst = _BURST.get(ws, 0) if _BURST else 0  # a weak dict: looked up only if used
             if unread > MAX_WRITE_BUFFER + burst:
                 log.warning("dropping a connection that does not read its messages")
                 transport.abort()
