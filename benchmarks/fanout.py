@@ -54,11 +54,11 @@ class Wire:
     def __init__(self) -> None:
         self.bytes = 0
         self.messages = 0
-        self.last: dict[Any, str] = {}
+        self.last: dict[Any, bytes] = {}
 
-    def send(self, conns: Any, text: str) -> None:
+    def send(self, conns: Any, text: bytes) -> None:
         for ws in conns:
-            self.bytes += len(text.encode())
+            self.bytes += len(text)
             self.messages += 1
             self.last[ws] = text
 
@@ -152,17 +152,13 @@ def sizes(state: GameState, now: float) -> dict[str, int]:
                 who = "console" if s.facilitator else "player"
                 if parts:
                     msg = json.loads(text)
-                    out[f"{who}: parts connection, view message"] = len(text.encode()) - _size(
-                        msg["parts"]
-                    )
-                    out[f"{who}: parts connection, first connect (view + all parts)"] = len(
-                        text.encode()
-                    )
+                    out[f"{who}: parts connection, view message"] = len(text) - _size(msg["parts"])
+                    out[f"{who}: parts connection, first connect (view + all parts)"] = len(text)
                     out[f"{who}:   the same, deflated (zlib -6; not on the wire)"] = len(
-                        zlib.compress(text.encode(), 6)
+                        zlib.compress(text, 6)
                     )
                 else:
-                    out[f"{who}: whole view (plain protocol)"] = len(text.encode())
+                    out[f"{who}: whole view (plain protocol)"] = len(text)
     reply = {"type": "ack", "id": 1, "table": 1, "plan": plan_view(state, proposal="P1")}
     out["plan answer for one proposal (on demand)"] = _size(reply)
     return out
@@ -177,9 +173,9 @@ def patch_sizes(
     (``run`` counts that broadcast too: about 14 kB per move of ``--moves 100``)."""
     counted: dict[Any, int] = {}
 
-    def send(conns: Any, text: str) -> None:
+    def send(conns: Any, text: bytes) -> None:
         for ws in conns:
-            counted[ws] = counted.get(ws, 0) + len(text.encode())
+            counted[ws] = counted.get(ws, 0) + len(text)
 
     fanout = ViewFanout(send)
     table = HostedTable(record=TableRecord(1, 1, 0.0, "S", {}, {}), state=start)

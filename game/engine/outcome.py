@@ -40,6 +40,40 @@ def _scored(state: GameState) -> dict[str, PackageScore]:
     return out
 
 
+#: Per proposal id the joint score of the roles in play; per role its first best proposal.
+_Ranking = tuple[dict[str, float], dict[str, str]]
+#: Per table: the scores the last ranking was made of, and the ranking (see _ranking).
+_RANKINGS: dict[int, tuple[tuple[str, ...], tuple[PackageScore, ...], _Ranking]] = {}
+
+
+def _ranking(state: GameState, scored: dict[str, PackageScore]) -> _Ranking:
+    """Joint scores and each role's best proposal, kept per table while the proposals'
+    scores are the same objects (a support, an objection or a comment changes a
+    proposal's record, never its package: only a new proposal or an event does)."""
+    roles = state.in_play
+    scores = tuple(scored.values())
+    earlier = _RANKINGS.get(state.table)
+    if (
+        earlier is not None
+        and earlier[0] == roles
+        and len(earlier[1]) == len(scores)
+        and all(a is b for a, b in zip(earlier[1], scores, strict=True))
+        and list(scored) == list(earlier[2][0])
+    ):
+        return earlier[2]
+    joint = {pid: _joint(score, roles) for pid, score in scored.items()}
+    pids = list(scored)
+    best: dict[str, str] = {}
+    if pids:
+        for role in roles:
+            own = [scored[pid].scores[role] for pid in pids]
+            best[role] = pids[own.index(max(own))]  # the first best, as max() picks it
+    if len(_RANKINGS) >= 1024:
+        _RANKINGS.clear()
+    _RANKINGS[state.table] = (roles, scores, (joint, best))
+    return joint, best
+
+
 def indicators(state: GameState) -> dict[str, Any]:
     """Per role and for the table: openness, cooperation, result orientation,
     reliability and rising above own interest (each 0..1, or ``None`` when it
@@ -50,8 +84,7 @@ def indicators(state: GameState) -> dict[str, Any]:
     table_result = 0.0 if passed is None else (1.0 if passed.in_time else 0.5)
     per_role: dict[str, dict[str, Any]] = {}
     scored = _scored(state)
-    joint = {pid: _joint(score, roles) for pid, score in scored.items()}
-    pids = list(scored)
+    joint, best_of = _ranking(state, scored)
     # One pass over the records (a late game: tens of proposals, twelve roles).
     author = {p.id: p.author for p in state.proposals}
     authored: dict[str, int] = {}
@@ -89,8 +122,7 @@ def indicators(state: GameState) -> dict[str, Any]:
         backed = set(supports.get(role, ())) | yes.get(role, set())
         rising = None
         if backed and scored:
-            own = [scored[pid].scores[role] for pid in pids]
-            best_pid = pids[own.index(max(own))]  # the first best, as max() picks it
+            best_pid = best_of[role]
             best = scored[best_pid]
             gave_up = [
                 pid

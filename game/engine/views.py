@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message
+from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message, Proposal
 from game.engine.state import GameState
 from game.engine.view_parts import (
     Json,
@@ -40,7 +40,7 @@ from game.engine.view_parts import (
     public_scenario,
     roles_public,
 )
-from game.scenario.scoring import Scorer
+from game.scenario.scoring import PackageScore, Scorer
 
 
 def _public(state: GameState, kind: str, now: float) -> Json:
@@ -222,7 +222,7 @@ def _possible(state: GameState, result: Json) -> Json:
 
 
 #: Per (table, role) the proposals and scorer of the last values list built, and the list.
-_VALUES: dict[tuple[int, str], tuple[object, object, list[Json]]] = {}
+_VALUES: dict[tuple[int, str], tuple[tuple[Proposal, ...], object, list[Json]]] = {}
 
 
 def _values(state: GameState, role: str) -> list[Json]:
@@ -243,7 +243,19 @@ def _values(state: GameState, role: str) -> list[Json]:
         if len(_VALUES) >= 4096:
             _VALUES.clear()
         _VALUES[key] = (state.proposals, state.scorer, found)
-        for p, score in zip(state.proposals, proposal_table(state)[1], strict=True):
+        # With the same scorer, a record at the same place as in the list before has
+        # the same item there (a support renews one record of fifty): taken as it is.
+        same = earlier is not None and earlier[1] is state.scorer
+        before = earlier[0] if earlier is not None and same else ()
+        items = earlier[2] if earlier is not None and same else []
+        scores: list[PackageScore] | None = None
+        for i, p in enumerate(state.proposals):
+            if i < len(before) and before[i] is p:
+                found.append(items[i])
+                continue
+            if scores is None:
+                scores = proposal_table(state)[1]
+            score = scores[i]
             # per proposal record and score: an unchanged proposal keeps its items
             entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
             if entry is None or entry[0] is not score:
@@ -276,6 +288,43 @@ def _private_messages(state: GameState, role: str | None) -> list[Json]:
     return per_role.get(role, [])
 
 
+#: Per (table, field, who): the last dict of that field built (see ``_kept``).
+_KEPT: dict[tuple[int, str, str], Json] = {}
+#: Per (table, role): the disclosures the list was made from, and the list.
+_DISCLOSED: dict[tuple[int, str], tuple[object, list[str | None]]] = {}
+_ABSENT = object()
+
+
+def _kept(state: GameState, field: str, who: str, fresh: Json) -> Json:
+    """``fresh``, or the dict built for the state before when that one holds the very
+    same objects under the same keys (then the server's text of it is reused too)."""
+    key = (state.table, field, who)
+    earlier = _KEPT.get(key)
+    if earlier is not None and len(earlier) == len(fresh):
+        for k, v in fresh.items():
+            if earlier.get(k, _ABSENT) is not v:
+                break
+        else:
+            return earlier
+    if len(_KEPT) >= 8192:
+        _KEPT.clear()
+    _KEPT[key] = fresh
+    return fresh
+
+
+def _disclosed(state: GameState, role: str) -> list[str | None]:
+    """The issues ``role`` disclosed (None: its reservation), kept while the
+    disclosures are the same."""
+    key = (state.table, role)
+    found = _DISCLOSED.get(key)
+    if found is None or found[0] is not state.disclosures:
+        if len(_DISCLOSED) >= 8192:
+            _DISCLOSED.clear()
+        issues = [d.issue for d in state.disclosures if d.role == role]
+        found = _DISCLOSED[key] = (state.disclosures, issues)
+    return found[1]
+
+
 def copy_json(value: T) -> T:
     """A deep copy of plain JSON data (dicts, lists and scalars)."""
     return cast(T, _copy(value))
@@ -303,12 +352,12 @@ def player_view(state: GameState, role: str, now: float, *, shared: bool = False
     me["seat"] = state.seats[role]
     me["in_play"] = state.seats[role] != "none"
     me["locked"] = role in state.locked
-    me["disclosed"] = [d.issue for d in state.disclosures if d.role == role]
+    me["disclosed"] = _disclosed(state, role)
     me["values"] = _values(state, role)
     me["voted"] = bool(state.open_ballot and role in state.open_ballot.votes)
     me["signed"] = role in state.signatures
     view["role"] = role
-    view["me"] = me
+    view["me"] = _kept(state, "me", role, me)
     view["private_messages"] = _private_messages(state, role)
     view["reveal"] = _reveal(state) if state.revealed else None
     return view if shared else copy_json(view)
@@ -332,10 +381,11 @@ def facilitator_view(
     }
     view["open_votes"] = None
     if private:
-        view["profiles"] = {
+        profiles = {
             r: private_profile(state, state.scenario.role(r)) for r in state.scenario.role_ids
         }
-        view["values"] = {r: _values(state, r) for r in state.in_play}
+        view["profiles"] = _kept(state, "profiles", "", profiles)
+        view["values"] = _kept(state, "values", "", {r: _values(state, r) for r in state.in_play})
         view["private_messages"] = _private_messages(state, None)
         ballot = state.open_ballot
         view["open_votes"] = dict(ballot.votes) if ballot else None

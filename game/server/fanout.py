@@ -35,9 +35,9 @@ from game.server.protocol import view_message
 from game.server.session import Session, ViewKey
 from game.server.tables import HostedTable
 
-Send = Callable[[Iterable[ServerConnection], str], None]
+Send = Callable[[Iterable[ServerConnection], bytes], None]
 #: What a view key's last broadcast keeps: its field texts, or its view with references.
-_B = TypeVar("_B", dict[str, str], RawView)
+_B = TypeVar("_B", dict[str, bytes], RawView)
 
 
 class ViewFanout:
@@ -48,7 +48,7 @@ class ViewFanout:
         self.encoder = ViewEncoder()
         self.catalog = PartCatalog(self.encoder)
         #: The version and field texts last broadcast for each view key.
-        self._last: dict[ViewKey, tuple[int, dict[str, str]]] = {}
+        self._last: dict[ViewKey, tuple[int, dict[str, bytes]]] = {}
         #: The same for ``parts`` connections: version and the view with references.
         self._last_raw: dict[ViewKey, tuple[int, RawView]] = {}
 
@@ -83,10 +83,10 @@ class ViewFanout:
         previous = self._last.get(key)
         self._last[key] = (version, parts)
 
-        def whole() -> str:
+        def whole() -> bytes:
             return view_message(_actor(key), key[0], version, join_parts(parts))
 
-        def patch(base: tuple[int, dict[str, str]]) -> str:
+        def patch(base: tuple[int, dict[str, bytes]]) -> bytes:
             return _patch(key, version, base, parts)
 
         self._split(key, version, members, previous, whole, patch)
@@ -104,10 +104,10 @@ class ViewFanout:
         previous = self._last_raw.get(key)
         self._last_raw[key] = (version, raw)
 
-        def whole() -> str:
+        def whole() -> bytes:
             return _raw_view(key, version, raw)
 
-        def patch(base: tuple[int, RawView]) -> str:
+        def patch(base: tuple[int, RawView]) -> bytes:
             number, old = base
             new_parts = raw.new_parts(old, diffs)
             return _patch(key, version, (number, old.fields), raw.fields, new_parts)
@@ -120,8 +120,8 @@ class ViewFanout:
         version: int,
         members: list[Session],
         previous: tuple[int, _B] | None,
-        whole: Callable[[], str],
-        patch: Callable[[tuple[int, _B]], str],
+        whole: Callable[[], bytes],
+        patch: Callable[[tuple[int, _B]], bytes],
     ) -> None:
         """Send a patch on ``previous`` to the members that have it and asked for
         patches, the whole view to the others; each message built once."""
@@ -167,19 +167,26 @@ def _actor(key: ViewKey) -> str:
     return who if kind == "player" else kind
 
 
-def _raw_view(key: ViewKey, version: int, raw: RawView) -> str:
+def _raw_view(key: ViewKey, version: int, raw: RawView) -> bytes:
     """A whole ``view`` message for a ``parts`` connection: every part it refers to."""
     head = compact({"type": "view", "as": _actor(key), "table": key[0], "version": version})
-    return f'{head[:-1]},"parts":{join_parts(raw.parts)},"view":{join_parts(raw.fields)}}}'
+    return (
+        head[:-1]
+        + b',"parts":'
+        + join_parts(raw.parts)
+        + b',"view":'
+        + join_parts(raw.fields)
+        + b"}"
+    )
 
 
 def _patch(
     key: ViewKey,
     version: int,
-    previous: tuple[int, dict[str, str]],
-    parts: dict[str, str],
-    new_parts: dict[str, str] | None = None,
-) -> str:
+    previous: tuple[int, dict[str, bytes]],
+    parts: dict[str, bytes],
+    new_parts: dict[str, bytes] | None = None,
+) -> bytes:
     base, old = previous
     changed = {k: text for k, text in parts.items() if old.get(k) != text}
     unset = [k for k in old if k not in parts]
@@ -193,5 +200,5 @@ def _patch(
             "unset": unset,
         }
     )
-    extra = "" if new_parts is None else f',"parts":{join_parts(new_parts)}'
-    return f'{head[:-1]}{extra},"set":{join_parts(changed)}}}'
+    extra = b"" if new_parts is None else b',"parts":' + join_parts(new_parts)
+    return head[:-1] + extra + b',"set":' + join_parts(changed) + b"}"

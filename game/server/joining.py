@@ -152,7 +152,7 @@ class Doorman:
 
     # -- blocked addresses --------------------------------------------------------
 
-    def blocks_message(self) -> str:
+    def blocks_message(self) -> bytes:
         return p.dumps({"type": "blocks", "blocks": self.guard.blocks()})
 
     def send_blocks(self) -> None:

@@ -103,7 +103,7 @@ class MoveRunner:
         return True
 
     @staticmethod
-    def _answer(session: Session | None, text: str) -> None:
+    def _answer(session: Session | None, text: bytes) -> None:
         if session is not None:
             push(session, text)
 

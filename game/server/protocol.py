@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.server.encode import compact
+
 PROTOCOL_VERSION = 1
 CLIENT_KINDS = ("seat", "screen", "console", "bot")
 MAX_ID_LENGTH = 64
@@ -461,23 +463,24 @@ _FIELDS = {
 # -- server -> client --------------------------------------------------------------
 
 
-def dumps(message: Mapping[str, Any]) -> str:
-    """Compact, strict JSON text of a server message (NaN and infinities raise)."""
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+def dumps(message: Mapping[str, Any]) -> bytes:
+    """Compact JSON of a server message, UTF-8 bytes for a text frame (orjson; see
+    game.server.encode: decodes as ``json.dumps`` would; ValueError if it cannot)."""
+    return compact(message)
 
 
-def error(code: str, reason: str, request_id: Any = None) -> str:
+def error(code: str, reason: str, request_id: Any = None) -> bytes:
     msg: dict[str, Any] = {"type": "error", "code": code, "reason": reason}
     if request_id is not None:
         msg["id"] = request_id
     return dumps(msg)
 
 
-def ack(request_id: Any, **fields: Any) -> str:
+def ack(request_id: Any, **fields: Any) -> bytes:
     return dumps({"type": "ack", "id": request_id, **fields})
 
 
-def view_message(actor: str, table: int, version: int, view_json: str) -> str:
+def view_message(actor: str, table: int, version: int, view_json: bytes) -> bytes:
     """A ``view`` message around an already-serialised view (serialised once per view)."""
     head = dumps({"type": "view", "as": actor, "table": table, "version": version})
-    return f'{head[:-1]},"view":{view_json}}}'
+    return head[:-1] + b',"view":' + view_json + b"}"

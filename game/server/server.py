@@ -32,7 +32,7 @@ from game.server.joining import Doorman
 from game.server.limits import Limits
 from game.server.moves import BotLauncher, MoveRunner
 from game.server.protocol import ErrorCode, ProtocolError
-from game.server.registry import Registry, push
+from game.server.registry import Registry, flush, push
 from game.server.session import Session
 from game.server.tables import HostedTable
 from game.server.writer import LogWriter
@@ -201,6 +201,7 @@ class GameServer:
         if session.closing:
             return
         session.closing = True
+        flush(session.ws)  # what it was sent before (an error saying why) goes first
         task = asyncio.ensure_future(session.ws.close(CLOSE_POLICY, reason))
         self._background.add(task)
         task.add_done_callback(self._background.discard)

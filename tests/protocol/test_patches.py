@@ -73,7 +73,9 @@ async def test_a_client_that_lost_its_base_resyncs(mini_host: Running) -> None:
     assert seat.view("net")["phase"] == "running"  # type: ignore[index]
 
 
-def test_encoder_gives_the_same_text_as_json_dumps(mini: Scenario) -> None:
+def test_encoder_gives_what_json_dumps_gives(mini: Scenario) -> None:
+    """UTF-8 bytes that decode to the view; here (no floats in exponent form) the
+    very text of compact ``json.dumps`` (see game.server.encode)."""
     encoder = ViewEncoder()
     state = new_game(mini, "short", seed=3, now=0.0)
     moves = [
@@ -91,5 +93,7 @@ def test_encoder_gives_the_same_text_as_json_dumps(mini: Scenario) -> None:
             facilitator_view(state, float(n), shared=True),
         ):
             expected = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
-            assert encoder.encode(view) == expected
+            got = encoder.encode(view)
+            assert json.loads(got) == json.loads(expected)
+            assert got.decode("utf-8") == expected
     assert encoder.hits > 0

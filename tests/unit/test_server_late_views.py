@@ -23,7 +23,7 @@ def test_encoded_and_parted_views_equal_the_whole_views() -> None:
     ]
     for step in range(len(moves) + 1):
         now = 5000.0 + step
-        memo: dict[int, tuple[object, str]] = {}
+        memo: dict[int, tuple[object, bytes]] = {}
         for role in roles:
             shared = player_view(state, role, now, shared=True)
             plain = player_view(state, role, now)

@@ -40,7 +40,7 @@ def test_send_drops_a_connection_over_the_limit_send_more_does_not(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     got: list[Any] = []
-    monkeypatch.setattr(registry, "broadcast", lambda conns, text: got.append(list(conns)))
+    monkeypatch.setattr(registry, "broadcast", lambda conns, data, **_: got.append(list(conns)))
     full, fine = Conn(registry.MAX_WRITE_BUFFER + 1), Conn(0)
     registry.send([full, fine], "{}")  # type: ignore[list-item]
     assert full.transport.aborted and got == [[fine]]
@@ -52,7 +52,7 @@ def test_send_drops_a_connection_over_the_limit_send_more_does_not(
 def test_a_burst_is_allowed_on_top_of_the_limit_until_it_is_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(registry, "broadcast", lambda conns, text: None)
+    monkeypatch.setattr(registry, "broadcast", lambda conns, data, **_: None)
     console = Conn(0)
     burst = "x" * 1000
     registry.send([console], burst)  # type: ignore[list-item]

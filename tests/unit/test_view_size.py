@@ -51,8 +51,8 @@ def test_a_late_player_view_is_small(late: GameState) -> None:
     assert size(view["proposals"]) <= 55_000  # 50 proposals, about 1 kB each
     catalog = PartCatalog(ViewEncoder())
     raw = catalog.raw(player_view(late, role, 5000.0, shared=True))
-    message = sum(len(k) + len(v.encode()) for k, v in raw.fields.items())
-    parts = sum(len(v.encode()) for v in raw.parts.values())
+    message = sum(len(k) + len(v) for k, v in raw.fields.items())
+    parts = sum(len(v) for v in raw.parts.values())
     assert message <= 50_000  # the view a parts connection gets, proposals by reference
     assert parts <= 60_000  # its parts, sent once per connection (was 249 kB)
 
