@@ -30,10 +30,10 @@ from websockets.typing import ExtensionParameter
 #: Messages shorter than this (bytes of the frame's payload) go uncompressed: a
 #: seat's patches (at most about 8 kB, when a proposal is made) stay plain, while
 #: a first view (about 90 kB late in a game) and the console's larger patches
-#: (14–49 kB for a support or a proposal) shrink about five times. 48 KiB was
-#: tried: at 100 tables the console's uncompressed patches (1.5 MB/s) let it
-#: fall 8 MB behind, be dropped, and reconnect with a burst of 100 whole views
-#: that stalled every table for seconds (4 of 8 load runs).
+#: (14–49 kB for a support or a proposal) shrink about five times, which helps a
+#: console that watches many tables keep up. 48 KiB was tried: at 100 tables the
+#: console was dropped for unread output in 5 of 12 load runs (with 8 KiB: 1
+#: of 12), though the runs are noisy (docs/BENCHMARKS.md, issue 16.4, fourth round).
 MIN_SIZE = 8 * 1024
 
 _WINDOW_BITS = 12
