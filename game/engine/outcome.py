@@ -171,6 +171,7 @@ def outcome(state: GameState) -> dict[str, Any]:
     roles = state.in_play
     reservations = {r: scorer.reservation(r) for r in roles}
     status_quo = scorer.score(state.scenario.status_quo)
+    status_quo_metrics = status_quo.metrics.to_json()
     agreed = state.proposal(state.agreement) if state.agreement else None
     passed = next((b for b in state.ballots if b.passed), None)
     if agreed is not None:
@@ -182,7 +183,7 @@ def outcome(state: GameState) -> dict[str, Any]:
     else:
         scores = dict(reservations)
         cleared = {r: None for r in roles}
-        metrics = status_quo.metrics.to_json()
+        metrics = status_quo_metrics
         package = None
     return {
         "final": state.revealed,
@@ -203,7 +204,7 @@ def outcome(state: GameState) -> dict[str, Any]:
         "status_quo": {
             "package": dict(status_quo.package),
             "scores": dict(reservations),
-            "metrics": status_quo.metrics.to_json(),
+            "metrics": status_quo_metrics,
         },
         "signatures": list(state.signatures),
         "indicators": indicators(state),
