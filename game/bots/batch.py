@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,6 +30,9 @@ from game.bots.opponents import STEEPNESS, OpponentModel
 
 Codes = NDArray[np.intp]
 Floats = NDArray[np.float64]
+
+
+_T = TypeVar("_T")
 
 
 def _seq_sum(columns: Floats) -> Floats:
@@ -175,6 +179,17 @@ class Batch:
         )
         out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
+
+
+def _found(
+    batch: Batch, rows: Codes, codes: list[int] | None, table: Mapping[int, _T]
+) -> list[tuple[int, _T]]:
+    """``(row index, entry)`` of every row whose package code is in ``table``
+    (``codes``: the rows' package codes when the caller has them)."""
+    if codes is None:
+        codes = batch.number(rows).tolist()
+    get = table.get
+    return [(i, v) for i, code in enumerate(codes) if (v := get(code)) is not None]
 
 
 def _memoised(
@@ -325,10 +340,7 @@ class _ValueTables:
 
     def _exact(self, value: Floats, rows: Codes, codes: list[int] | None) -> Floats:
         if self.exact:
-            if codes is None:
-                codes = self.batch.number(rows).tolist()
-            get = self.exact.get
-            hit = [(i, v) for i, code in enumerate(codes) if (v := get(code)) is not None]
+            hit = _found(self.batch, rows, codes, self.exact)
             if hit:
                 value[[i for i, _ in hit]] = [v for _, v in hit]
         return value
@@ -445,10 +457,7 @@ class _AssessTables:
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
         if self.stance_at:
-            if codes is None:
-                codes = self.batch.number(rows).tolist()
-            get = self.stance_at.get
-            hit = [(i, k) for i, code in enumerate(codes) if (k := get(code)) is not None]
+            hit = _found(self.batch, rows, codes, self.stance_at)
             if hit:
                 cols = [i for i, _ in hit]
                 known = self.stance[[k for _, k in hit]].T  # roles × hits

@@ -180,20 +180,9 @@ def parse_marked(text: str, reporter: Reporter) -> tuple[bool, Any]:
     """
     tab_lines = _check_tabs(text, reporter)
     fast = None if tab_lines else _compose_fast(text)
-    if fast is not None:
-        c_loader, c_node = fast
-        try:
-            return True, _Builder(c_loader, reporter).value(c_node, ())
-        except _TooLarge:
-            reporter.add(1, 1, f"the file expands to more than {MAX_NODES} values (aliases?)")
-        except RecursionError:
-            reporter.add(1, 1, "the file is nested too deeply")
-        finally:
-            c_loader.dispose()
-        return False, None
-    loader = yaml.SafeLoader(text)
+    loader = fast[0] if fast is not None else yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        node = fast[1] if fast is not None else loader.get_single_node()
         if node is None:
             reporter.add(1, 1, "the file is empty; a scenario starts with 'meta:'")
             return False, None
