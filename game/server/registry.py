@@ -141,9 +141,9 @@ def flush(ws: ServerConnection) -> None:
     OUTBOX.flush(ws)
 
 
-def send(conns: Iterable[ServerConnection], data: bytes | str) -> None:
-    """Write a message (UTF-8 JSON bytes, or str) to each connection as a text frame,
-    without waiting (ordered per connection)."""
+def send(conns: Iterable[ServerConnection], data: bytes) -> None:
+    """Write a message (UTF-8 JSON bytes, as ``protocol.dumps`` and the fan-out make
+    them) to each connection as a text frame, without waiting (ordered per connection)."""
     ok = []
     for ws in conns:
         transport = ws.transport
@@ -157,33 +157,21 @@ def send(conns: Iterable[ServerConnection], data: bytes | str) -> None:
             if burst and unread <= MAX_WRITE_BUFFER:
                 del _BURST[ws]  # read: back to the plain limit
         ok.append(ws)
-    _broadcast(ok, data)
+    OUTBOX.put(ok, data)
 
 
-def send_more(conns: Iterable[ServerConnection], data: bytes | str) -> None:
+def send_more(conns: Iterable[ServerConnection], data: bytes) -> None:
     """Write ``data`` without the unread-output check, for the rest of a burst of whole
     views (a console of 100 tables gets some 35 MB at once) whose first message went
     through ``send``. Until it has read the burst, the connection may have that much
-    (a str counted twice, for characters beyond ASCII) more unread output than others."""
+    more unread output than others."""
     conns = list(conns)
-    size = len(data) if isinstance(data, bytes) else 2 * len(data)
     for ws in conns:
-        _BURST[ws] = _BURST.get(ws, 0) + size
-    _broadcast(conns, data)
+        _BURST[ws] = _BURST.get(ws, 0) + len(data)
+    OUTBOX.put(conns, data)
     for ws in conns:  # written now: the limit check of the next ``send`` must see the burst
         OUTBOX.flush(ws)
 
 
-def _broadcast(conns: list[ServerConnection], data: bytes | str) -> None:
-    if not isinstance(data, bytes):
-        try:
-            data = data.encode("utf-8")
-        except UnicodeEncodeError:  # input is checked at the door: a bug; never crash on it
-            log.error("a message was not valid UTF-8; sent with its bad characters replaced")
-            data = data.encode("utf-8", "replace")
-    # already UTF-8 (orjson): sent as a text frame as it is
-    OUTBOX.put(conns, data)
-
-
-def push(session: Session, data: bytes | str) -> None:
+def push(session: Session, data: bytes) -> None:
     send([session.ws], data)

@@ -48,7 +48,7 @@ async def test_one_write_per_connection_per_loop_turn() -> None:
     a, b = Conn(), Conn()
     conns: Any = [a, b]
     registry.send(conns, b'{"n":1}')
-    registry.send([a], '{"n":2}')  # type: ignore[list-item]
+    registry.send([a], b'{"n":2}')  # type: ignore[list-item]
     registry.send(conns, b'{"n":3}')
     assert not a.transport.writes  # not yet: at the loop's next turn
     await asyncio.sleep(0)

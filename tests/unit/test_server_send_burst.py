@@ -42,10 +42,10 @@ def test_send_drops_a_connection_over_the_limit_send_more_does_not(
     got: list[Any] = []
     monkeypatch.setattr(registry, "broadcast", lambda conns, data, **_: got.append(list(conns)))
     full, fine = Conn(registry.MAX_WRITE_BUFFER + 1), Conn(0)
-    registry.send([full, fine], "{}")  # type: ignore[list-item]
+    registry.send([full, fine], b"{}")  # type: ignore[list-item]
     assert full.transport.aborted and got == [[fine]]
     full.transport.aborted = False
-    registry.send_more([full, fine], "{}")  # type: ignore[list-item]
+    registry.send_more([full, fine], b"{}")  # type: ignore[list-item]
     assert not full.transport.aborted and got[-1] == [full, fine]
 
 
@@ -54,16 +54,16 @@ def test_a_burst_is_allowed_on_top_of_the_limit_until_it_is_read(
 ) -> None:
     monkeypatch.setattr(registry, "broadcast", lambda conns, data, **_: None)
     console = Conn(0)
-    burst = "x" * 1000
+    burst = b"x" * 2000
     registry.send([console], burst)  # type: ignore[list-item]
     registry.send_more([console], burst)  # type: ignore[list-item]
     console.transport.buffered = registry.MAX_WRITE_BUFFER + 1500  # the burst, unread
-    registry.send([console], "{}")  # type: ignore[list-item]
+    registry.send([console], b"{}")  # type: ignore[list-item]
     assert not console.transport.aborted
     console.transport.buffered = registry.MAX_WRITE_BUFFER  # read: the plain limit again
-    registry.send([console], "{}")  # type: ignore[list-item]
+    registry.send([console], b"{}")  # type: ignore[list-item]
     console.transport.buffered = registry.MAX_WRITE_BUFFER + 1500
-    registry.send([console], "{}")  # type: ignore[list-item]
+    registry.send([console], b"{}")  # type: ignore[list-item]
     assert console.transport.aborted
 
 
