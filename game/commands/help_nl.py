@@ -139,6 +139,7 @@ OPTIONS: dict[tuple[str, str], str] = {
     ("simulate", "workers"): (
         "aantal processen dat tegelijk speelt (standaard: het aantal kernen), zelfde uitkomst"
     ),
+    ("simulate", "lang"): "taal van het rapport (standaard nl)",
     ("report", "db"): "de sessiedatabase (host --db BESTAND)",
     ("report", "table"): "alleen deze tafel (standaard: alle)",
     ("report", "format"): "formaat (standaard html)",

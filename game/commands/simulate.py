@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from game.bots.balance import balance, best_plan, game_record
+from game.bots.balance_labels import LANGUAGES, label
 from game.bots.playtest import play_session
 from game.bots.temperament import NAMES as TEMPERAMENTS
 from game.commands.common import load_for_command
@@ -54,7 +55,7 @@ def totals(games: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
+def _progress(total: int, lang: str = "nl") -> Iterator[Callable[[], None]]:
     """Call the yielded function once per game played: a bar on a terminal, else lines."""
     if total < 2:
         yield lambda: None
@@ -66,7 +67,8 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
             nonlocal done
             done += 1
             if done * 10 // total != (done - 1) * 10 // total or done == total:
-                print(f"simuleren: {done} van {total} spellen", file=sys.stderr, flush=True)
+                text = label("progress.line", lang, done=done, total=total)
+                print(text, file=sys.stderr, flush=True)
 
         yield line
         return
@@ -74,7 +76,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     from rich.progress import Progress
 
     with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task("simuleren", total=total)
+        task = bar.add_task(label("progress", lang), total=total)
         yield lambda: bar.advance(task)
 
 
@@ -168,22 +170,25 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="worker processes (default: the number of cores; same results for any number)",
     )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="nl", help="language of the report (default nl)"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.games < 1:
-        print("simulate: --games must be at least 1", file=sys.stderr)
+        print(label("error.games", args.lang), file=sys.stderr)
         return 2
     scenario = load_for_command(args.scenario, args.mode)
     if scenario is None:
         return 1
     if args.events < 0:
-        print("simulate: --events must be 0 or more", file=sys.stderr)
+        print(label("error.events", args.lang), file=sys.stderr)
         return 2
     workers = default_workers() if args.workers is None else args.workers
     if workers < 1:
-        print("simulate: --workers must be at least 1", file=sys.stderr)
+        print(label("error.workers", args.lang), file=sys.stderr)
         return 2
     seeds = [args.seed + i for i in range(args.games)]
     best: list[Any] = []  # the report's best plan does not depend on the games
@@ -195,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             importlib.import_module("game.bots.balance_view")
 
-    with _progress(args.games) as advance:
+    with _progress(args.games, args.lang) as advance:
         games = play_games(
             scenario,
             args.mode,
@@ -222,5 +227,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         from game.bots.balance_view import print_report
 
-        print_report(report, scenario.meta.title, args.mode)
+        print_report(report, scenario, args.mode, args.lang)
     return 0

@@ -59,7 +59,7 @@ def test_one_temperament_for_all(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_readable_report_has_the_tables(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "--mode", "full", "--games", "3")
-    for text in ("3 spellen", "ondergrens", "gemeente", "veto", "status quo", "beste plan"):
+    for text in ("3 spellen", "ondergrens", "Wethouder", "veto", "status quo", "beste plan"):
         assert text in out
 
 

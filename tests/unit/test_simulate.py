@@ -44,7 +44,7 @@ def test_same_seed_same_output(capsys: pytest.CaptureFixture[str]) -> None:
 def test_readable_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", MINI, "--mode", "short", "--games", "2"]) == 0
     out = capsys.readouterr().out
-    assert "2 spellen" in out and "winkels" in out
+    assert "2 spellen" in out and "Winkeliers" in out
 
 
 def test_bad_scenario_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
