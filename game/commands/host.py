@@ -21,7 +21,7 @@ from pathlib import Path
 
 from game.bots.live import add_bot_pace_option
 from game.commands.console_run import bad_bot_pace, bad_port, bot_pool, console_session, log_to_file
-from game.commands.join import add_lang, fail
+from game.commands.join import add_lang, fail, host_error_text
 from game.net.address import DEFAULT_PORT, local_url, public_address
 from game.paths import resolve_scenario
 
@@ -110,7 +110,7 @@ async def _serve(args: argparse.Namespace) -> int:
             scenario, args.mode, tables=args.tables, db=db, seed=args.seed, now=time.time()
         )
     except HostError as exc:
-        fail(str(exc))
+        fail(host_error_text(exc))
         return 1
     warn(hosted.notes, t)
     server = GameServer(hosted)

@@ -53,6 +53,16 @@ def fail(message: str) -> None:
     print(t("cli.error", message=message), file=sys.stderr)
 
 
+def host_error_text(exc: Any) -> str:
+    """A :class:`~game.server.hosting.HostError` in the interface language."""
+    from game.tui.i18n import t
+
+    values = dict(exc.values)
+    if "why" in values:
+        values["why"] = t(f"cli.why.{values['why']}")
+    return t(f"cli.host_error.{exc.key}", **values)
+
+
 def address_error(exc: AddressError) -> str:
     from game.tui.i18n import t
 

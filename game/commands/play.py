@@ -28,7 +28,7 @@ from game.commands.console_run import (
     log_to_file,
     say,
 )
-from game.commands.join import add_lang, fail
+from game.commands.join import add_lang, fail, host_error_text
 from game.net.address import DEFAULT_PORT, local_url, public_address
 
 PORT_TRIES = 10
@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         hosted, note = open_game(scenario, args, ask)
     except HostError as exc:
-        fail(str(exc))
+        fail(host_error_text(exc))
         return 1
     warn(hosted.notes, t)
     if note:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.report import ReportError, build_debrief, load_session, render_html, render_markdown
-from game.report.labels import LANGUAGES
+from game.report.labels import LANGUAGES, label
 
 FORMATS = ("html", "md", "json")
 
@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         session = load_session(args.db, args.table)
     except ReportError as exc:
+        print(label(f"error.{exc.key}", args.lang, **exc.values), file=sys.stderr)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
@@ -77,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         Path(target).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"{target}: cannot write ({exc.strerror})", file=sys.stderr)
+    except OSError:
+        print(label("error.cannot_write", args.lang, path=target), file=sys.stderr)
         return 1
     print(f"{target}", file=sys.stderr)
     return 0

@@ -10,6 +10,60 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
+    # the command's refusals (game.report.session.ReportError)
+    "error.store.missing": (
+        "Het spelbestand {path} bestaat niet. Geef het bestand dat het spel gebruikte "
+        "(--db bij het starten).",
+        "The game file {path} does not exist. Give the file the game used (--db when it started).",
+    ),
+    "error.store.not_db": (
+        "{path} is geen spelbestand van Botsende belangen.",
+        "{path} is not a Botsende belangen game file.",
+    ),
+    "error.store.cannot_open": (
+        "Het spelbestand {path} kan niet open (geen toegang?).",
+        "The game file {path} cannot be opened (no access?).",
+    ),
+    "error.store.newer": (
+        "Het spelbestand {path} is gemaakt met een nieuwere versie van Botsende belangen; "
+        "werk het programma bij.",
+        "The game file {path} was made by a newer version of Botsende belangen; "
+        "update the program.",
+    ),
+    "error.not_db": (
+        "{path} is geen spelbestand van Botsende belangen.",
+        "{path} is not a Botsende belangen game file.",
+    ),
+    "error.no_session": (
+        "In {path} is nog geen spel gespeeld.",
+        "No game was played in {path} yet.",
+    ),
+    "error.no_table": (
+        "In {path} is er geen tafel {table} (wel: {have}).",
+        "{path} has no table {table} (it has: {have}).",
+    ),
+    "error.no_mode": (
+        "Het scenario {scenario} heeft de spelvorm {mode} van dit spel niet meer.",
+        "The scenario {scenario} no longer has this game's mode {mode}.",
+    ),
+    "error.damaged": (
+        "Zet {seq} van tafel {table} in {path} is beschadigd.",
+        "Move {seq} of table {table} in {path} is damaged.",
+    ),
+    "error.replay": (
+        "Het logboek van tafel {table} in {path} past niet meer op {scenario}: is het "
+        "scenario veranderd sinds het spel? Zet het oude scenario terug.",
+        "The log of table {table} in {path} no longer fits {scenario}: was the scenario "
+        "changed since the game? Put the old scenario back.",
+    ),
+    "error.scenario": (
+        "Het scenario van dit spel, {scenario}, klopt niet meer:",
+        "This game's scenario, {scenario}, is no longer valid:",
+    ),
+    "error.cannot_write": (
+        "Kan {path} niet schrijven (bestaat de map, en mag je erin schrijven?).",
+        "Cannot write {path} (does the folder exist, and may you write in it?).",
+    ),
     "title": ("Nabespreking", "Debrief"),
     "subtitle": ("{area} · {mode} · {tables}", "{area} · {mode} · {tables}"),
     "mode.short": ("korte versie", "short version"),

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, ClassVar
 
 from game.engine import GameState, IllegalMove, Move
 from game.report.timeline import Timeline, replay_with_timeline
@@ -18,11 +19,35 @@ from game.store import HostConfig, Store, StoreError
 
 
 class ReportError(Exception):
-    """The session cannot be reported on; ``problems`` holds the lines to show the user."""
+    """The session cannot be reported on.
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    ``key`` names the sentence among the report's labels (``error.KEY`` in
+    :mod:`game.report.labels`), ``values`` fill it in, so the command says it in
+    its language; ``problems`` are a broken scenario's lines from the scenario
+    check (``file:line:col: message``). ``str()`` is the English text, for logs.
+    """
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "store.missing": "{path}: no such session database",
+        "store.not_db": "{path}: not a session database ({detail})",
+        "store.cannot_open": "{path}: cannot open ({detail})",
+        "store.newer": "{path}: written by a newer version (schema {detail}); please upgrade",
+        "not_db": "{path}: not a session database ({detail})",
+        "no_session": "{path}: not a session database (no session was hosted in it)",
+        "no_table": "{path}: there is no table {table} (tables: {have})",
+        "no_mode": "{scenario}: the scenario has no mode {mode!r}",
+        "damaged": "{path}: move {seq} of table {table} is damaged ({detail})",
+        "replay": (
+            "{path}: the log of table {table} does not replay on {scenario} ({detail}); "
+            "was the scenario changed?"
+        ),
+        "scenario": "{scenario}: the scenario is not valid",
+    }
+
+    def __init__(self, key: str, /, problems: Sequence[str] = (), **values: Any) -> None:
+        self.key, self.values = key, values
         self.problems = [str(p) for p in problems]
-        super().__init__("\n".join(self.problems))
+        super().__init__("\n".join([self.ENGLISH[key].format(**values), *self.problems]))
 
 
 @dataclass(frozen=True)
@@ -45,22 +70,22 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
     try:
         store = Store.open(path, readonly=True)
     except StoreError as exc:
-        raise ReportError([str(exc)]) from None
+        raise ReportError(f"store.{exc.kind}", path=exc.path, detail=exc.detail) from None
     with store:
         try:
             config = store.config()
             records = store.tables()
         except (sqlite3.DatabaseError, KeyError, ValueError) as exc:  # a foreign file
-            raise ReportError([f"{path}: not a session database ({exc})"]) from None
+            raise ReportError("not_db", path=str(path), detail=str(exc)) from None
         if config is None:
-            raise ReportError([f"{path}: not a session database (no session was hosted in it)"])
+            raise ReportError("no_session", path=str(path))
         numbers = [r.table for r in records]
         if table is not None and table not in numbers:
-            have = ", ".join(map(str, numbers)) or "none"
-            raise ReportError([f"{path}: there is no table {table} (tables: {have})"])
+            have = ", ".join(map(str, numbers)) or "–"
+            raise ReportError("no_table", path=str(path), table=table, have=have)
         scenario = _scenario(config)
         if config.mode not in scenario.modes:
-            raise ReportError([f"{config.scenario}: the scenario has no mode {config.mode!r}"])
+            raise ReportError("no_mode", scenario=config.scenario, mode=config.mode)
         states = []
         started: dict[int, float] = {}
         timelines: dict[int, Timeline] = {}
@@ -73,7 +98,11 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
                     move = Move.from_json(entry.move)
                 except IllegalMove as exc:
                     raise ReportError(
-                        [f"{path}: move {entry.seq} of table {record.table} is damaged ({exc})"]
+                        "damaged",
+                        path=str(path),
+                        seq=entry.seq,
+                        table=record.table,
+                        detail=str(exc),
                     ) from None
                 if move.type == "start" and record.table not in started:
                     started[record.table] = entry.now
@@ -84,10 +113,11 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
                 )
             except IllegalMove as exc:
                 raise ReportError(
-                    [
-                        f"{path}: the log of table {record.table} does not replay on "
-                        f"{config.scenario} ({exc.reason}); was the scenario changed?"
-                    ]
+                    "replay",
+                    path=str(path),
+                    table=record.table,
+                    scenario=config.scenario,
+                    detail=exc.reason,
                 ) from None
             states.append(state)
     return Session(
@@ -99,4 +129,6 @@ def _scenario(config: HostConfig) -> Scenario:
     try:
         return load_scenario(config.scenario)
     except ScenarioError as exc:
-        raise ReportError([str(p) for p in exc.problems]) from None
+        raise ReportError(
+            "scenario", problems=[str(p) for p in exc.problems], scenario=config.scenario
+        ) from None

@@ -7,6 +7,7 @@ replayed through the engine, so states, codes and PINs are as they were.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from game.engine import IllegalMove, Move, new_game, replay
 from game.scenario.loader import ScenarioError, load_scenario
@@ -33,7 +34,46 @@ Note = tuple[str, dict[str, Any]]
 
 
 class HostError(Exception):
-    """The session cannot be hosted (message is for the user, no traceback)."""
+    """The session cannot be hosted (for the user, no traceback).
+
+    ``key`` names the sentence in the interface catalogs (``cli.host_error.KEY``
+    in game/tui/i18n) and ``values`` fill it in, so the command says it in its
+    language; ``str()`` is the English sentence, for logs.
+    """
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "scenario": "the scenario is not valid:\n{problems}",
+        "tables": "--tables must be 1 to {max}",
+        "store.missing": "{path}: no such session database",
+        "store.not_db": "{path}: not a session database ({detail})",
+        "store.cannot_open": "{path}: cannot open ({detail})",
+        "store.newer": "{path}: written by a newer version (schema {detail}); please upgrade",
+        "mode": "the scenario has no mode {mode!r} (it has: {modes})",
+        "damaged": "move {seq} of table {table} is damaged: {detail}",
+        "replay": "the log of table {table} does not replay on this scenario ({detail})",
+    }
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.ENGLISH[key].format(**values))
+
+    @classmethod
+    def from_store(cls, exc: StoreError) -> HostError:
+        """The store's complaint; ``why`` names the cause for people (``cli.why.*``)."""
+        why = _WHY.get(exc.errno or 0, "other") if exc.kind == "cannot_open" else "other"
+        return cls(f"store.{exc.kind}", path=exc.path, detail=exc.detail, why=why)
+
+
+#: Causes of a database that cannot be opened, by errno, as the catalogs name them.
+_WHY = {
+    errno.EACCES: "no_access",
+    errno.EPERM: "no_access",
+    errno.ENOENT: "no_folder",
+    errno.ENOTDIR: "no_folder",
+    errno.EROFS: "read_only",
+    errno.ENOSPC: "disk_full",
+    errno.EISDIR: "is_folder",
+}
 
 
 @dataclass(eq=False)
@@ -90,7 +130,7 @@ def _load(path: Path) -> Scenario:
     try:
         return load_scenario(path)
     except ScenarioError as exc:
-        raise HostError(f"the scenario is not valid:\n{exc}") from None
+        raise HostError("scenario", path=str(path), problems=str(exc)) from None
 
 
 def open_session(
@@ -104,11 +144,11 @@ def open_session(
 ) -> HostedSession:
     """A new session in ``db``, or the one already there, resumed."""
     if not 1 <= tables <= MAX_TABLES:
-        raise HostError(f"--tables must be 1 to {MAX_TABLES}")
+        raise HostError("tables", max=MAX_TABLES)
     try:
         store = Store.open(db)
     except StoreError as exc:
-        raise HostError(str(exc)) from None
+        raise HostError.from_store(exc) from None
     try:
         config = store.config()
         if config is None:
@@ -127,7 +167,7 @@ def _create(
 ) -> HostedSession:
     scenario = _load(path)
     if mode not in scenario.modes:
-        raise HostError(f"the scenario has no mode {mode!r} (it has: {', '.join(scenario.modes)})")
+        raise HostError("mode", mode=mode, modes=", ".join(scenario.modes))
     config = HostConfig(
         scenario=str(path.resolve()),
         mode=mode,
@@ -159,7 +199,7 @@ def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSe
                 log.append((Move.from_json(entry.move), entry.now))
             except IllegalMove as exc:
                 raise HostError(
-                    f"move {entry.seq} of table {record.table} is damaged: {exc}"
+                    "damaged", seq=entry.seq, table=record.table, detail=str(exc)
                 ) from None
             if entry.key is not None:
                 keys.applied(entry.move, entry.key, entry.seq)
@@ -169,7 +209,7 @@ def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSe
             )
         except IllegalMove as exc:
             raise HostError(
-                f"the log of table {record.table} does not replay on this scenario ({exc.reason})"
+                "replay", table=record.table, scenario=stored.name, detail=exc.reason
             ) from None
         hosted.tables.append(HostedTable(record=record, state=state, keys=keys))
     return hosted

@@ -35,7 +35,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 SCHEMA_VERSION = 1
 SCREEN = "screen"
@@ -63,7 +63,24 @@ Entry = tuple[int, Mapping[str, Any], float] | tuple[int, Mapping[str, Any], flo
 
 
 class StoreError(Exception):
-    """The file is not a usable session database (message is for the user)."""
+    """The file is not a usable session database.
+
+    ``kind`` says what is wrong — ``missing``, ``not_db``, ``cannot_open`` or
+    ``newer`` — so a command can say it in the interface language; ``path`` is
+    the file and ``detail`` the technical reason (SQLite's or the system's words,
+    or the schema version). ``str()`` is an English sentence for logs.
+    """
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "missing": "{path}: no such session database",
+        "not_db": "{path}: not a session database ({detail})",
+        "cannot_open": "{path}: cannot open ({detail})",
+        "newer": "{path}: written by a newer version (schema {detail}); please upgrade",
+    }
+
+    def __init__(self, kind: str, path: str, detail: str = "", errno: int | None = None) -> None:
+        self.kind, self.path, self.detail, self.errno = kind, path, detail, errno
+        super().__init__(self.ENGLISH[kind].format(path=path, detail=detail))
 
 
 @dataclass(frozen=True)
@@ -129,7 +146,7 @@ class Store:
         try:
             if readonly:
                 if not Path(name).is_file():
-                    raise StoreError(f"{name}: no such session database")
+                    raise StoreError("missing", name)
                 conn = sqlite3.connect(
                     f"file:{Path(name).resolve()}?mode=ro",
                     uri=True,
@@ -149,17 +166,15 @@ class Store:
             store = cls(conn, name)
             store._check_schema()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{name}: not a session database ({exc})") from None
+            raise StoreError("not_db", name, str(exc)) from None
         except OSError as exc:
-            raise StoreError(f"{name}: cannot open ({exc.strerror})") from None
+            raise StoreError("cannot_open", name, exc.strerror or "", exc.errno) from None
         return store
 
     def _check_schema(self) -> None:
         raw = self._get("schema")
         if raw is not None and raw != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer version (schema {raw}); please upgrade"
-            )
+            raise StoreError("newer", self.path, str(raw))
 
     def close(self) -> None:
         self._conn.close()

@@ -295,7 +295,36 @@ STRINGS: dict[str, str] = {
     "cli.bad_port": "--port must be a number from 0 to 65535.",
     "cli.no_listen": "Cannot listen on {host}:{port} ({reason}). Try another --port.",
     "cli.port_in_use": "the port is already in use",
-    "cli.host_error": "{message}",
+    "cli.host_error.scenario": (
+        "The scenario {path} is not valid (check it with: "
+        "botsende-belangen validate {path}):\n{problems}"
+    ),
+    "cli.host_error.tables": "--tables must be a number from 1 to {max}.",
+    "cli.host_error.store.missing": "The game file {path} does not exist.",
+    "cli.host_error.store.not_db": (
+        "{path} is not a Botsende belangen game file. Choose another file with --db."
+    ),
+    "cli.host_error.store.cannot_open": "The game file {path} cannot be opened: {why}.",
+    "cli.host_error.store.newer": (
+        "The game file {path} was made by a newer version of Botsende belangen. "
+        "Update the program, or choose another file with --db."
+    ),
+    "cli.host_error.mode": "The scenario has no mode {mode} (it has: {modes}).",
+    "cli.host_error.damaged": (
+        "Move {seq} of table {table} in the game file is damaged. "
+        "Start a new game with another file (--db)."
+    ),
+    "cli.host_error.replay": (
+        "The log of table {table} no longer fits {scenario}: was the scenario changed "
+        "since the game began? Put the old scenario back, or start a new game with "
+        "another file (--db)."
+    ),
+    "cli.why.no_access": "no access to the file or its folder",
+    "cli.why.no_folder": "the folder does not exist",
+    "cli.why.read_only": "the disk is read-only",
+    "cli.why.disk_full": "the disk is full",
+    "cli.why.is_folder": "that is a folder, not a file",
+    "cli.why.other": "cause unknown",
     "cli.host.hosting": "hosting {tables} of {scenario}, {mode} mode",
     "cli.host.resumed": "resumed {tables} of {scenario}, {mode} mode",
     "cli.host.table_one": "{n} table",

@@ -297,7 +297,36 @@ STRINGS: dict[str, str] = {
     "cli.bad_port": "--port moet een getal van 0 tot 65535 zijn.",
     "cli.no_listen": "Kan niet luisteren op {host}:{port} ({reason}). Probeer een andere --port.",
     "cli.port_in_use": "de poort is al in gebruik",
-    "cli.host_error": "{message}",
+    "cli.host_error.scenario": (
+        "Het scenario {path} klopt niet (controleer het met: "
+        "botsende-belangen validate {path}):\n{problems}"
+    ),
+    "cli.host_error.tables": "--tables moet een getal van 1 tot en met {max} zijn.",
+    "cli.host_error.store.missing": "Het spelbestand {path} bestaat niet.",
+    "cli.host_error.store.not_db": (
+        "{path} is geen spelbestand van Botsende belangen. Kies een ander bestand met --db."
+    ),
+    "cli.host_error.store.cannot_open": "Het spelbestand {path} kan niet open: {why}.",
+    "cli.host_error.store.newer": (
+        "Het spelbestand {path} is gemaakt met een nieuwere versie van Botsende belangen. "
+        "Werk het programma bij, of kies een ander bestand met --db."
+    ),
+    "cli.host_error.mode": "Het scenario heeft geen spelvorm {mode} (wel: {modes}).",
+    "cli.host_error.damaged": (
+        "Zet {seq} van tafel {table} in het spelbestand is beschadigd. "
+        "Begin een nieuw spel met een ander bestand (--db)."
+    ),
+    "cli.host_error.replay": (
+        "Het logboek van tafel {table} past niet meer op {scenario}: is het scenario "
+        "veranderd sinds het spel begon? Zet het oude scenario terug, of begin een nieuw "
+        "spel met een ander bestand (--db)."
+    ),
+    "cli.why.no_access": "geen toegang tot het bestand of de map",
+    "cli.why.no_folder": "de map bestaat niet",
+    "cli.why.read_only": "de schijf is alleen-lezen",
+    "cli.why.disk_full": "de schijf is vol",
+    "cli.why.is_folder": "dat is een map, geen bestand",
+    "cli.why.other": "onbekende oorzaak",
     "cli.host.hosting": "Het spel draait: {tables} van {scenario}, spelvorm {mode}",
     "cli.host.resumed": "Het spel gaat verder: {tables} van {scenario}, spelvorm {mode}",
     "cli.host.table_one": "{n} tafel",
