@@ -24,6 +24,7 @@ from game.analysis.space import SpaceTooLarge, build_space
 from game.analysis.summary import ModeAnalysis, analyze_mode, to_json
 from game.commands.analyze_report import render
 from game.commands.common import load_for_command
+from game.commands.messages import say
 from game.scenario.model import MODES, Scenario
 
 #: Spaces from this many packages on get a progress bar (when stderr is a terminal).
@@ -62,25 +63,30 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load(args: argparse.Namespace) -> Scenario | None:
     """The scenario, or ``None`` after printing its problems (or the bad option) to stderr."""
-    scenario = load_for_command(args.scenario)
+    lang, path = args.lang, args.scenario
+    scenario = load_for_command(path, args.mode, lang)
     if scenario is None:
         return None
-    known_events = {e.id for e in scenario.events}
-    known_roles = set(scenario.role_ids)
-    errors = []
-    if args.mode not in scenario.modes:
-        errors.append(f"unknown mode {args.mode!r}; choose one of {', '.join(scenario.modes)}")
-    errors += [f"unknown event {e!r}" for e in args.events if e not in known_events]
-    if args.mode in scenario.modes:
-        allowed = scenario.mode(args.mode).events
-        errors += [
-            f"event {e!r} is not played in mode {args.mode!r}; its events: {', '.join(allowed)}"
-            for e in args.events
-            if e in known_events and allowed and e not in allowed
-        ]
-    errors += [f"unknown role {r!r}" for r in args.in_play or () if r not in known_roles]
+    known_events = [e.id for e in scenario.events]
+    known_roles = list(scenario.role_ids)
+    errors = [
+        say("unknown_event", lang, path=path, event=e, known=", ".join(known_events))
+        for e in args.events
+        if e not in known_events
+    ]
+    allowed = scenario.mode(args.mode).events
+    errors += [
+        say("event_not_in_mode", lang, path=path, event=e, mode=args.mode, known=", ".join(allowed))
+        for e in args.events
+        if e in known_events and allowed and e not in allowed
+    ]
+    errors += [
+        say("unknown_role", lang, path=path, role=r, known=", ".join(known_roles))
+        for r in args.in_play or ()
+        if r not in known_roles
+    ]
     for error in errors:
-        print(f"{args.scenario}: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)
     return None if errors else scenario
 
 

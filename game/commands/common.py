@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from game.commands.messages import say
 from game.paths import resolve_scenario
 from game.scenario.loader import ScenarioError, load_scenario
 from game.scenario.model import Scenario
 
 
-def load_for_command(name: str, mode: str | None = None) -> Scenario | None:
+def load_for_command(name: str, mode: str | None = None, lang: str = "nl") -> Scenario | None:
     """Load the scenario ``name`` (a path or a shipped name) for a command.
 
     On an invalid scenario every problem goes to stderr as ``file:line:col:
@@ -25,6 +26,6 @@ def load_for_command(name: str, mode: str | None = None) -> Scenario | None:
         return None
     if mode is not None and mode not in scenario.modes:
         known = ", ".join(scenario.modes)
-        print(f"{path}: the scenario has no mode '{mode}' (it has: {known})", file=sys.stderr)
+        print(say("no_mode", lang, path=path, mode=mode, known=known), file=sys.stderr)
         return None
     return scenario

@@ -17,6 +17,7 @@ from game.analysis.export import export_npz
 from game.analysis.labels import label
 from game.analysis.space import SpaceTooLarge
 from game.commands.analyze import add_common_arguments, load, progress_bar
+from game.commands.messages import say
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if target.suffix != ".npz":
         target = target.with_name(target.name + ".npz")
     if not target.parent.is_dir():
-        print(f"{target}: no such directory {str(target.parent)!r}", file=sys.stderr)
+        print(say("no_folder", args.lang, path=target, folder=target.parent), file=sys.stderr)
         return 1
     try:
         with progress_bar(sys.stderr.isatty(), args.lang) as task:
@@ -49,10 +50,10 @@ def run(args: argparse.Namespace) -> int:
                 scenario, args.mode, target, args.events, args.in_play, task("progress_score")
             )
     except SpaceTooLarge as exc:
-        print(f"{args.scenario}: {label('too_large', 'en', reason=exc)}", file=sys.stderr)
+        print(f"{args.scenario}: {label('too_large', args.lang, reason=exc)}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    except OSError:
+        print(say("cannot_write", args.lang, path=target), file=sys.stderr)
         return 1
     print(f"{label('written', args.lang)}: {target}")
     return 0

@@ -16,6 +16,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from game.commands.messages import say
+
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 PLACEHOLDER = "__NAME__"
 
@@ -41,10 +43,7 @@ def template() -> Traversable:
 def run(args: argparse.Namespace) -> int:
     name: str = args.name
     if not NAME_PATTERN.fullmatch(name):
-        print(
-            f"new-scenario: invalid NAME '{name}': use lower-case letters, digits, '_' and '-'",
-            file=sys.stderr,
-        )
+        print(say("bad_name", name=name), file=sys.stderr)
         return 2
     folder = Path(args.dir)
     scenario_file = folder / f"{name}.yaml"
@@ -52,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     existing = [p for p in (scenario_file, briefings) if p.exists()]
     if existing:
         for path in existing:
-            print(f"{path}: already exists; nothing was written", file=sys.stderr)
+            print(say("exists", path=path), file=sys.stderr)
         return 1
     source = template()
     text = source.joinpath("scenario.yaml").read_text(encoding="utf-8")
@@ -65,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
         for item in roles:
             (briefings / item.name).write_text(item.read_text(encoding="utf-8"), encoding="utf-8")
         scenario_file.write_text(text.replace(PLACEHOLDER, name), encoding="utf-8")
-    except OSError as exc:
-        print(f"new-scenario: cannot write in {folder}: {exc.strerror}", file=sys.stderr)
+    except OSError:
+        print(say("cannot_write", path=folder), file=sys.stderr)
         return 1
-    print(f"{scenario_file}: geschreven, met {len(roles)} rolbeschrijvingen in {briefings}/")
-    print(f"Controleer na elke wijziging: botsende-belangen validate {scenario_file}")
+    print(say("written_scenario", path=scenario_file, n=len(roles), folder=briefings))
+    print(say("check_after", path=scenario_file))
     return 0

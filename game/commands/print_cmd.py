@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from game.commands.common import load_for_command
+from game.commands.messages import say
 from game.printing import CodesError, load_codes, render_material, write_material
 from game.printing.labels import LANGUAGES, label
 from game.printing.material import INDEX
@@ -45,7 +46,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    scenario = load_for_command(args.scenario, args.mode)
+    scenario = load_for_command(args.scenario, args.mode, args.lang)
     if scenario is None:
         return 1
     codes = None
@@ -58,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
     files = render_material(scenario, args.mode, args.lang, codes, args.start)
     try:
         written = write_material(files, args.output)
-    except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    except OSError:
+        print(say("cannot_write", args.lang, path=args.output), file=sys.stderr)
         return 1
     print(f"{label('written', args.lang)}: {len(written)} → {written[0].parent / INDEX}")
     return 0

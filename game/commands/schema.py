@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands.messages import say
 from game.scenario.schema import scenario_schema
 
 
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror}", file=sys.stderr)
+    except OSError:
+        print(say("cannot_write", "nl", path=args.output), file=sys.stderr)
         return 1
     return 0

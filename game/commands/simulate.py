@@ -180,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
     if args.games < 1:
         print(label("error.games", args.lang), file=sys.stderr)
         return 2
-    scenario = load_for_command(args.scenario, args.mode)
+    scenario = load_for_command(args.scenario, args.mode, args.lang)
     if scenario is None:
         return 1
     if args.events < 0:

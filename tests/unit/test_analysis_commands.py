@@ -82,11 +82,15 @@ def test_analyze_mode_is_full_or_short_like_simulate_and_host(capsys):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--mode", "full", "--events", "onweer"], "unknown event"),
-        (["--mode", "full", "--in-play", "koning"], "unknown role"),
+        (["--mode", "full", "--events", "onweer"], "onbekende gebeurtenis onweer (wel: "),
+        (["--mode", "full", "--in-play", "koning"], "onbekende rol koning (wel: "),
         (
             ["--mode", "short", "--events", "subsidie"],
-            "event 'subsidie' is not played in mode 'short'; its events: vertraging",
+            "gebeurtenis subsidie hoort niet bij spelvorm short (wel: vertraging)",
+        ),
+        (
+            ["--mode", "short", "--events", "subsidie", "--lang", "en"],
+            "event subsidie is not played in mode short (its events: vertraging)",
         ),
     ],
 )
@@ -130,7 +134,7 @@ def test_export_npz(mini: Scenario, tmp_path: Path, capsys):
 def test_export_to_missing_directory_exits_1(tmp_path: Path, capsys):
     target = tmp_path / "nope" / "out.npz"
     assert main(["export", str(MINI), "--mode", "full", "-o", str(target)]) == 1
-    assert "no such directory" in capsys.readouterr().err
+    assert f"de map {target.parent} bestaat niet" in capsys.readouterr().err
     assert not target.exists()
 
 

@@ -46,7 +46,9 @@ def test_a_missing_mode_is_named_with_the_modes_there_are(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert load_for_command("tests/fixtures/mini/mini.yaml", "lang") is None
-    assert "no mode 'lang' (it has: full, short)" in capsys.readouterr().err
+    assert "geen spelvorm lang (wel: full, short)" in capsys.readouterr().err
+    assert load_for_command("tests/fixtures/mini/mini.yaml", "lang", "en") is None
+    assert "no mode lang (it has: full, short)" in capsys.readouterr().err
     assert load_for_command("tests/fixtures/mini/mini.yaml", "short") is not None
 
 

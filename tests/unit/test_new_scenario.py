@@ -31,7 +31,7 @@ def test_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     existing = tmp_path / "proef.yaml"
     existing.write_text("mine\n", encoding="utf-8")
     assert main(["new-scenario", "proef", "--dir", str(tmp_path)]) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "bestaat al; er is niets geschreven" in capsys.readouterr().err
     assert existing.read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / "proef").exists()
 
@@ -41,11 +41,11 @@ def test_refuses_when_the_briefings_folder_exists(
 ) -> None:
     (tmp_path / "proef").mkdir()
     assert main(["new-scenario", "proef", "--dir", str(tmp_path)]) == 1
-    assert f"{tmp_path / 'proef'}: already exists" in capsys.readouterr().err
+    assert f"{tmp_path / 'proef'}: bestaat al" in capsys.readouterr().err
     assert not (tmp_path / "proef.yaml").exists()
 
 
 def test_bad_name_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new-scenario", "Mijn Scenario", "--dir", str(tmp_path)]) == 2
-    assert "invalid NAME" in capsys.readouterr().err
+    assert "de naam" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
