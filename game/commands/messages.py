@@ -39,7 +39,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: already exists; nothing was written",
     ),
     "bad_name": (
-        "new-scenario: de naam {name} is niet geschikt: gebruik kleine letters, cijfers, '_' en '-'",
+        "new-scenario: de naam {name} is niet geschikt: "
+        "gebruik kleine letters, cijfers, '_' en '-'",
         "new-scenario: the name {name} will not do: use lower-case letters, digits, '_' and '-'",
     ),
     "written_scenario": (
