@@ -143,13 +143,13 @@ def _keyed_mask(table: FloatArray) -> BoolArray | None:
     The key, a weighted sum of a row's scores with positive weights, never drops
     when a score rises (each product and each addition is rounded monotonically,
     in the same order for every row). When all keys differ, a row dominating
-    another has the larger key, and no two rows are equal. Number the rows by
-    ascending key and rank each role's scores with ties in that order (a stable
-    sort of the key-ordered table): a row's set "the rows ranked at or above it"
-    in every role then holds exactly itself and the rows dominating it (a tie in a
-    role is passed by a dominating row, since its key is larger). One bit per row,
-    OR-accumulated down each ranking, gives those sets; their AND over the roles
-    is the row alone exactly when it is on the frontier.
+    another has the larger key, and no two rows are equal. Rank each role's
+    scores with ties in ascending key order (a stable sort of the key-ordered
+    table): a row's sets "the rows ranked at or above it" in every role then have
+    in common exactly itself and the rows dominating it (a dominating row passes
+    a tie in a role, since its key is larger). One bit per row, OR-accumulated
+    down each ranking, gives those sets; their AND over the roles is the row
+    alone exactly when it is on the frontier.
     """
     n, d = table.shape
     w = -(-n // 64)
@@ -161,14 +161,13 @@ def _keyed_mask(table: FloatArray) -> BoolArray | None:
     sorted_keys = key.take(by_key)
     if not _all_of(sorted_keys[1:] > sorted_keys[:-1]):  # equal keys (or NaN)
         return None
-    # per role, the key positions by ascending score, ties by ascending key
-    order = cols.take(by_key, axis=1).argsort(axis=1, kind="stable")
+    # per role, the rows by ascending score, ties by ascending key (one bit per row)
+    order = by_key.take(cols.take(by_key, axis=1).argsort(axis=1, kind="stable"))
     sets = one_bit.take(order.T, axis=0).reshape(n, d * w)  # rank × (role, word)
     backwards = sets[::-1]
     np.bitwise_or.accumulate(backwards, axis=0, out=backwards)  # rank p: ranks p and up
-    at = np.empty(d * n, dtype=np.intp)  # per role and key position: its bitset row
+    at = np.empty(d * n, dtype=np.intp)  # per role and row: its bitset row
     at[order + role_start] = rank_row
     at_least = np.bitwise_and.reduce(sets.reshape(n * d, w).take(at.reshape(d, n), axis=0), 0)
-    mask = np.empty(n, dtype=bool)
-    mask[by_key] = at_least.view(kind)[:, 0] == _own_bits(n)
+    mask: BoolArray = at_least.view(kind)[:, 0] == _own_bits(n)
     return mask
