@@ -72,9 +72,9 @@ _FLOAT64 = np.dtype(np.float64)
 
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 4
-#: Tables up to this many rows compare every pair in one broadcast (the pairs grow
-#: as rows²: from about 36 rows with 12 roles, 40 with 10, the keyed bitsets are faster).
-PAIRWISE_ROWS = 36
+#: Tables up to this many rows compare every pair at once (the pairs grow as rows²:
+#: from about 32 rows, with 10 or 12 roles, the keyed bitsets are faster).
+PAIRWISE_ROWS = 32
 #: Tables up to this many rows use the keyed bitsets of :func:`_keyed_mask` (a stable
 #: sort per role; from about 128 rows the ranked path, with a faster sort, is as fast).
 KEYED_ROWS = 128
@@ -362,8 +362,9 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     short = _PAIRWISE.get(table.shape)
     if short is not None:  # a short table of a shape seen before: no further checks
         # _pairwise_mask written out (a Python call is 2-3 % of a 9-row table's time)
-        firsts, kind, all_true = short
-        ge = (np.greater_equal(table.take(firsts, axis=0), table).view(kind) == all_true)[:, :, 0]
+        pairs, kind, all_true = short
+        both = table.take(pairs, axis=0)
+        ge = (np.greater_equal(both[0], both[1]).view(kind) == all_true)[:, :, 0]
         mask: BoolArray = _all_of(ge.T, axis=0, where=ge, initial=True)
         return mask
     if table.ndim != 2:

@@ -58,8 +58,9 @@ def _tiny_mask(table: FloatArray) -> BoolArray:
 
 
 #: Per shape (rows, columns) of a table that goes to :func:`_pairwise_mask`: the
-#: first row of every ordered pair (rows × rows), the void dtype of one pair's
-#: row of booleans and "all true" in it (one element: compared faster than a scalar).
+#: first and the second row of every ordered pair (2 × rows × rows), the void dtype
+#: of one pair's row of booleans and "all true" in it (one element: compared faster
+#: than a scalar).
 #: Only such shapes are keys, so a hit also settles the dispatch in ``pareto_mask``.
 _PAIRWISE: dict[tuple[int, ...], tuple[IndexArray, np.dtype[np.void], VoidArray]] = {}
 #: Shapes kept in :data:`_PAIRWISE` at most (one per row count and column count).
@@ -71,8 +72,9 @@ def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.voi
     kind = np.dtype(f"V{d}")
     if len(_PAIRWISE) >= _PAIRWISE_KEPT:
         _PAIRWISE.clear()
+    firsts = np.arange(n).repeat(n).reshape(n, n)
     found = _PAIRWISE[shape] = (
-        np.arange(n).repeat(n).reshape(n, n),
+        np.stack([firsts, firsts.T]),
         kind,
         np.ones(d, dtype=bool).view(kind),
     )
@@ -85,10 +87,12 @@ def _pairwise_mask(
     """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
     column) for all pairs at once; row j is on the frontier when every i with
     ``ge[i, j]`` also has ``ge[j, i]`` (an equal row)."""
-    firsts, kind, all_true = found or _PAIRWISE.get(table.shape) or _pairwise_shape(table.shape)
-    # Row i repeated for every j (rows × rows × columns), against the table in one
-    # comparison; the d booleans of a pair are then compared as one d-byte value.
-    ge = (np.greater_equal(table.take(firsts, axis=0), table).view(kind) == all_true)[:, :, 0]
+    pairs, kind, all_true = found or _PAIRWISE.get(table.shape) or _pairwise_shape(table.shape)
+    # Both rows of every pair (2 × rows × rows × columns, one take), compared in one
+    # call on equal shapes (no broadcast: one long loop); the d booleans of a pair
+    # are then compared as one d-byte value.
+    both = table.take(pairs, axis=0)
+    ge = (np.greater_equal(both[0], both[1]).view(kind) == all_true)[:, :, 0]
     # For each j, "ge[j, i]" over the i with ge[i, j] (one reduction, no temporary).
     mask: BoolArray = _all_of(ge.T, axis=0, where=ge, initial=True)
     return mask
