@@ -1,10 +1,14 @@
 """The exact Pareto frontier of a table of scores (maximise every column).
 
-Four exact algorithms, chosen by the size of the table:
+Five exact algorithms, chosen by the size of the table (the first three, for
+short tables, are in :mod:`game.analysis.pareto_small`):
 
 * up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
 * up to :data:`PAIRWISE_ROWS` rows, every pair at once in a handful of numpy
-  calls (:func:`_pairwise_mask`: a short passing set costs microseconds);
+  calls (a short passing set costs microseconds);
+* up to :data:`KEYED_ROWS` rows, one bitset per role and row along each role's
+  ranking, with ties broken by a key that grows with dominance (a weighted sum);
+  when two rows have the same key (duplicates, say) the next path takes over;
 * up to :data:`RANKED_ROWS` rows, one bitset per role and row
   (:func:`_ranked_mask`): per role, the rows scoring at least as much as a row
   are a suffix of that role's ranking; their AND over the roles holds the rows
@@ -45,26 +49,35 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from operator import ge
 from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
 
-FloatArray = NDArray[np.float64]
-IndexArray = NDArray[np.intp]
-BoolArray = NDArray[np.bool_]
-WordArray = NDArray[np.uint64]
-VoidArray = NDArray[np.void]
+from game.analysis.pareto_small import (
+    _PAIRWISE,
+    BoolArray,
+    FloatArray,
+    IndexArray,
+    WordArray,
+    _all_of,
+    _bit,
+    _keyed_mask,
+    _pairwise_mask,
+    _tiny_mask,
+    _word_sets,
+)
 
 _FLOAT64 = np.dtype(np.float64)
-#: "All true" along the first axis (bound once: a lookup less per short table).
-_all_of = np.logical_and.reduce
 
 #: Tables up to this many rows are compared in plain Python.
 TINY_ROWS = 4
-#: Tables up to this many rows compare every pair in one broadcast.
-PAIRWISE_ROWS = 48
+#: Tables up to this many rows compare every pair at once (the pairs grow as rows²:
+#: from about 32 rows, with 10 or 12 roles, the keyed bitsets are faster).
+PAIRWISE_ROWS = 32
+#: Tables up to this many rows use the keyed bitsets of :func:`_keyed_mask` (a stable
+#: sort per role; from about 128 rows the ranked path, with a faster sort, is as fast).
+KEYED_ROWS = 128
 #: Tables up to this many rows use the per-row bitsets of :func:`_ranked_mask` (its
 #: sets grow as rows²; from about 1,500 rows with a small frontier the first pass of
 #: the large path, which drops most rows cheaply, is several times faster).
@@ -233,65 +246,6 @@ def _group_end(sums: FloatArray) -> IndexArray:
     return np.minimum.accumulate(ends[::-1])[::-1].astype(np.intp)
 
 
-def _tiny_mask(table: FloatArray) -> BoolArray:
-    """The frontier of a few rows, compared in Python."""
-    rows = table.tolist()
-    return np.array(
-        [not any(p != q and all(map(ge, p, q)) for p in rows) for q in rows], dtype=bool
-    )
-
-
-#: Per shape (rows, columns) of a table that goes to :func:`_pairwise_mask`: the
-#: first row of every ordered pair (rows × rows), the void dtype of one pair's
-#: row of booleans and "all true" in it (one element: compared faster than a scalar).
-#: Only such shapes are keys, so a hit also settles the dispatch in :func:`pareto_mask`.
-_PAIRWISE: dict[tuple[int, ...], tuple[IndexArray, np.dtype[np.void], VoidArray]] = {}
-#: Shapes kept in :data:`_PAIRWISE` at most (one per row count and column count).
-_PAIRWISE_KEPT = 512
-
-
-def _pairwise_shape(shape: tuple[int, ...]) -> tuple[IndexArray, np.dtype[np.void], VoidArray]:
-    n, d = shape
-    kind = np.dtype(f"V{d}")
-    if len(_PAIRWISE) >= _PAIRWISE_KEPT:
-        _PAIRWISE.clear()
-    found = _PAIRWISE[shape] = (
-        np.arange(n).repeat(n).reshape(n, n),
-        kind,
-        np.ones(d, dtype=bool).view(kind),
-    )
-    return found
-
-
-def _pairwise_mask(
-    table: FloatArray, found: tuple[IndexArray, np.dtype[np.void], VoidArray] | None = None
-) -> BoolArray:
-    """The frontier of a short table: ``ge[i, j]`` (row i at least row j in every
-    column) for all pairs at once; row j is dominated when some i has
-    ``ge[i, j]`` but not ``ge[j, i]``."""
-    firsts, kind, all_true = found or _PAIRWISE.get(table.shape) or _pairwise_shape(table.shape)
-    # Row i repeated for every j (rows × rows × columns), against the table in one
-    # comparison; the d booleans of a pair are then compared as one d-byte value.
-    ge = (np.greater_equal(table.take(firsts, axis=0), table).view(kind) == all_true)[:, :, 0]
-    mask: BoolArray = _all_of(ge <= ge.T)
-    return mask
-
-
-@functools.cache
-def _word_sets(w: int) -> tuple[WordArray, WordArray, np.dtype[np.void], VoidArray]:
-    """For ``w`` words (64·w rows at most): per bit position the set holding only it;
-    per count ``c`` the set of the bit positions ``c`` and up; the void dtype of one
-    set and the empty set in it (one element)."""
-    pos = np.arange(64 * w)
-    one_bit = np.zeros((64 * w, w), dtype=np.uint64)
-    one_bit[pos, pos // 64] = _bit(pos)
-    from_bit = np.zeros((64 * w + 1, w), dtype=np.uint64)
-    from_bit[:-1] = one_bit
-    np.bitwise_or.accumulate(from_bit[::-1], axis=0, out=from_bit[::-1])
-    kind = np.dtype(f"V{8 * w}")
-    return one_bit, from_bit, kind, np.zeros(w, dtype=np.uint64).view(kind)
-
-
 @functools.lru_cache(maxsize=64)
 def _starts(n: int, d: int) -> IndexArray:
     """Per role and position (roles × rows): role · rows + position."""
@@ -342,10 +296,6 @@ def _ranked_mask(table: FloatArray) -> BoolArray:
     at_least &= from_bit.take(higher, axis=0)  # bits beyond the rows are never set
     mask: BoolArray = at_least.view(kind)[:, 0] == empty  # w words compared as one value
     return mask
-
-
-def _bit(positions: IndexArray) -> WordArray:
-    return np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
 
 
 def _small_dominated(tt: FloatArray, s: FloatArray) -> BoolArray:
@@ -411,7 +361,12 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
         table = np.asarray(values, dtype=np.float64)
     short = _PAIRWISE.get(table.shape)
     if short is not None:  # a short table of a shape seen before: no further checks
-        return _pairwise_mask(table, short)
+        # _pairwise_mask written out (a Python call is 2-3 % of a 9-row table's time)
+        pairs, kind, all_true = short
+        both = table.take(pairs, axis=0)
+        ge = (np.greater_equal(both[0], both[1]).view(kind) == all_true)[:, :, 0]
+        mask: BoolArray = _all_of(ge.T, axis=0, where=ge, initial=True)
+        return mask
     if table.ndim != 2:
         raise ValueError("values must be a 2-D table (rows × objectives)")
     n, d = table.shape
@@ -421,6 +376,10 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
         return _tiny_mask(table)
     if n <= PAIRWISE_ROWS:
         return _pairwise_mask(table)
+    if n <= KEYED_ROWS:
+        keyed = _keyed_mask(table)
+        if keyed is not None:
+            return keyed
     if n <= RANKED_ROWS:
         return _ranked_mask(table)
     return _large_mask(table)

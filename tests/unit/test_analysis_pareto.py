@@ -1,5 +1,5 @@
-"""The Pareto frontier (every path: tiny, pairwise, ranked, large with either second pass)
-equals the pairwise definition and moocore's ``is_nondominated``."""
+"""The Pareto frontier (every path: tiny, pairwise, keyed, ranked, large with either second
+pass) equals the pairwise definition and moocore's ``is_nondominated``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 import game.analysis.pareto as pareto
+import game.analysis.pareto_small as pareto_small
 from game.analysis.pareto import pareto_indices, pareto_mask, pareto_mask_pairwise
 
 
@@ -27,27 +28,32 @@ def _tables(max_rows: int = 120, max_cols: int = 6):
 
 
 _BIG = 10**9
+#: TINY_ROWS, PAIRWISE_ROWS, KEYED_ROWS, RANKED_ROWS, SMALL_ROWS per forced path.
 _PATHS = {
-    "tiny": (_BIG, _BIG, _BIG, _BIG),
-    "pairwise": (0, _BIG, _BIG, _BIG),
-    "ranked": (0, 0, _BIG, _BIG),
-    "large-small": (0, 0, 0, _BIG),  # the second pass by _small_dominated
-    "large": (0, 0, 0, 0),  # the second pass by the packed bitsets
+    "tiny": (_BIG, _BIG, _BIG, _BIG, _BIG),
+    "pairwise": (0, _BIG, _BIG, _BIG, _BIG),
+    "keyed": (0, 0, _BIG, _BIG, _BIG),  # equal keys (duplicates) fall back to ranked
+    "ranked": (0, 0, 0, _BIG, _BIG),
+    "large-small": (0, 0, 0, 0, _BIG),  # the second pass by _small_dominated
+    "large": (0, 0, 0, 0, 0),  # the second pass by the packed bitsets
 }
+_NAMES = ("TINY_ROWS", "PAIRWISE_ROWS", "KEYED_ROWS", "RANKED_ROWS", "SMALL_ROWS")
 
 
 @contextmanager
 def _path(name: str) -> Iterator[None]:
     """Route every table through one algorithm (see ``_PATHS``). The shapes cached as
     short tables are dropped on the way in and out: a cached shape goes pairwise."""
-    old = pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS
-    pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS = _PATHS[name]
-    pareto._PAIRWISE.clear()
+    old = [getattr(pareto, attr) for attr in _NAMES]
+    for attr, value in zip(_NAMES, _PATHS[name], strict=True):
+        setattr(pareto, attr, value)
+    pareto_small._PAIRWISE.clear()
     try:
         yield
     finally:
-        pareto.TINY_ROWS, pareto.PAIRWISE_ROWS, pareto.RANKED_ROWS, pareto.SMALL_ROWS = old
-        pareto._PAIRWISE.clear()
+        for attr, value in zip(_NAMES, old, strict=True):
+            setattr(pareto, attr, value)
+        pareto_small._PAIRWISE.clear()
 
 
 @pytest.mark.parametrize("path", list(_PATHS))
@@ -76,6 +82,7 @@ _BOUNDARIES = sorted(
     {1, 2, 63, 64, 65, 127, 128, 129, 115, 524}
     | {pareto.TINY_ROWS + k for k in (-1, 0, 1)}
     | {pareto.PAIRWISE_ROWS + k for k in (-1, 0, 1)}
+    | {pareto.KEYED_ROWS + k for k in (-1, 0, 1)}
     | {pareto.RANKED_ROWS + k for k in (-1, 0, 1)}
 )
 
@@ -104,6 +111,46 @@ def test_every_path_equals_moocore_on_tied_tables(path: str, rows: int):
         assert np.array_equal(ours, pareto_mask_pairwise(table)), (rows, cols)
         theirs = moocore.is_nondominated(table, maximise=True, keep_weakly=True)
         assert np.array_equal(ours, theirs), (rows, cols)
+
+
+@pytest.mark.parametrize("rows", [5, 33, 64, 65, 115, 128, 129])
+def test_keyed_path_on_distinct_rows_with_many_ties(rows: int):
+    """Without duplicate rows the keyed path answers itself (no fallback), with few
+    levels per column; with -0.0 beside 0.0 and a row one ulp above another (their
+    keys may then be equal and the ranked path answer) the frontier is the same."""
+    import moocore
+
+    for seed, cols in enumerate((1, 2, 3, 10, 12)):
+        table = np.unique(_tied_table(3 * rows, cols, 7 * seed + rows) + 0.0, axis=0)
+        table = np.random.default_rng(seed).permutation(table)[:rows]
+        ours = pareto_small._keyed_mask(table)
+        assert ours is not None, (rows, cols)
+        assert np.array_equal(ours, pareto_mask_pairwise(table)), (rows, cols)
+        theirs = moocore.is_nondominated(table, maximise=True, keep_weakly=True)
+        assert np.array_equal(ours, theirs), (rows, cols)
+        if len(table) > 3:
+            table[1] = table[0]
+            table[1, -1] = np.nextafter(table[0, -1], np.inf)  # dominates row 0 by one ulp
+            table[2, table[2] == 0.0] = -0.0
+            with _path("keyed"):
+                ours = pareto_mask(table)
+            assert np.array_equal(ours, pareto_mask_pairwise(table)), (rows, cols)
+            theirs = moocore.is_nondominated(table, maximise=True, keep_weakly=True)
+            assert np.array_equal(ours, theirs), (rows, cols)
+
+
+def test_keyed_path_hands_back_equal_keys():
+    """Duplicate rows, different rows whose keys happen to be equal, or a NaN key go
+    to the ranked path; the frontier is the same."""
+    dup = np.array([[1.0, 2.0], [3.0, 0.0], [1.0, 2.0], [0.0, 0.0]])
+    assert pareto_small._keyed_mask(dup) is None
+    weights = pareto_small._keyed_shape((2, 2))[0][:, 0]
+    same_key = np.array([[weights[1], 0.0], [0.0, weights[0]]])  # c1·c0 = c0·c1
+    assert pareto_small._keyed_mask(same_key) is None
+    assert pareto_small._keyed_mask(np.array([[np.nan, 1.0], [0.0, 2.0]])) is None
+    for table in (dup, same_key):
+        with _path("keyed"):
+            assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
 
 
 @settings(max_examples=60, deadline=None)
@@ -176,11 +223,11 @@ def test_a_cached_short_shape_still_gives_the_frontier():
             assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
     shapes = 0
     for rows in range(pareto.TINY_ROWS + 1, pareto.PAIRWISE_ROWS + 1):
-        for cols in range(1, 14):
+        for cols in range(1, 25):
             table = rng.integers(0, 3, size=(rows, cols)).astype(float)
             assert np.array_equal(pareto_mask(table), pareto_mask_pairwise(table))
-            assert len(pareto._PAIRWISE) <= pareto._PAIRWISE_KEPT
+            assert len(pareto_small._PAIRWISE) <= pareto_small._PAIRWISE_KEPT
             shapes += 1
-    assert shapes > pareto._PAIRWISE_KEPT  # the cache was cleared on the way
+    assert shapes > pareto_small._PAIRWISE_KEPT  # the cache was cleared on the way
     with pytest.raises(ValueError):
         pareto_mask(np.zeros((2, 3, 4)))
