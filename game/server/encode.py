@@ -140,13 +140,21 @@ PART_FIELDS = ("proposals", "messages", "private_messages")
 class RawView:
     """A view as a ``parts: true`` connection gets it: the JSON text of each
     top-level value, with the items of ``PART_FIELDS`` as ``{"$part": id}``, and
-    per such field the text of every part it refers to."""
+    per such field the text of every part it refers to; ``values``: the view it was
+    made of (read-only, as the engine's shared views are), for :meth:`PartCatalog.raw`
+    to take the text of a value that is still the same object from it."""
 
-    __slots__ = ("field_parts", "fields")
+    __slots__ = ("field_parts", "fields", "values")
 
-    def __init__(self, fields: dict[str, bytes], field_parts: dict[str, dict[str, bytes]]) -> None:
+    def __init__(
+        self,
+        fields: dict[str, bytes],
+        field_parts: dict[str, dict[str, bytes]],
+        values: dict[str, Any] | None = None,
+    ) -> None:
         self.fields = fields
         self.field_parts = field_parts
+        self.values: dict[str, Any] = {} if values is None else values
 
     @property
     def parts(self) -> dict[str, bytes]:
@@ -174,6 +182,10 @@ class RawView:
         return found
 
 
+_NOTHING: dict[str, Any] = {}
+_ABSENT = object()
+
+
 class PartCatalog:
     """Stable part ids for the shared items of views, by object identity.
 
@@ -193,16 +205,30 @@ class PartCatalog:
         #: The last list encoded per field: (list, its text with references, its parts).
         self._lists: dict[int, tuple[Any, bytes, dict[str, bytes]]] = {}
 
-    def raw(self, view: dict[str, Any], memo: Memo | None = None) -> RawView:
+    def raw(
+        self, view: dict[str, Any], memo: Memo | None = None, previous: RawView | None = None
+    ) -> RawView:
+        """``view`` as a parts connection gets it. ``previous``: this view key's last
+        RawView; a top-level value that is the very same object as there (the engine
+        never changes a shared part) takes its text and parts from it, whatever the
+        caches hold: with a hundred tables, a table's texts would often have aged out
+        of the encoder's generations by the time its next move comes."""
         fields: dict[str, bytes] = {}
         parts: dict[str, dict[str, bytes]] = {}
         memo = {} if memo is None else memo
+        held = _NOTHING if previous is None else previous.values
         for key, value in view.items():
-            if key in PART_FIELDS and isinstance(value, list):
+            if held.get(key, _ABSENT) is value:
+                assert previous is not None
+                fields[key] = previous.fields[key]
+                found = previous.field_parts.get(key)
+                if found is not None:
+                    parts[key] = found
+            elif key in PART_FIELDS and isinstance(value, list):
                 fields[key], parts[key] = self._refs(value)
             else:
                 fields[key] = self.encoder.memo_part(memo, value)
-        return RawView(fields, parts)
+        return RawView(fields, parts, view)
 
     def _refs(self, items: list[Any]) -> tuple[bytes, dict[str, bytes]]:
         cached = self._lists.get(id(items))
