@@ -145,41 +145,50 @@ def _reveal(state: GameState) -> Json:
 
 
 #: Per table: what the last outcome was computed from, and the outcome.
-_OUTCOMES: dict[int, tuple[tuple[object, ...], Json]] = {}
+_Marks = tuple[object, ...]
+_OUTCOMES: dict[int, tuple[tuple[object, ...], tuple[object, ...], object, _Marks, Json]] = {}
 
 
 def _outcome(state: GameState) -> Json:
     """``outcome(state)`` for the views, cached per state and reused from the state
-    before when everything it reads is the same (a message, a mark or a clock move
-    leaves it alone): the same object, so the server's text of it is reused too."""
+    before when everything it reads is the same (a message, a mark, a clock move, an
+    objection or a comment leaves it alone): the same object, so the server's text of
+    it is reused too."""
     found: Json | None = state.__dict__.get("_outcome_view")
     if found is not None:
         return found
     # Identity for the records and the scorer (never changed in place), equality for
-    # the rest.
-    same = (
-        state.scenario,
-        state.scorer,
-        state.proposals,
-        state.ballots,
-        state.disclosures,
-        state.signatures,
-    )
+    # the rest; the proposals by identity, else by what the outcome reads of them.
+    same = (state.scenario, state.scorer, state.ballots, state.disclosures, state.signatures)
     rest = (state.agreement, state.revealed, state.in_play, state.mode)
     earlier = _OUTCOMES.get(state.table)
+    marks: _Marks | None = None
     if (
         earlier is not None
-        and all(a is b for a, b in zip(earlier[0][:6], same, strict=True))
-        and earlier[0][6:] == rest
+        and all(a is b for a, b in zip(earlier[0], same, strict=True))
+        and earlier[1] == rest
     ):
-        found = earlier[1]
-    else:
+        if earlier[2] is state.proposals:
+            found, marks = earlier[4], earlier[3]
+        else:
+            marks = _proposal_marks(state)
+            if marks == earlier[3]:
+                found = earlier[4]
+    if found is None:
         found = outcome(state)
         if len(_OUTCOMES) >= 1024:
             _OUTCOMES.clear()
-        _OUTCOMES[state.table] = ((*same, *rest), found)
+    if marks is None:
+        marks = _proposal_marks(state)
+    _OUTCOMES[state.table] = (same, rest, state.proposals, marks, found)
     state.__dict__["_outcome_view"] = found
     return found
+
+
+def _proposal_marks(state: GameState) -> _Marks:
+    """All that ``outcome`` reads of the proposals: each one's id, author, parent,
+    package and supporters (not its objections, comments or note)."""
+    return tuple((p.id, p.author, p.parent, p.package, tuple(p.support)) for p in state.proposals)
 
 
 def _reveal_base(state: GameState) -> Json:
