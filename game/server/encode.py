@@ -140,21 +140,30 @@ PART_FIELDS = ("proposals", "messages", "private_messages")
 class RawView:
     """A view as a ``parts: true`` connection gets it: the JSON text of each
     top-level value, with the items of ``PART_FIELDS`` as ``{"$part": id}``, and
-    per such field the text of every part it refers to; ``values``: the view it was
-    made of (read-only, as the engine's shared views are), for :meth:`PartCatalog.raw`
-    to take the text of a value that is still the same object from it."""
+    per such field the text of every part it refers to.
 
-    __slots__ = ("field_parts", "fields", "values")
+    For :meth:`PartCatalog.raw` to make the next view of the same key from it:
+    ``keys`` and ``values``, the view it was made of (read-only, as the engine's
+    shared views are); and when it was made that way, ``base`` (that RawView) and
+    ``renewed`` (the fields whose text was made anew: every other field has the very
+    text of ``base``, so a patch on ``base`` need only look at these)."""
+
+    __slots__ = ("base", "field_parts", "fields", "keys", "renewed", "values")
 
     def __init__(
         self,
         fields: dict[str, bytes],
         field_parts: dict[str, dict[str, bytes]],
-        values: dict[str, Any] | None = None,
+        values: list[Any] | None = None,
+        base: RawView | None = None,
+        renewed: list[str] | None = None,
     ) -> None:
         self.fields = fields
         self.field_parts = field_parts
-        self.values: dict[str, Any] = {} if values is None else values
+        self.keys = tuple(fields)
+        self.values: list[Any] = [] if values is None else values
+        self.base = base
+        self.renewed = renewed
 
     @property
     def parts(self) -> dict[str, bytes]:
@@ -180,10 +189,6 @@ class RawView:
                 cached = diffs[key] = (parts, old, fresh)
             found.update(cached[2])
         return found
-
-
-_NOTHING: dict[str, Any] = {}
-_ABSENT = object()
 
 
 class PartCatalog:
@@ -213,22 +218,33 @@ class PartCatalog:
         never changes a shared part) takes its text and parts from it, whatever the
         caches hold: with a hundred tables, a table's texts would often have aged out
         of the encoder's generations by the time its next move comes."""
-        fields: dict[str, bytes] = {}
-        parts: dict[str, dict[str, bytes]] = {}
         memo = {} if memo is None else memo
-        held = _NOTHING if previous is None else previous.values
-        for key, value in view.items():
-            if held.get(key, _ABSENT) is value:
-                assert previous is not None
-                fields[key] = previous.fields[key]
-                found = previous.field_parts.get(key)
-                if found is not None:
-                    parts[key] = found
-            elif key in PART_FIELDS and isinstance(value, list):
-                fields[key], parts[key] = self._refs(value)
+        keys = tuple(view)
+        values = list(view.values())
+        if previous is None or previous.keys != keys:
+            fields: dict[str, bytes] = {}
+            parts: dict[str, dict[str, bytes]] = {}
+            for key, value in view.items():
+                if key in PART_FIELDS and isinstance(value, list):
+                    fields[key], parts[key] = self._refs(value)
+                else:
+                    fields[key] = self.encoder.memo_part(memo, value)
+            return RawView(fields, parts, values)
+        previous.base = None  # only the newest view needs its base: no chain of views
+        old = previous.values
+        renewed = [i for i, (a, b) in enumerate(zip(values, old, strict=True)) if a is not b]
+        texts = list(previous.fields.values())
+        parts = dict(previous.field_parts)
+        for i in renewed:
+            key, value = keys[i], values[i]
+            if key in PART_FIELDS and isinstance(value, list):
+                texts[i], parts[key] = self._refs(value)
             else:
-                fields[key] = self.encoder.memo_part(memo, value)
-        return RawView(fields, parts, view)
+                parts.pop(key, None)
+                texts[i] = self.encoder.memo_part(memo, value)
+        return RawView(
+            dict(zip(keys, texts, strict=True)), parts, values, previous, [keys[i] for i in renewed]
+        )
 
     def _refs(self, items: list[Any]) -> tuple[bytes, dict[str, bytes]]:
         cached = self._lists.get(id(items))

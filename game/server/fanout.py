@@ -110,6 +110,11 @@ class ViewFanout:
         def patch(base: tuple[int, RawView]) -> bytes:
             number, old = base
             new_parts = raw.new_parts(old, diffs)
+            if raw.base is old and raw.renewed is not None:
+                # every field but the renewed ones has the very text of the base
+                fields, texts = raw.fields, old.fields
+                changed = {k: fields[k] for k in raw.renewed if fields[k] != texts[k]}
+                return _patch_message(key, version, number, changed, [], new_parts)
             return _patch(key, version, (number, old.fields), raw.fields, new_parts)
 
         self._split(key, version, members, previous, whole, patch)
@@ -202,6 +207,17 @@ def _patch(
     base, old = previous
     changed = {k: text for k, text in parts.items() if old.get(k) != text}
     unset = [k for k in old if k not in parts]
+    return _patch_message(key, version, base, changed, unset, new_parts)
+
+
+def _patch_message(
+    key: ViewKey,
+    version: int,
+    base: int,
+    changed: dict[str, bytes],
+    unset: list[str],
+    new_parts: dict[str, bytes] | None,
+) -> bytes:
     head = compact(
         {
             "type": "patch",
