@@ -19,6 +19,10 @@ total (view + all parts), the patch a move sends one seat and the console
 brings one proposal's job list on demand.
 
     python benchmarks/fanout.py [--moves 200] [--repeat 5] [--profile]
+
+``--tables N`` instead plays ``--moves`` moves at N late tables chosen at random
+(one console of all tables, as at a host), where caches meet the tables
+interleaved: CPU per move only.
 """
 
 from __future__ import annotations
@@ -217,8 +221,8 @@ def patch_sizes(
 ) -> dict[str, tuple[float, float, float]]:
     """Bytes per move that one seat and the console get with patches + parts:
     (median, mean, max) over all moves, and per kind of move. The first move is
-    left out: the fanout has no earlier view to patch yet, so it sends whole views
-    (``run`` counts that broadcast too: about 14 kB per move of ``--moves 100``)."""
+    left out, as it was when the fanout sent whole views on the first move after a
+    join (since the views sent at join are the first patch's base it patches too)."""
     counted: dict[Any, int] = {}
 
     def send(conns: Any, text: bytes) -> None:
