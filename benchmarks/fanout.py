@@ -19,6 +19,10 @@ total (view + all parts), the patch a move sends one seat and the console
 brings one proposal's job list on demand.
 
     python benchmarks/fanout.py [--moves 200] [--repeat 5] [--profile]
+
+``--tables N`` instead plays ``--moves`` moves at N late tables chosen at random
+(one console of all tables, as at a host), where caches meet the tables
+interleaved: CPU per move only.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from game.engine.view_parts import plan_view
 from game.scenario.loader import load_scenario
 from game.server.fanout import ViewFanout
 from game.server.limits import Limits
+from game.server.runtime import tune_gc
 from game.server.session import Session
 from game.server.tables import HostedTable
 from game.store import TableRecord
@@ -63,17 +68,22 @@ class Wire:
             self.last[ws] = text
 
 
-def sessions(state: GameState, patches: bool, parts: bool) -> list[Session]:
+def sessions(
+    state: GameState, patches: bool, parts: bool, table: int = 1, console: Session | None = None
+) -> list[Session]:
+    """12 seats and a room screen at ``table``, and a console (``console``: that one,
+    shared by the tables as a real console is)."""
     out = []
     limits = Limits()
     for n, role in enumerate(state.scenario.role_ids):
-        s = Session(ws=f"seat-{role}", address="bench", limits=limits, number=n)  # type: ignore[arg-type]
-        s.joined, s.table, s.roles = True, 1, {role: False}
+        s = Session(ws=f"seat-{table}-{role}", address="bench", limits=limits, number=n)  # type: ignore[arg-type]
+        s.joined, s.table, s.roles = True, table, {role: False}
         out.append(s)
-    screen = Session(ws="screen", address="bench", limits=limits)  # type: ignore[arg-type]
-    screen.joined, screen.table, screen.screen = True, 1, True
-    console = Session(ws="console", address="bench", limits=limits)  # type: ignore[arg-type]
-    console.joined, console.facilitator, console.client = True, True, "console"
+    screen = Session(ws=f"screen-{table}", address="bench", limits=limits)  # type: ignore[arg-type]
+    screen.joined, screen.table, screen.screen = True, table, True
+    if console is None:
+        console = Session(ws="console", address="bench", limits=limits)  # type: ignore[arg-type]
+        console.joined, console.facilitator, console.client = True, True, "console"
     out += [screen, console]
     for s in out:
         s.patches, s.parts = patches, parts
@@ -131,6 +141,48 @@ def run(
     return cpu / played, wire.bytes // played, wire.messages // played
 
 
+def run_tables(
+    starts: list[GameState],
+    count: int,
+    t0: float,
+    seed: int,
+    profile: cProfile.Profile | None = None,
+) -> float:
+    """CPU seconds per move with ``len(starts)`` late tables on one fanout, patches +
+    parts, one console for all tables, ``count`` moves at tables chosen at random
+    (as in benchmarks/load.py: the caches see the tables interleaved)."""
+    wire = Wire()
+    fanout = ViewFanout(wire.send)
+    rng = random.Random(seed)
+    console: Session | None = None
+    tables: list[tuple[HostedTable, list[Session], list[Move]]] = []
+    for state in starts:
+        number = state.table
+        table = HostedTable(record=TableRecord(number, 1, 0.0, "S", {}, {}), state=state)
+        members = sessions(state, True, True, number, console)
+        console = members[-1]
+        for s in members:
+            fanout.send_full(s, table, t0)
+        tables.append((table, members, late_game_moves(state, count, seed + number)))
+    order = [tables[rng.randrange(len(tables))] for _ in range(count)]
+    played = 0
+    if profile is not None:
+        profile.enable()
+    cpu = time.process_time()
+    for i, (table, members, moves) in enumerate(order):
+        now = t0 + i * 0.01
+        try:
+            table.state, _ = apply(table.state, moves[i], now)
+        except IllegalMove:
+            continue
+        fanout.broadcast(table, members, now)
+        played += 1
+    cpu = time.process_time() - cpu
+    if profile is not None:
+        profile.disable()
+    return cpu / played
+
+
 def _size(value: Any) -> int:
     return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
@@ -169,8 +221,8 @@ def patch_sizes(
 ) -> dict[str, tuple[float, float, float]]:
     """Bytes per move that one seat and the console get with patches + parts:
     (median, mean, max) over all moves, and per kind of move. The first move is
-    left out: the fanout has no earlier view to patch yet, so it sends whole views
-    (``run`` counts that broadcast too: about 14 kB per move of ``--moves 100``)."""
+    left out, as it was when the fanout sent whole views on the first move after a
+    join (since the views sent at join are the first patch's base it patches too)."""
     counted: dict[Any, int] = {}
 
     def send(conns: Any, text: bytes) -> None:
@@ -210,11 +262,19 @@ def main() -> int:
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="cProfile one run with parts")
+    parser.add_argument(
+        "--tables",
+        type=int,
+        default=0,
+        help="only this: N late tables (seeds 1..N) on one fanout, moves at random tables",
+    )
     args = parser.parse_args()
     scenario = load_scenario(LEEUWAERDENHOUT)
     log = late_moves(scenario, 1)
-    start = play(scenario, log, 1)
     t0 = float(len(log) + 1)
+    if args.tables:
+        return many_tables(args, scenario, t0)
+    start = play(scenario, log, 1)
     moves = late_game_moves(start, args.moves, 7)
     print(f"late full-mode table: {len(start.proposals)} proposals, round {start.round_id}")
     for name, value in sizes(start, t0).items():
@@ -245,6 +305,26 @@ def main() -> int:
         run(start, moves, True, True, t0)
         profile.disable()
         pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+def many_tables(args: argparse.Namespace, scenario: Any, t0: float) -> int:
+    """``--tables N``: CPU per move with N tables interleaved (patches + parts)."""
+    print(
+        f"{args.tables} late full-mode tables, 12 seats + room screen each, one console; "
+        f"CPU ms per move (patches + parts) over {args.repeat} runs of {args.moves} moves"
+    )
+    cpu = []
+    for r in range(args.repeat):
+        starts = [play(scenario, late_moves(scenario, n), n, n) for n in range(1, args.tables + 1)]
+        tune_gc()  # as the host does once its tables are loaded
+        cpu.append(run_tables(starts, args.moves, t0, 7 + r) * 1000)
+    print(f"  min {min(cpu):6.2f}  median {statistics.median(cpu):6.2f}  max {max(cpu):6.2f} ms")
+    if args.profile:
+        starts = [play(scenario, late_moves(scenario, n), n, n) for n in range(1, args.tables + 1)]
+        profile = cProfile.Profile()
+        run_tables(starts, args.moves, t0, 99, profile)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(30)
     return 0
 
 

@@ -74,6 +74,11 @@ def _ranking(state: GameState, scored: dict[str, PackageScore]) -> _Ranking:
     return joint, best
 
 
+#: Per (table, role): what the role's indicators were last made of, and them (the
+#: dict is shared between outcomes: read-only, as the views are).
+_PER_ROLE: dict[tuple[int, str], tuple[tuple[object, ...], dict[str, Any]]] = {}
+
+
 def indicators(state: GameState) -> dict[str, Any]:
     """Per role and for the table: openness, cooperation, result orientation,
     reliability and rising above own interest (each 0..1, or ``None`` when it
@@ -104,22 +109,48 @@ def indicators(state: GameState) -> dict[str, Any]:
         for voter, vote in b.votes.items():
             if vote == "yes":
                 yes.setdefault(voter, set()).add(b.proposal)
+    signing = _signing(state)
+    ranking = (joint, best_of)
+    if len(_PER_ROLE) >= 4096:
+        _PER_ROLE.clear()
     for role in roles:
         disclosed = disclosures.get(role, set())
+        own_amends = amends.get(role, set())
+        own_supports = supports.get(role, [])
+        own_yes = yes.get(role, set())
+        voted_yes = passed is not None and passed.votes.get(role) == "yes"
+        signed = role in state.signatures
+        # Everything this role's indicators are made of (a proposal's author and
+        # package never change): a support changes one role's, the others are kept.
+        inputs = (
+            live,
+            len(state.proposals) - authored.get(role, 0),
+            frozenset(disclosed),
+            frozenset(own_amends),
+            tuple(own_supports),
+            frozenset(own_yes),
+            voted_yes,
+            table_result,
+            signed,
+            signing,
+            ranking,
+        )
+        kept = _PER_ROLE.get((state.table, role))
+        if kept is not None and kept[0] == inputs:
+            per_role[role] = kept[1]
+            continue
         openness = (len(disclosed & live) + (None in disclosed)) / (len(live) + 1)
 
-        others = len(state.proposals) - authored.get(role, 0)
-        amended_others = {pid for pid in amends.get(role, ()) if author.get(pid, role) != role}
-        supported_others = [pid for pid in supports.get(role, ()) if author[pid] != role]
+        others = inputs[1]
+        amended_others = {pid for pid in own_amends if author.get(pid, role) != role}
+        supported_others = [pid for pid in own_supports if author[pid] != role]
         built_on = amended_others | set(supported_others)
         cooperation = len(built_on) / others if others else None
 
-        voted_yes = passed is not None and passed.votes.get(role) == "yes"
         result = table_result if voted_yes else 0.0
-        signed = role in state.signatures
-        reliability = (1.0 if signed else 0.0) if voted_yes and _signing(state) else None
+        reliability = (1.0 if signed else 0.0) if voted_yes and signing else None
 
-        backed = set(supports.get(role, ())) | yes.get(role, set())
+        backed = set(own_supports) | own_yes
         rising = None
         if backed and scored:
             best_pid = best_of[role]
@@ -143,6 +174,7 @@ def indicators(state: GameState) -> dict[str, Any]:
                 "backed": len(backed),
             },
         }
+        _PER_ROLE[(state.table, role)] = (inputs, per_role[role])
     yes_voters = [r for r in roles if passed is not None and passed.votes.get(r) == "yes"]
     table_reliability = (
         round(sum(r in state.signatures for r in yes_voters) / len(yes_voters), 4)
@@ -166,7 +198,8 @@ def outcome(state: GameState) -> dict[str, Any]:
 
     Without agreement every role scores its reservation value (its no-deal value);
     the status quo's ``scores`` are those same values, never the status-quo
-    package scored as a plan."""
+    package scored as a plan. A role's indicators are shared with the outcomes of
+    other states while what they are made of is the same: read-only, as views are."""
     scorer = state.scorer
     roles = state.in_play
     reservations = {r: scorer.reservation(r) for r in roles}

@@ -21,10 +21,25 @@ from game.scenario.scoring import PackageScore, Scorer
 Json = dict[str, Any]
 
 _PUBLIC: dict[tuple[int, str], tuple[Scenario, Json]] = {}
-_SEATS: dict[str, tuple[Any, Scenario, Any]] = {}
-#: The last proposal table made, with the records and scorer it was made of (states
-#: that follow one another mostly share their proposal records).
-_TABLE: dict[str, tuple[tuple[Proposal, ...], Scorer, tuple[list[Json], list[PackageScore]]]] = {}
+#: Per (name, table): what a part was last made of, and the part. Per table, as a
+#: server interleaves the states of its tables (a single "last" entry would be made
+#: afresh for nearly every state of a host with many tables).
+_SEATS: dict[tuple[str, int], tuple[Any, Scenario, Any]] = {}
+#: Per table the last proposal table made, with the records and scorer it was made of
+#: (states that follow one another mostly share their proposal records).
+_TABLE: dict[int, tuple[tuple[Proposal, ...], Scorer, tuple[list[Json], list[PackageScore]]]] = {}
+#: Per (name, table): the inputs the last round or events list was made from, and it.
+_LAST: dict[tuple[str, int], tuple[tuple[Any, ...], Any]] = {}
+#: Entries per table cache before it is emptied (a host has tens of tables, not thousands).
+PER_TABLE_MAX = 4096
+
+
+def _per_table(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(cache) >= PER_TABLE_MAX:
+        cache.clear()
+    cache[key] = value
+
+
 _PROFILES: weakref.WeakKeyDictionary[Scorer, dict[tuple[str, tuple[str, ...]], Json]] = (
     weakref.WeakKeyDictionary()
 )
@@ -59,10 +74,18 @@ def _round(rnd: Any) -> Json:
 
 
 def current_round(state: GameState) -> Json | None:
+    """The round being played (kept per table while the round is the same)."""
     rnd = state.round
     if rnd is None:
         return None
-    return {"index": state.round_index, **_round(rnd)}
+    key = ("round", state.table)
+    inputs = (rnd, state.round_index)
+    last = _LAST.get(key)
+    if last is not None and last[0][0] is rnd and last[0][1] == state.round_index:
+        return last[1]  # type: ignore[no-any-return]
+    found = {"index": state.round_index, **_round(rnd)}
+    _per_table(_LAST, key, (inputs, found))
+    return found
 
 
 def segment_json(segment: Segment, note: bool = True) -> Json:
@@ -138,7 +161,7 @@ def public_scenario(state: GameState) -> Json:
 
 def _seat_cached(state: GameState, name: str) -> Any:
     """A cache entry valid while the seats mapping and locks stay the same objects."""
-    entry = _SEATS.get(name)
+    entry = _SEATS.get((name, state.table))
     if entry is not None and entry[0] is state.seats and entry[1] is state.scenario:
         return entry[2]
     return None
@@ -148,7 +171,7 @@ def roles_public(state: GameState) -> list[Json]:
     found = _seat_cached(state, "roles")
     if found is None:
         found = _roles_public(state)
-        _SEATS["roles"] = (state.seats, state.scenario, found)
+        _per_table(_SEATS, ("roles", state.table), (state.seats, state.scenario, found))
     return found  # type: ignore[no-any-return]
 
 
@@ -156,7 +179,7 @@ def agreement_rule(state: GameState) -> Json:
     found = _seat_cached(state, "rule")
     if found is None:
         found = _agreement_rule(state)
-        _SEATS["rule"] = (state.seats, state.scenario, found)
+        _per_table(_SEATS, ("rule", state.table), (state.seats, state.scenario, found))
     return found  # type: ignore[no-any-return]
 
 
@@ -309,7 +332,7 @@ def proposal_table(state: GameState) -> tuple[list[Json], list[PackageScore]]:
     if cached is not None:
         return cached
     scorer = state.scorer
-    last = _TABLE.get("last")
+    last = _TABLE.get(state.table)
     if last is not None and last[0] is state.proposals and last[1] is scorer:
         # the same records and scorer as the state before: the same table
         state.__dict__["_proposal_table"] = last[2]
@@ -325,7 +348,7 @@ def proposal_table(state: GameState) -> tuple[list[Json], list[PackageScore]]:
         scores.append(entry[2])
     result = (jsons, scores)
     state.__dict__["_proposal_table"] = result
-    _TABLE["last"] = (state.proposals, scorer, result)
+    _per_table(_TABLE, state.table, (state.proposals, scorer, result))
     return result
 
 
@@ -366,6 +389,17 @@ def ballot_public(b: Ballot) -> Json:
 
 
 def events_public(state: GameState) -> list[Json]:
+    """The events played (kept per table while they are the same records)."""
+    key = ("events", state.table)
+    last = _LAST.get(key)
+    if last is not None and last[0][0] is state.played and last[0][1] is state.scenario:
+        return last[1]  # type: ignore[no-any-return]
+    found = _events_public(state)
+    _per_table(_LAST, key, ((state.played, state.scenario), found))
+    return found
+
+
+def _events_public(state: GameState) -> list[Json]:
     out = []
     for played in state.played:
         event = state.scenario.event(played.event)

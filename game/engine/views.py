@@ -25,8 +25,9 @@ from typing import Any, TypeVar, cast
 from game.analysis.possible import what_was_possible
 from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
-from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message, Proposal
+from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message
 from game.engine.state import GameState
+from game.engine.view_lists import _private_messages, _record_json, _values
 from game.engine.view_parts import (
     Json,
     agreement_public,
@@ -40,7 +41,7 @@ from game.engine.view_parts import (
     public_scenario,
     roles_public,
 )
-from game.scenario.scoring import PackageScore, Scorer
+from game.scenario.scoring import Scorer
 
 
 def _public(state: GameState, kind: str, now: float) -> Json:
@@ -135,15 +136,6 @@ def _records(table: int, name: str, records: tuple[Record, ...]) -> list[Json]:
     return found
 
 
-def _record_json(record: Disclosure | Mark | Message | Announcement) -> Json:
-    """A record's JSON, kept on the (never changing) record: the same object in every
-    view and every later state, so the server serialises and sends it once."""
-    found: Json | None = record.__dict__.get("_view_json")
-    if found is None:
-        found = record.__dict__["_view_json"] = record.to_json()
-    return found
-
-
 def _reveal(state: GameState) -> Json:
     """Every role's private profile and the outcome (cached per state)."""
     found: Json | None = state.__dict__.get("_reveal_view")
@@ -153,41 +145,50 @@ def _reveal(state: GameState) -> Json:
 
 
 #: Per table: what the last outcome was computed from, and the outcome.
-_OUTCOMES: dict[int, tuple[tuple[object, ...], Json]] = {}
+_Marks = tuple[object, ...]
+_OUTCOMES: dict[int, tuple[tuple[object, ...], tuple[object, ...], object, _Marks, Json]] = {}
 
 
 def _outcome(state: GameState) -> Json:
     """``outcome(state)`` for the views, cached per state and reused from the state
-    before when everything it reads is the same (a message, a mark or a clock move
-    leaves it alone): the same object, so the server's text of it is reused too."""
+    before when everything it reads is the same (a message, a mark, a clock move, an
+    objection or a comment leaves it alone): the same object, so the server's text of
+    it is reused too."""
     found: Json | None = state.__dict__.get("_outcome_view")
     if found is not None:
         return found
     # Identity for the records and the scorer (never changed in place), equality for
-    # the rest.
-    same = (
-        state.scenario,
-        state.scorer,
-        state.proposals,
-        state.ballots,
-        state.disclosures,
-        state.signatures,
-    )
+    # the rest; the proposals by identity, else by what the outcome reads of them.
+    same = (state.scenario, state.scorer, state.ballots, state.disclosures, state.signatures)
     rest = (state.agreement, state.revealed, state.in_play, state.mode)
     earlier = _OUTCOMES.get(state.table)
+    marks: _Marks | None = None
     if (
         earlier is not None
-        and all(a is b for a, b in zip(earlier[0][:6], same, strict=True))
-        and earlier[0][6:] == rest
+        and all(a is b for a, b in zip(earlier[0], same, strict=True))
+        and earlier[1] == rest
     ):
-        found = earlier[1]
-    else:
+        if earlier[2] is state.proposals:
+            found, marks = earlier[4], earlier[3]
+        else:
+            marks = _proposal_marks(state)
+            if marks == earlier[3]:
+                found = earlier[4]
+    if found is None:
         found = outcome(state)
         if len(_OUTCOMES) >= 1024:
             _OUTCOMES.clear()
-        _OUTCOMES[state.table] = ((*same, *rest), found)
+    if marks is None:
+        marks = _proposal_marks(state)
+    _OUTCOMES[state.table] = (same, rest, state.proposals, marks, found)
     state.__dict__["_outcome_view"] = found
     return found
+
+
+def _proposal_marks(state: GameState) -> _Marks:
+    """All that ``outcome`` reads of the proposals: each one's id, author, parent,
+    package and supporters (not its objections, comments or note)."""
+    return tuple((p.id, p.author, p.parent, p.package, tuple(p.support)) for p in state.proposals)
 
 
 def _reveal_base(state: GameState) -> Json:
@@ -219,73 +220,6 @@ def _possible(state: GameState, result: Json) -> Json:
             state.scenario, state.mode, state.events_played, state.in_play, result["scores"]
         )
     return found[key]
-
-
-#: Per (table, role) the proposals and scorer of the last values list built, and the list.
-_VALUES: dict[tuple[int, str], tuple[tuple[Proposal, ...], object, list[Json]]] = {}
-
-
-def _values(state: GameState, role: str) -> list[Json]:
-    """The live value of every proposal to ``role`` and whether it clears its reservation
-    (cached per state: the seat's view and the console's share the list)."""
-    per_role: dict[str, list[Json]] = state.__dict__.setdefault("_values_view", {})
-    found = per_role.get(role)
-    if found is None:
-        # A move that leaves the proposals alone (a message, a mark) keeps the list of
-        # the state before: the same objects, so the server's text of it is reused.
-        key = (state.table, role)
-        earlier = _VALUES.get(key)
-        if earlier is not None and earlier[0] is state.proposals and earlier[1] is state.scorer:
-            found = per_role[role] = earlier[2]
-            return found
-        reservation = state.scorer.reservation(role)
-        found = per_role[role] = []
-        if len(_VALUES) >= 4096:
-            _VALUES.clear()
-        _VALUES[key] = (state.proposals, state.scorer, found)
-        # With the same scorer, a record at the same place as in the list before has
-        # the same item there (a support renews one record of fifty): taken as it is.
-        same = earlier is not None and earlier[1] is state.scorer
-        before = earlier[0] if earlier is not None and same else ()
-        items = earlier[2] if earlier is not None and same else []
-        scores: list[PackageScore] | None = None
-        for i, p in enumerate(state.proposals):
-            if i < len(before) and before[i] is p:
-                found.append(items[i])
-                continue
-            if scores is None:
-                scores = proposal_table(state)[1]
-            score = scores[i]
-            # per proposal record and score: an unchanged proposal keeps its items
-            entry: tuple[object, dict[str, Json]] | None = p.__dict__.get("_values_entry")
-            if entry is None or entry[0] is not score:
-                entry = p.__dict__["_values_entry"] = (score, {})
-            item = entry[1].get(role)
-            if item is None or item["clears"] != (item["value"] >= reservation):
-                value = score.scores[role]
-                item = entry[1][role] = {
-                    "proposal": p.id,
-                    "value": value,
-                    "clears": value >= reservation,
-                }
-            found.append(item)
-    return found
-
-
-def _private_messages(state: GameState, role: str | None) -> list[Json]:
-    """The private messages ``role`` sent or got (``None``: all), cached per state."""
-    per_role: dict[str | None, list[Json]] | None = state.__dict__.get("_private_view")
-    if per_role is None:
-        per_role = {None: [], **{r: [] for r in state.scenario.role_ids}}
-        for m in state.messages:
-            if m.to is not None:
-                item = _record_json(m)
-                per_role[None].append(item)
-                per_role.setdefault(m.sender, []).append(item)
-                if m.to != m.sender:
-                    per_role.setdefault(m.to, []).append(item)
-        state.__dict__["_private_view"] = per_role
-    return per_role.get(role, [])
 
 
 #: Per (table, field, who): the last dict of that field built (see ``_kept``).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 POINTS_MIN = -100.0
@@ -327,10 +328,18 @@ class Scenario:
 
     # -- lookups -------------------------------------------------------------
     def role(self, role_id: str) -> Role:
+        found = self._roles_by_id.get(role_id)
+        if found is None:
+            raise KeyError(f"no role {role_id!r}")
+        return found
+
+    @cached_property
+    def _roles_by_id(self) -> dict[str, Role]:
+        """The roles by id, the first of each id (as a scan finds it); made once."""
+        found: dict[str, Role] = {}
         for r in self.roles:
-            if r.id == role_id:
-                return r
-        raise KeyError(f"no role {role_id!r}")
+            found.setdefault(r.id, r)
+        return found
 
     def issue(self, issue_id: str) -> Issue:
         for i in self.issues:
@@ -362,8 +371,9 @@ class Scenario:
         except KeyError:
             raise KeyError(f"no mode {name!r}") from None
 
-    @property
+    @cached_property
     def role_ids(self) -> tuple[str, ...]:
+        """The roles' ids in order (made once: a frozen scenario never changes)."""
         return tuple(r.id for r in self.roles)
 
     @property

@@ -120,6 +120,7 @@ class Scorer:
         self._metric_issues = metric_issues(scenario)
         self._metrics: dict[tuple[str | None, ...], Metrics] = {}
         self._scores: dict[tuple[str, ...], PackageScore] = {}
+        self._reservations: dict[str, float] = {}
 
     @property
     def events(self) -> tuple[str, ...]:
@@ -158,7 +159,12 @@ class Scorer:
         return found
 
     def reservation(self, role_id: str) -> float:
-        return reservation_value(self.scenario, role_id, self.adj, self.mode.name)
+        found = self._reservations.get(role_id)
+        if found is None:
+            found = self._reservations[role_id] = reservation_value(
+                self.scenario, role_id, self.adj, self.mode.name
+            )
+        return found
 
     def reservations(self) -> dict[str, float]:
         return {r.id: self.reservation(r.id) for r in self.scenario.roles}

@@ -140,13 +140,30 @@ PART_FIELDS = ("proposals", "messages", "private_messages")
 class RawView:
     """A view as a ``parts: true`` connection gets it: the JSON text of each
     top-level value, with the items of ``PART_FIELDS`` as ``{"$part": id}``, and
-    per such field the text of every part it refers to."""
+    per such field the text of every part it refers to.
 
-    __slots__ = ("field_parts", "fields")
+    For :meth:`PartCatalog.raw` to make the next view of the same key from it:
+    ``keys`` and ``values``, the view it was made of (read-only, as the engine's
+    shared views are); and when it was made that way, ``base`` (that RawView) and
+    ``renewed`` (the fields whose text was made anew: every other field has the very
+    text of ``base``, so a patch on ``base`` need only look at these)."""
 
-    def __init__(self, fields: dict[str, bytes], field_parts: dict[str, dict[str, bytes]]) -> None:
+    __slots__ = ("base", "field_parts", "fields", "keys", "renewed", "values")
+
+    def __init__(
+        self,
+        fields: dict[str, bytes],
+        field_parts: dict[str, dict[str, bytes]],
+        values: list[Any] | None = None,
+        base: RawView | None = None,
+        renewed: list[str] | None = None,
+    ) -> None:
         self.fields = fields
         self.field_parts = field_parts
+        self.keys = tuple(fields)
+        self.values: list[Any] = [] if values is None else values
+        self.base = base
+        self.renewed = renewed
 
     @property
     def parts(self) -> dict[str, bytes]:
@@ -193,16 +210,41 @@ class PartCatalog:
         #: The last list encoded per field: (list, its text with references, its parts).
         self._lists: dict[int, tuple[Any, bytes, dict[str, bytes]]] = {}
 
-    def raw(self, view: dict[str, Any], memo: Memo | None = None) -> RawView:
-        fields: dict[str, bytes] = {}
-        parts: dict[str, dict[str, bytes]] = {}
+    def raw(
+        self, view: dict[str, Any], memo: Memo | None = None, previous: RawView | None = None
+    ) -> RawView:
+        """``view`` as a parts connection gets it. ``previous``: this view key's last
+        RawView; a top-level value that is the very same object as there (the engine
+        never changes a shared part) takes its text and parts from it, whatever the
+        caches hold: with a hundred tables, a table's texts would often have aged out
+        of the encoder's generations by the time its next move comes."""
         memo = {} if memo is None else memo
-        for key, value in view.items():
+        keys = tuple(view)
+        values = list(view.values())
+        if previous is None or previous.keys != keys:
+            fields: dict[str, bytes] = {}
+            parts: dict[str, dict[str, bytes]] = {}
+            for key, value in view.items():
+                if key in PART_FIELDS and isinstance(value, list):
+                    fields[key], parts[key] = self._refs(value)
+                else:
+                    fields[key] = self.encoder.memo_part(memo, value)
+            return RawView(fields, parts, values)
+        previous.base = None  # only the newest view needs its base: no chain of views
+        old = previous.values
+        renewed = [i for i, (a, b) in enumerate(zip(values, old, strict=True)) if a is not b]
+        texts = list(previous.fields.values())
+        parts = dict(previous.field_parts)
+        for i in renewed:
+            key, value = keys[i], values[i]
             if key in PART_FIELDS and isinstance(value, list):
-                fields[key], parts[key] = self._refs(value)
+                texts[i], parts[key] = self._refs(value)
             else:
-                fields[key] = self.encoder.memo_part(memo, value)
-        return RawView(fields, parts)
+                parts.pop(key, None)
+                texts[i] = self.encoder.memo_part(memo, value)
+        return RawView(
+            dict(zip(keys, texts, strict=True)), parts, values, previous, [keys[i] for i in renewed]
+        )
 
     def _refs(self, items: list[Any]) -> tuple[bytes, dict[str, bytes]]:
         cached = self._lists.get(id(items))

@@ -100,8 +100,8 @@ class ViewFanout:
         memo: Memo,
         diffs: Diffs,
     ) -> None:
-        raw = self.catalog.raw(view, memo)
         previous = self._last_raw.get(key)
+        raw = self.catalog.raw(view, memo, None if previous is None else previous[1])
         self._last_raw[key] = (version, raw)
 
         def whole() -> bytes:
@@ -110,6 +110,11 @@ class ViewFanout:
         def patch(base: tuple[int, RawView]) -> bytes:
             number, old = base
             new_parts = raw.new_parts(old, diffs)
+            if raw.base is old and raw.renewed is not None:
+                # every field but the renewed ones has the very text of the base
+                fields, texts = raw.fields, old.fields
+                changed = {k: fields[k] for k in raw.renewed if fields[k] != texts[k]}
+                return _patch_message(key, version, number, changed, [], new_parts)
             return _patch(key, version, (number, old.fields), raw.fields, new_parts)
 
         self._split(key, version, members, previous, whole, patch)
@@ -153,13 +158,25 @@ class ViewFanout:
         view = table.view(key, now)
         version = table.state.version
         if session.parts:
-            text = _raw_view(key, version, self.catalog.raw(view))
+            held = self._last_raw.get(key)
+            raw = self.catalog.raw(view, None, None if held is None else held[1])
+            text = _raw_view(key, version, raw)
+            _keep_first(self._last_raw, key, version, raw)
         else:
-            text = view_message(
-                _actor(key), key[0], version, join_parts(self.encoder.encode_parts(view))
-            )
+            parts = self.encoder.encode_parts(view)
+            text = view_message(_actor(key), key[0], version, join_parts(parts))
+            _keep_first(self._last, key, version, parts)
         (self.send_more if more else self.send)([session.ws], text)
         session.sent[key] = version
+
+
+def _keep_first(last: dict[ViewKey, tuple[int, _B]], key: ViewKey, version: int, got: _B) -> None:
+    """A whole view sent at join is the base of the next broadcast's patches when no
+    broadcast at this version was (the seat that joined has exactly this view), so the
+    first move after a join patches, and finds the texts of what it did not change."""
+    held = last.get(key)
+    if held is None or held[0] < version:
+        last[key] = (version, got)
 
 
 def _actor(key: ViewKey) -> str:
@@ -190,6 +207,17 @@ def _patch(
     base, old = previous
     changed = {k: text for k, text in parts.items() if old.get(k) != text}
     unset = [k for k in old if k not in parts]
+    return _patch_message(key, version, base, changed, unset, new_parts)
+
+
+def _patch_message(
+    key: ViewKey,
+    version: int,
+    base: int,
+    changed: dict[str, bytes],
+    unset: list[str],
+    new_parts: dict[str, bytes] | None,
+) -> bytes:
     head = compact(
         {
             "type": "patch",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import struct
 import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection, broadcast
-from websockets.protocol import State
+from websockets.protocol import Protocol, Side, State
 
+from game.net.deflate import LargeOnlyDeflate
 from game.server.protocol import dumps
 from game.server.session import Session
 
@@ -118,15 +120,59 @@ def _write_frames(ws: ServerConnection, messages: list[bytes]) -> None:
         return
     try:
         protocol = ws.protocol
-        for data in messages:
-            protocol.send_text(data)
-        chunks = protocol.data_to_send()
+        below = _plain_below(protocol)
+        if below:
+            # As send_text would frame them (tests/unit/test_server_frames.py), and
+            # what the protocol has queued first, in order.
+            chunks = protocol.data_to_send()
+            for data in messages:
+                if len(data) < below:
+                    chunks.append(_text_frame(data))
+                else:
+                    protocol.send_text(data)
+                    chunks.extend(protocol.data_to_send())
+        else:
+            for data in messages:
+                protocol.send_text(data)
+            chunks = protocol.data_to_send()
         if len(chunks) == 1:
             ws.transport.write(chunks[0])
         elif chunks:
             ws.transport.write(b"".join(chunks))
     except Exception:  # never fail the other connections (websockets' broadcast logs too)
         log.warning("skipped a write to a connection", exc_info=True)
+
+
+def _plain_below(protocol: Protocol) -> int:
+    """The size under which a whole text message goes out as one plain frame (0: none
+    does this way): a server (unmasked), no fragmented message under way, no frame
+    logging, and no extension but ours, which leaves messages under its ``min_size``
+    plain."""
+    if (
+        getattr(protocol, "side", None) is not Side.SERVER  # (a stand-in in tests: not ours)
+        or protocol.expect_continuation_frame
+        or protocol.debug
+        or not all(type(e) is LargeOnlyDeflate for e in protocol.extensions)
+    ):
+        return 0
+    return min((e.min_size for e in protocol.extensions), default=_NO_LIMIT)  # type: ignore[attr-defined]
+
+
+_NO_LIMIT = 1 << 62
+
+
+def _text_frame(data: bytes) -> bytes:
+    """An unmasked, final text frame of ``data`` (RFC 6455 §5.2), as websockets writes it."""
+    n = len(data)
+    if n < 126:
+        return bytes((0x81, n)) + data
+    if n < 65536:
+        return _HEAD16.pack(0x81, 126, n) + data
+    return _HEAD64.pack(0x81, 127, n) + data
+
+
+_HEAD16 = struct.Struct("!BBH")
+_HEAD64 = struct.Struct("!BBQ")
 
 
 def _write(conns: list[ServerConnection], data: bytes) -> None:

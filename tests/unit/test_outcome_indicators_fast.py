@@ -108,3 +108,27 @@ def test_indicators_equal_the_reference_on_every_state_of_a_late_game() -> None:
     assert passed > 10 and any(b.passed for b in state.ballots)
     assert checked > 40
     assert any(indicators(state)["roles"][r]["counts"]["backed"] for r in state.in_play)
+
+
+def test_indicators_equal_the_reference_when_an_event_rescores_the_proposals() -> None:
+    """An event in the implementation round changes every proposal's score with the
+    same records: the indicators kept per role are made again, as the reference."""
+    scenario = load_scenario(ROOT / "scenarios" / "leeuwaerdenhout.yaml")
+    moves = late_moves(scenario, 4, proposals=20)
+    rounds = [i for i, m in enumerate(moves) if m.type == "next_round"]
+    events = [e.id for e in scenario.events if e.id != "subsidie_gehalveerd"]
+    at = rounds[3] + 4  # a few moves into "uitvoeringsplan", proposals on the table
+    for n, event in enumerate(events[:3]):
+        moves.insert(at + 3 * n, Move("play_event", FACILITATOR, {"event": event}))
+    state = new_game(scenario, "full", 4, 0.0)
+    rescored = 0
+    for n, move in enumerate(moves):
+        before = state.scorer
+        try:
+            state, _ = apply(state, move, float(n))
+        except IllegalMove:
+            continue
+        if n >= rounds[3]:
+            assert indicators(state) == reference(state)
+        rescored += state.scorer is not before and len(state.proposals) > 0
+    assert rescored == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from benchmarks.fanout import late_game_moves
 from benchmarks.late_game import late_state
-from game.engine import IllegalMove, apply, views
+from game.engine import IllegalMove, apply, view_lists, views
 
 
 def test_values_reused_from_the_state_before_equal_fresh_ones() -> None:
@@ -17,12 +17,12 @@ def test_values_reused_from_the_state_before_equal_fresh_ones() -> None:
             state, _ = apply(state, move, 6000.0 + i)
         except IllegalMove:
             continue
-        got = {r: views._values(state, r) for r in roles}
-        views._VALUES.clear()
+        got = {r: view_lists._values(state, r) for r in roles}
+        view_lists._VALUES.clear()
         state.__dict__.pop("_values_view", None)
         for p in state.proposals:
             p.__dict__.pop("_values_entry", None)
-        assert got == {r: views._values(state, r) for r in roles}
+        assert got == {r: view_lists._values(state, r) for r in roles}
         checked += 1
     assert checked > 40
 
