@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from game import numfmt
 from game.bots.balance import balance, best_plan, game_record
 from game.bots.balance_labels import LANGUAGES, label
 from game.bots.playtest import play_session
@@ -195,10 +196,12 @@ def run(args: argparse.Namespace) -> int:
 
     def meanwhile() -> None:
         """What this process can do while the workers play: the best plan, and the
-        report's imports (Rich) that the workers do not need."""
+        report's imports (Rich, and Babel with its locale data for the numbers) that
+        the workers do not need."""
         best.append(best_plan(scenario, args.mode))
         if not args.json:
             importlib.import_module("game.bots.balance_view")
+            numfmt.number(0.5, args.lang)
 
     with _progress(args.games, args.lang) as advance:
         games = play_games(
