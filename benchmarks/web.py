@@ -199,7 +199,7 @@ def seats_joined(url: str, token: str) -> int:
     """How many roles have a connection now (the facilitator's presence message)."""
     from websockets.sync.client import connect
 
-    with connect(url) as ws:
+    with connect(url.replace("http://", "ws://", 1)) as ws:  # the host prints its http:// address
         ws.send(json.dumps({"type": "hello", "protocol": 1, "facilitator": token}))
         while True:
             msg = json.loads(ws.recv(timeout=10))
@@ -216,7 +216,7 @@ def host_memory(browser: Any) -> None:
             url = read_until(host, r"(\w+://\S+)")
             document = json.loads(codes_file.read_text())
             codes, token = document["tables"][0]["roles"], document["facilitator"]
-            base = url.replace("ws://", "http://") + "/"
+            base = url.replace("ws://", "http://").rstrip("/") + "/"  # the host prints a "/"
             idle = rss_kib(host.pid)
             contexts = []
             for code in codes.values():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from http import HTTPStatus
@@ -109,14 +110,16 @@ def http_response(request: Request) -> Response | None:
     """The answer to a plain GET, or None for a websocket upgrade."""
     if wants_websocket(request):
         return None
-    path = request.path.split("?", 1)[0].split("#", 1)[0]
+    # "//" and "/x//y" are the pages without the doubled slashes (a link glued
+    # together from an address that ends in "/"): the lookup is in the list still
+    path = _SLASHES.sub("/", request.path.split("?", 1)[0].split("#", 1)[0])
     host = request.headers.get("Host", "")
     if path == CATALOG_PATH:
         asset = _catalog()
     elif path in static_files():
         asset = _file(path)
     else:
-        text = b"Not found. Open / for the browser seat.\n"
+        text = _not_found(host)
         return _response(
             HTTPStatus.NOT_FOUND, [("Content-Type", TYPES[".txt"]), *_security_headers(host)], text
         )
@@ -125,6 +128,21 @@ def http_response(request: Request) -> Response | None:
     if request.headers.get("If-None-Match") == asset.etag:
         return _response(HTTPStatus.NOT_MODIFIED, headers, b"")
     return _response(HTTPStatus.OK, headers, asset.body)
+
+
+_SLASHES = re.compile("/{2,}")
+
+
+def _not_found(host: str) -> bytes:
+    """What a person reads on a wrong address, in the host's interface language."""
+    from game.tui.i18n import t
+
+    address = f"http://{host}/" if _HOST.fullmatch(host) else "/"
+    return (t("web.not_found", address=address) + "\n").encode("utf-8")
+
+
+#: A Host header fit to be repeated in the page (name or address, and a port).
+_HOST = re.compile(r"[A-Za-z0-9.\-\[\]:]{1,100}")
 
 
 def process_request(connection: ServerConnection, request: Request) -> Response | None:

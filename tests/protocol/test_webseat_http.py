@@ -65,6 +65,25 @@ async def test_nothing_but_the_static_files_is_served(mini_host: Running) -> Non
         assert b"import" not in body
 
 
+async def test_a_wrong_address_says_in_dutch_where_to_go(mini_host: Running) -> None:
+    """Before, a participant read "Not found. Open / for the browser seat." in English."""
+    status, headers, body = await get(mini_host, "/meedoen")
+    text = body.decode("utf-8")
+    assert status == 404 and headers["Content-Type"].startswith("text/plain")
+    host = mini_host.url.replace("ws://", "").rstrip("/")
+    assert text.startswith("Deze pagina is er niet. Open http://" + host + "/ ")
+    assert "Not found" not in text
+
+
+async def test_doubled_slashes_reach_the_page(mini_host: Running) -> None:
+    """A link glued from an address ending in "/" (http://host:port//#code=...)."""
+    for path in ("//", "///app.js"):
+        status, _, body = await get(mini_host, path)
+        assert status == 200 and body, path
+    status, _, _ = await get(mini_host, "//../server/server.py")
+    assert status == 404
+
+
 async def test_websockets_still_join_on_any_path(mini_host: Running) -> None:
     for path in ("/ws", "/", "/anything"):
         async with connect(mini_host.url + path) as ws:

@@ -304,6 +304,10 @@ STRINGS: dict[str, str] = {
     "room.key.play": "Game",
     "room.key.debrief": "Debrief",
     # command line
+    "web.not_found": (
+        "This page does not exist. Open {address} and enter the code on your role card, "
+        "or scan the QR code on your role card."
+    ),
     "web.skip": "Skip to content",
     "web.join_title": "Join Botsende belangen",
     "web.join_label": "Join code from your role card",

@@ -307,6 +307,10 @@ STRINGS: dict[str, str] = {
     "room.key.debrief": "Nabespreking",
     # command line
     "web.skip": "Naar de inhoud",
+    "web.not_found": (
+        "Deze pagina is er niet. Open {address} en vul de code van je rolkaart in, "
+        "of scan de QR-code op je rolkaart."
+    ),
     "web.join_title": "Meedoen aan Botsende belangen",
     "web.join_label": "Deelnamecode van je rolkaart",
     "web.join_help": (
