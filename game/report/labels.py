@@ -75,7 +75,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "term.missed": ("gemiste deadlines", "missed deadlines"),
     "term.conflicts": ("conflicten in de ondergrond", "underground conflicts"),
     "term.duration": ("looptijd (maanden)", "duration (months)"),
-    "n_tables": ("{n} tafel(s)", "{n} table(s)"),
+    "n_tables": ("{n} tafels", "{n} tables"),
+    "n_tables.one": ("1 tafel", "1 table"),
     "table": ("Tafel {n}", "Table {n}"),
     "table_short": ("Tafel", "Table"),
     "contents": ("Inhoud", "Contents"),
@@ -101,8 +102,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "pareto_efficient": ("Pareto-efficiënt", "Pareto-efficient"),
     "pareto_yes": ("ja, geen pakket is voor iedereen beter", "yes, no package is better for all"),
     "pareto_no": (
-        "nee, {n} pakket(ten) waren voor niemand slechter en voor één beter",
-        "no, {n} package(s) were worse for no one and better for one",
+        "nee, {n} pakketten waren voor niemand slechter en voor één beter",
+        "no, {n} packages were worse for no one and better for one",
+    ),
+    "pareto_no.one": (
+        "nee, 1 pakket was voor niemand slechter en voor één beter",
+        "no, 1 package was worse for no one and better for one",
     ),
     "nash_distance": ("Afstand tot Nash", "Distance to Nash"),
     "cleared": ("Boven reservewaarde", "At or above reservation"),
@@ -163,10 +168,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "None: no passing package was at least as good for everyone and better for one.",
     ),
     "better_some": (
-        "{n} aangenomen pakket(ten) waren voor iedere rol minstens zo goed en voor één beter. "
+        "{n} aangenomen pakketten waren voor iedere rol minstens zo goed en voor één beter. "
         "De beste {k}:",
-        "{n} passing package(s) were at least as good for every role and better for one. "
+        "{n} passing packages were at least as good for every role and better for one. "
         "The best {k}:",
+    ),
+    "better_some.one": (
+        "1 aangenomen pakket was voor iedere rol minstens zo goed en voor één beter:",
+        "1 passing package was at least as good for every role and better for one:",
     ),
     "map": ("Openingen per straat", "Street openings"),
     "map_note": (
@@ -280,7 +289,10 @@ def culture_key(value: str | None) -> str | None:
 
 
 def label(key: str, lang: str = "nl", **values: object) -> str:
-    """The label ``key`` in ``lang``, formatted with ``values``."""
+    """The label ``key`` in ``lang``, formatted with ``values`` (``key.one`` when there
+    is one and ``n`` is 1: ``1 tafel``, not ``1 tafels``)."""
+    if values.get("n") == 1 and f"{key}.one" in _LABELS:
+        key = f"{key}.one"
     nl, en = _LABELS[key]
     text = en if lang == "en" else nl
     return text.format(**values) if values else text

@@ -208,6 +208,7 @@ STRINGS: dict[str, str] = {
     "debrief.nothing_passes": "No package would have passed the vote.",
     "debrief.share": "The table reached {share} of the best joint value ({best} points).",
     "debrief.better": "{count} packages would have left every role at least as well off.",
+    "debrief.better_one": "1 package would have left every role at least as well off.",
     "debrief.better_none": "No package would have left every role at least as well off.",
     "debrief.best_better": "Best plan: the better package with the fewest openings ({openings}):",
     "debrief.best_passing": "Plan with the fewest openings ({openings}) that passes the vote:",

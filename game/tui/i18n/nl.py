@@ -212,6 +212,7 @@ STRINGS: dict[str, str] = {
     "debrief.nothing_passes": "Geen enkel pakket had een meerderheid gehaald.",
     "debrief.share": "De tafel haalde {share} van de beste gezamenlijke waarde ({best} punten).",
     "debrief.better": "{count} pakketten waren voor elke rol minstens zo goed geweest.",
+    "debrief.better_one": "1 pakket was voor elke rol minstens zo goed geweest.",
     "debrief.better_none": "Geen pakket was voor elke rol minstens zo goed geweest.",
     "debrief.best_better": "Beste plan: het betere pakket met de minste openingen ({openings}):",
     "debrief.best_passing": "Plan met de minste openingen ({openings}) dat een meerderheid haalt:",

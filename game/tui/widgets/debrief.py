@@ -72,7 +72,7 @@ def possible_text(view: View, possible: Mapping[str, Any]) -> Text:
         "  • " + t("debrief.share", share=_pct(possible.get("share")), best=num(best_joint)) + "\n"
     )
     count = int(possible.get("better_count", 0))
-    key = "debrief.better_none" if count == 0 else "debrief.better"
+    key = {0: "debrief.better_none", 1: "debrief.better_one"}.get(count, "debrief.better")
     text.append("  • " + t(key, count=count) + "\n")
     best = possible.get("best_plan")
     if best is not None:

@@ -64,6 +64,12 @@ function planTable(outcome, best) {
       h("tr", {}, h("th", { scope: "row" }, t("debrief.missed")), columns.map(([, m]) => h("td.num", {}, num((m.missed || []).length)))))));
 }
 
+/** The catalog key for the number of better packages: none, one, or more. */
+export function betterKey(count) {
+  if (!count) return "debrief.better_none";
+  return count === 1 ? "debrief.better_one" : "debrief.better";
+}
+
 function possibleSection(view, possible) {
   if (!possible) return null;
   const best = possible.max_welfare?.joint;
@@ -73,7 +79,7 @@ function possibleSection(view, possible) {
     h("h3", {}, t("debrief.possible")),
     h("ul", {},
       h("li", {}, t("debrief.share", { share: pct(possible.share), best: num(best) })),
-      h("li", {}, possible.better_count ? t("debrief.better", { count: possible.better_count }) : t("debrief.better_none")),
+      h("li", {}, t(betterKey(possible.better_count), { count: possible.better_count })),
       plan ? h("li", {}, t(plan.basis === "better" ? "debrief.best_better" : "debrief.best_passing", { openings: plan.openings_total }),
         h("ul", {}, packageLines(view, plan.package).map((line) => h("li", {}, line)))) : null),
   ];
