@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
+from game.catalog import LANGUAGES, Catalog
+
+__all__ = ["LANGUAGES", "counted", "join_names", "label"]
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
@@ -135,11 +137,12 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+_CATALOG = Catalog(_LABELS)
+
+
 def label(key: str, lang: str = "nl", **values: object) -> str:
     """The label ``key`` in ``lang``, formatted with ``values``."""
-    nl, en = _LABELS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    return _CATALOG.label(key, lang, **values)
 
 
 def counted(key: str, count: int, lang: str = "nl", **values: object) -> str:
@@ -151,9 +154,7 @@ def counted(key: str, count: int, lang: str = "nl", **values: object) -> str:
     >>> counted("quorum", 3, "en", q=2, n=3)
     'quorum 2 of 3 roles'
     """
-    if count == 0 and f"{key}.none" in _LABELS:
-        return label(f"{key}.none", lang, **values)
-    return label(f"{key}.one" if count == 1 else f"{key}.other", lang, **values)
+    return _CATALOG.counted(key, count, lang, **values)
 
 
 def join_names(names: Sequence[str], lang: str = "nl") -> str:

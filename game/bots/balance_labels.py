@@ -7,8 +7,9 @@ one language prints nothing of the other. Keys map to ``(nl, en)``.
 from __future__ import annotations
 
 from game import numfmt
+from game.catalog import LANGUAGES, Catalog
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
+__all__ = ["LANGUAGES", "counted", "label"]
 
 _LABELS: dict[str, tuple[str, str]] = {
     "head": (
@@ -16,10 +17,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{title}, {mode}: {games}, {agreements} with an agreement ",
     ),
     "game.one": ("1 spel", "1 game"),
-    "game.many": ("{n} spellen", "{n} games"),
-    "mode.full": ("volledige versie ({minutes} minuten)", "full version ({minutes} minutes)"),
-    "mode.short": ("korte versie ({minutes} minuten)", "short version ({minutes} minutes)"),
-    "mode.other": ("spelvorm {mode} ({minutes} minuten)", "mode {mode} ({minutes} minutes)"),
+    "game.other": ("{n} spellen", "{n} games"),
+    "minutes": ("{minutes} minuten", "{minutes} minutes"),
     "roles.title": (
         "Scores per rol tegen de ondergrens (reservewaarde)",
         "Scores per role against the reservation value",
@@ -84,9 +83,9 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Proposals per game: {per_game}.",
     ),
     "proposal.one": ("1 voorstel", "1 proposal"),
-    "proposal.many": ("{n} voorstellen", "{n} proposals"),
+    "proposal.other": ("{n} voorstellen", "{n} proposals"),
     "ballot.one": ("1 stemming", "1 ballot"),
-    "ballot.many": ("{n} stemmingen", "{n} ballots"),
+    "ballot.other": ("{n} stemmingen", "{n} ballots"),
     "pace.none": (
         "Geen akkoord in deze spellen. Voorstellen per spel: {per_game}.",
         "No agreement in these games. Proposals per game: {per_game}.",
@@ -115,17 +114,15 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+_CATALOG = Catalog(_LABELS)
+
+
 def counted(what: str, n: float, lang: str = "nl") -> str:
     """``1 spel``, ``3 spellen``, ``1,5 spellen``: a count with its noun (``what``:
-    ``game``, ``proposal`` or ``ballot``), singular for exactly one."""
-    text = numfmt.number(n, lang)
-    if text == "1":
-        return label(f"{what}.one", lang)
-    return label(f"{what}.many", lang, n=text)
+    ``game``, ``proposal`` or ``ballot``), singular for one as shown (one decimal)."""
+    return _CATALOG.counted(what, round(n, 1), lang, n=numfmt.number(n, lang))
 
 
 def label(key: str, lang: str = "nl", **values: object) -> str:
     """The text of ``key`` in ``lang`` (Dutch for an unknown language), filled in."""
-    nl, en = _LABELS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    return _CATALOG.label(key, lang, **values)

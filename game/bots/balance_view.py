@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game import numfmt
+from game.analysis import labels as analysis_labels
 from game.bots.balance_labels import counted, label
 from game.scenario.model import Scenario
 
@@ -41,19 +42,15 @@ def _table(title: str) -> Table:
 
 
 def role_name(scenario: Scenario, role_id: str) -> str:
-    """The role's label in the scenario (its id when the scenario does not know it)."""
-    try:
-        return scenario.role(role_id).label
-    except KeyError:
-        return role_id
+    """The role's label in the scenario."""
+    return scenario.role(role_id).label
 
 
 def mode_name(scenario: Scenario, mode: str, lang: str) -> str:
     """``volledige versie (120 minuten)``: the mode as people call it, with its length."""
-    found = scenario.modes.get(mode)
-    minutes = numfmt.number(found.minutes if found else None, lang, 0)
-    key = f"mode.{mode}" if mode in ("full", "short") else "mode.other"
-    return label(key, lang, mode=mode, minutes=minutes)
+    minutes = numfmt.number(scenario.mode(mode).minutes, lang, 0)
+    words = analysis_labels.label(f"mode.{mode}", lang)  # the words analyze uses
+    return f"{words} ({label('minutes', lang, minutes=minutes)})"
 
 
 def notes(report: Json, scenario: Scenario, lang: str) -> list[str]:

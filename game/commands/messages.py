@@ -8,6 +8,8 @@ check's own lines, ``file:line:col: message``, come from game.scenario.)
 
 from __future__ import annotations
 
+from game.catalog import Catalog
+
 _MESSAGES: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "no_mode": (
@@ -54,7 +56,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+_CATALOG = Catalog(_MESSAGES)
+
+
 def say(key: str, lang: str = "nl", **values: object) -> str:
     """The message ``key`` in ``lang`` (Dutch for an unknown language), filled in."""
-    nl, en = _MESSAGES[key]
-    return (en if lang == "en" else nl).format(**values)
+    return _CATALOG.label(key, lang, **values)

@@ -6,7 +6,9 @@ scenario's language; only these headings and captions follow ``--lang``.
 
 from __future__ import annotations
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
+from game.catalog import LANGUAGES, Catalog
+
+__all__ = ["LANGUAGES", "keys", "label"]
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
@@ -108,10 +110,12 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+_CATALOG = Catalog(_LABELS)
+
+
 def label(key: str, lang: str = "nl") -> str:
     """The label ``key`` in ``lang`` (Dutch for an unknown language)."""
-    nl, en = _LABELS[key]
-    return en if lang == "en" else nl
+    return _CATALOG.label(key, lang)
 
 
 def keys() -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.report.build import CULTURE_VALUES
 from game.report.html_parts import Cell, card, cell, chart, lines, note, raw, table
-from game.report.labels import label
+from game.report.labels import counted, label
 from game.report.maps import OPEN_COLOURS, area_map
 from game.report.model import Json, plans_shown
 from game.report.svg import esc, indicator_bars, scores_chart, talk_matrix
@@ -214,7 +214,7 @@ def better(t: Json, names: Names, lang: str) -> str:
     outcome_scores = {r["id"]: r["score"] for r in t["roles"] if r["in_play"]}
     columns = [(label("outcome", lang), outcome_scores)]
     columns += [(f"#{k}", p["scores"]) for k, p in enumerate(b["best"], 1)]
-    text = label("better_some", lang, n=b["count"], k=len(b["best"]))
+    text = counted("better_some", b["count"], lang, k=len(b["best"]))
     return (
         f"<p>{esc(text)}</p>"
         + table(headers, rows)

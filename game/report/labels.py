@@ -6,7 +6,9 @@ only these labels follow ``--lang``.
 
 from __future__ import annotations
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
+from game.catalog import LANGUAGES, Catalog
+
+__all__ = ["LANGUAGES", "counted", "culture_key", "has_label", "label"]
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
@@ -288,14 +290,17 @@ def culture_key(value: str | None) -> str | None:
     return VALUE_ALIASES.get(text) or VALUE_ALIASES.get(key) or key
 
 
+_CATALOG = Catalog(_LABELS)
+
+
 def label(key: str, lang: str = "nl", **values: object) -> str:
-    """The label ``key`` in ``lang``, formatted with ``values`` (``key.one`` when there
-    is one and ``n`` is 1: ``1 tafel``, not ``1 tafels``)."""
-    if values.get("n") == 1 and f"{key}.one" in _LABELS:
-        key = f"{key}.one"
-    nl, en = _LABELS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    """The label ``key`` in ``lang``, formatted with ``values``."""
+    return _CATALOG.label(key, lang, **values)
+
+
+def counted(key: str, n: int, lang: str = "nl", **values: object) -> str:
+    """``key`` for ``n`` things (``key.one`` for 1: ``1 tafel``, not ``1 tafels``)."""
+    return _CATALOG.counted(key, n, lang, n=n, **values)
 
 
 def has_label(key: str) -> bool:

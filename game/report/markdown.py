@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.report.build import CULTURE_VALUES
-from game.report.labels import culture_key, label
+from game.report.labels import counted, culture_key, label
 from game.report.markdown_base import md_table, md_text
 from game.report.markdown_timeline import proposals_table
 from game.report.model import Debrief, Json, plans_shown
@@ -186,7 +186,7 @@ def _possible(t: Json, names: Names, lang: str) -> list[str]:
     b = t["better"]
     if not b["count"]:
         return [*out, label("better_none", lang), ""]
-    out += [label("better_some", lang, n=b["count"], k=len(b["best"])), ""]
+    out += [counted("better_some", b["count"], lang, k=len(b["best"])), ""]
     better_rows = [
         [f"#{k}", "; ".join(names.package(p["package"])), num(p["welfare"], lang), p["openings"]]
         for k, p in enumerate(b["best"], 1)

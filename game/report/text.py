@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game import numfmt
-from game.report.labels import has_label, label
+from game.report.labels import counted, has_label, label
 from game.report.model import Json
 
 DASH = "–"
@@ -71,7 +71,7 @@ def subtitle_text(scenario: Json, tables: int, lang: str = "nl") -> str:
         mode=label(f"mode.{scenario['mode']}", lang)
         if has_label(f"mode.{scenario['mode']}")
         else scenario["mode"],
-        tables=label("n_tables", lang, n=tables),
+        tables=counted("n_tables", tables, lang),
     )
 
 
@@ -101,7 +101,7 @@ def joint_text(table: Json, lang: str = "nl") -> str:
 def pareto_text(table: Json, lang: str = "nl") -> str:
     if table["analysis"]["pareto_efficient"]:
         return label("pareto_yes", lang)
-    return label("pareto_no", lang, n=table["better"]["count"])
+    return counted("pareto_no", table["better"]["count"], lang)
 
 
 def term_text(term: Json, names: Names, lang: str = "nl") -> str:

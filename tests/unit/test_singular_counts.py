@@ -11,20 +11,20 @@ from typing import Any
 
 import pytest
 
-from game.report.labels import label
+from game.report.labels import counted
 from game.tui.i18n import set_language
 from game.tui.widgets.debrief import possible_text
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_report_labels_count_one_and_more(lang: str) -> None:
-    one = label("n_tables", lang, n=1)
+    one = counted("n_tables", 1, lang)
     assert one == ("1 tafel" if lang == "nl" else "1 table")
-    assert label("n_tables", lang, n=3) == ("3 tafels" if lang == "nl" else "3 tables")
+    assert counted("n_tables", 3, lang) == ("3 tafels" if lang == "nl" else "3 tables")
     singular = r"1 (aangenomen )?pakket was" if lang == "nl" else r"1 (passing )?package was"
     plural = r"4 (aangenomen )?pakketten waren" if lang == "nl" else r"4 (passing )?packages were"
     for key in ("pareto_no", "better_some"):
-        one, four = label(key, lang, n=1, k=1), label(key, lang, n=4, k=1)
+        one, four = counted(key, 1, lang, k=1), counted(key, 4, lang, k=1)
         assert re.search(singular, one) and re.search(plural, four), (one, four)
         assert "(s)" not in one + four and "(ten)" not in one + four
 
