@@ -28,10 +28,6 @@ class ReportError(Exception):
     """
 
     ENGLISH: ClassVar[dict[str, str]] = {
-        "store.missing": "{path}: no such session database",
-        "store.not_db": "{path}: not a session database ({detail})",
-        "store.cannot_open": "{path}: cannot open ({detail})",
-        "store.newer": "{path}: written by a newer version (schema {detail}); please upgrade",
         "not_db": "{path}: not a session database ({detail})",
         "no_session": "{path}: not a session database (no session was hosted in it)",
         "no_table": "{path}: there is no table {table} (tables: {have})",
@@ -44,10 +40,13 @@ class ReportError(Exception):
         "scenario": "{scenario}: the scenario is not valid",
     }
 
-    def __init__(self, key: str, /, problems: Sequence[str] = (), **values: Any) -> None:
+    def __init__(
+        self, key: str, /, problems: Sequence[str] = (), english: str = "", **values: Any
+    ) -> None:
         self.key, self.values = key, values
         self.problems = [str(p) for p in problems]
-        super().__init__("\n".join([self.ENGLISH[key].format(**values), *self.problems]))
+        head = english or self.ENGLISH[key].format(**values)
+        super().__init__("\n".join([head, *self.problems]))
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,9 @@ def load_session(path: str | Path, table: int | None = None) -> Session:
     try:
         store = Store.open(path, readonly=True)
     except StoreError as exc:
-        raise ReportError(f"store.{exc.kind}", path=exc.path, detail=exc.detail) from None
+        raise ReportError(
+            f"store.{exc.kind}", english=str(exc), path=exc.path, detail=exc.detail
+        ) from None
     with store:
         try:
             config = store.config()

@@ -44,24 +44,21 @@ class HostError(Exception):
     ENGLISH: ClassVar[dict[str, str]] = {
         "scenario": "the scenario is not valid:\n{problems}",
         "tables": "--tables must be 1 to {max}",
-        "store.missing": "{path}: no such session database",
-        "store.not_db": "{path}: not a session database ({detail})",
-        "store.cannot_open": "{path}: cannot open ({detail})",
-        "store.newer": "{path}: written by a newer version (schema {detail}); please upgrade",
         "mode": "the scenario has no mode {mode!r} (it has: {modes})",
         "damaged": "move {seq} of table {table} is damaged: {detail}",
         "replay": "the log of table {table} does not replay on this scenario ({detail})",
     }
 
-    def __init__(self, key: str, /, **values: Any) -> None:
+    def __init__(self, key: str, /, english: str = "", **values: Any) -> None:
         self.key, self.values = key, values
-        super().__init__(self.ENGLISH[key].format(**values))
+        super().__init__(english or self.ENGLISH[key].format(**values))
 
     @classmethod
     def from_store(cls, exc: StoreError) -> HostError:
-        """The store's complaint; ``why`` names the cause for people (``cli.why.*``)."""
+        """The store's complaint (its own English for logs); ``why`` names the cause for
+        people (``cli.why.*``)."""
         why = _WHY.get(exc.errno or 0, "other") if exc.kind == "cannot_open" else "other"
-        return cls(f"store.{exc.kind}", path=exc.path, detail=exc.detail, why=why)
+        return cls(f"store.{exc.kind}", str(exc), path=exc.path, detail=exc.detail, why=why)
 
 
 #: Causes of a database that cannot be opened, by errno, as the catalogs name them.
