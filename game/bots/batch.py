@@ -243,9 +243,9 @@ class _ValueStatic:
             self.rules.append((allowed if live_part else None, constant, pts))
         # stacked: a rule that never holds gets an all-False row, one always holding all-True
         self.allowed = np.ones((len(self.rules), len(flat)), dtype=bool)
-        for k, (allowed, constant, _) in enumerate(self.rules):
-            if allowed is not None:
-                self.allowed[k] = allowed
+        for k, (table, constant, _) in enumerate(self.rules):
+            if table is not None:
+                self.allowed[k] = table
             if not constant:
                 self.allowed[k] = False
         self.rule_points = np.array([pts for _, _, pts in self.rules], dtype=np.float64)

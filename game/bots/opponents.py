@@ -299,10 +299,6 @@ class OpponentModel:
         no veto role voting no, if the others vote independently."""
         return self.assess(package)[0]
 
-    def support_share(self, package: Mapping[str, str]) -> float:
-        """The mean yes chance over the other roles (vetoes count double)."""
-        return self.assess(package)[1]
-
 
 Shown = tuple[tuple[str, ...], list[tuple[str, tuple[Mapping[str, str], float], float]]]
 
