@@ -447,8 +447,13 @@ class ConsoleApp(ConsoleActions):
             table.add_row(*row)
 
     def forget_private(self) -> None:
-        """Drop every view and clear the widgets that showed them."""
+        """Drop every view and clear the widgets that showed them.
+
+        The footer's keys are worked out again from the next view (with no view
+        every key shows), even when that view is in the same round as the last.
+        """
         self.views.clear()
+        self._state = None
         self._logged.clear()
         self.query_one("#log", RichLog).clear()
         self.query_one(ProposalsPane).clear()
