@@ -6,7 +6,10 @@ import asyncio
 
 from game.tui.console.app import ConsoleApp
 from game.tui.local_link import LocalGame
-from tests.tui.conftest import running, screen_text, settle
+from game.tui.messages import LinkStatus
+from game.tui.room import RoomApp
+from game.tui.widgets.debrief import DebriefPane
+from tests.tui.conftest import notified, running, screen_text, settle
 
 
 def console(game: LocalGame) -> ConsoleApp:
@@ -45,3 +48,74 @@ async def test_projector_switch_keeps_the_footer_to_the_keys_that_work(game: Loc
             footer = screen_text(app).splitlines()[-1]
             assert "Start" not in footer and "Stemming" not in footer, footer
             assert "Sluiten" not in footer and "Volgende" in footer, footer
+
+
+def agreed(game: LocalGame) -> None:
+    """Round 3 of the mini game with P1 voted through (three of three)."""
+    running(game)
+    game.submit("net", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role in ("net", "gemeente", "winkels"):
+        game.submit(role, "vote", {"choice": "yes"})
+    assert game.state.agreement == "P1"
+
+
+async def test_room_footer_has_no_english_palette_key(game: LocalGame) -> None:
+    """The projector's footer ended in '^p palette' (Textual's own English word)."""
+    running(game)
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Nabespreking" in footer and "palette" not in footer.lower()
+
+
+async def test_room_signatures_are_counted_not_flashed_one_by_one(game: LocalGame) -> None:
+    """Every signature was a toast of its own; eleven of them covered the map on the wall."""
+    agreed(game)
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Ondertekend: 0 van 3" in screen_text(app)
+        game.submit("net", "sign", {})
+        game.submit("gemeente", "sign", {})
+        await settle(pilot)
+        assert "ondertekend" not in notified(app)
+        assert "Ondertekend: 2 van 3" in screen_text(app)
+
+
+async def test_room_debrief_scrolls_with_the_keyboard(game: LocalGame) -> None:
+    """After the reveal the debrief was longer than the wall, and page keys did nothing."""
+    agreed(game)
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        game.submit("facilitator", "next_round", {})
+        await settle(pilot)
+        pane = app.query_one(DebriefPane)
+        assert pane.display and pane.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert pane.scroll_y > 0
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.press("end")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y
+
+
+async def test_room_says_on_the_wall_when_the_connection_is_lost(game: LocalGame) -> None:
+    """A lost server left the wall as it was, with the clock running on; nothing said so."""
+    running(game)
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "verbinding verbroken" not in screen_text(app)
+        app.post_message(LinkStatus(False))
+        await settle(pilot)
+        assert "verbinding verbroken — opnieuw verbinden…" in screen_text(app)
+        app.post_message(LinkStatus(True))
+        await settle(pilot)
+        assert "verbinding verbroken" not in screen_text(app)

@@ -420,6 +420,7 @@ STRINGS: dict[str, str] = {
     "room.event": "⚡ Event: {title}",
     "room.earlier_events": "Earlier: {titles}",
     "room.no_events": "No events yet.",
+    "room.signed": "Signed: {n} of {total}",
     "vote.keys": "⟨y⟩ for · ⟨n⟩ against · ⟨a⟩ abstain · ⟨Esc⟩ later (then ⟨v⟩)",
     "event.reservation": "Your reservation value: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} points",

@@ -423,6 +423,7 @@ STRINGS: dict[str, str] = {
     "room.event": "⚡ Gebeurtenis: {title}",
     "room.earlier_events": "Eerder: {titles}",
     "room.no_events": "Nog geen gebeurtenissen.",
+    "room.signed": "Ondertekend: {n} van {total}",
     "vote.keys": "⟨j⟩ voor · ⟨n⟩ tegen · ⟨o⟩ onthouden · ⟨Esc⟩ later (dan ⟨v⟩)",
     "event.reservation": "Je reservewaarde: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} punten",
