@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 from game.tui.console.app import ConsoleApp
 from game.tui.local_link import LocalGame
 from game.tui.messages import LinkStatus
 from game.tui.room import RoomApp
 from game.tui.widgets.debrief import DebriefPane
-from tests.tui.conftest import notified, running, screen_text, settle
+from tests.tui.conftest import notified, running, screen_text, settle, widget_texts
 
 
 def console(game: LocalGame) -> ConsoleApp:
@@ -119,3 +120,15 @@ async def test_room_says_on_the_wall_when_the_connection_is_lost(game: LocalGame
         app.post_message(LinkStatus(True))
         await settle(pilot)
         assert "verbinding verbroken" not in screen_text(app)
+
+
+async def test_debrief_names_a_veto_in_the_third_person(game: LocalGame) -> None:
+    """The interests of every role on the wall said 'Netbeheerder — ..., Je hebt een veto'."""
+    agreed(game)
+    game.submit("facilitator", "next_round", {})
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = widget_texts(app)
+        assert "Je hebt een veto" not in text
+        assert re.search(r"— Reservewaarde \d+, vetorecht", text), text

@@ -217,6 +217,7 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Role",
     "debrief.score": "Score",
     "debrief.reservation": "Reservation value",
+    "debrief.veto": "has a veto",
     "debrief.interests": "Hidden interests",
     "debrief.prefers": "prefers",
     "debrief.indicators": "Culture values of the table",

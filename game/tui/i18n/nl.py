@@ -221,6 +221,7 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Rol",
     "debrief.score": "Score",
     "debrief.reservation": "Reservewaarde",
+    "debrief.veto": "vetorecht",
     "debrief.interests": "Verborgen belangen",
     "debrief.prefers": "liefst",
     "debrief.indicators": "Cultuurwaarden van de tafel",

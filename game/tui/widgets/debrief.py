@@ -148,7 +148,7 @@ def debrief_parts(
         hidden.append(f"\n{names.get(role, role)}", "bold")
         hidden.append(f" — {t('debrief.reservation')} {num(prof.get('reservation', 0))}")
         if prof.get("veto"):
-            hidden.append(f", {t('briefing.veto')}", "bold red")
+            hidden.append(f", {t('debrief.veto')}", "bold red")
         hidden.append("\n")
         for issue, pts in prof.get("points", {}).items():
             if pts:
