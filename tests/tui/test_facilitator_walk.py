@@ -132,3 +132,29 @@ async def test_debrief_names_a_veto_in_the_third_person(game: LocalGame) -> None
         text = widget_texts(app)
         assert "Je hebt een veto" not in text
         assert re.search(r"— Reservewaarde \d+, vetorecht", text), text
+
+
+def test_the_veto_rule_names_the_veto_roles_as_either_or() -> None:
+    """'Een nee van Wethouder, Netbeheerder, Corporatie is een veto' read as a list of all three."""
+    from game.tui.i18n import set_language
+    from game.tui.viewdata import quorum_rule
+
+    view = {
+        "roles": [
+            {"id": "w", "name": "Wethouder"},
+            {"id": "n", "name": "Netbeheerder"},
+            {"id": "c", "name": "Corporatie"},
+        ],
+        "agreement_rule": {"effective_quorum": 9, "in_play": 12, "veto_roles": ["w", "n", "c"]},
+    }
+    try:
+        assert quorum_rule(view) == (
+            "Aangenomen bij 9 van 12 stemmen voor. "
+            "Een nee van Wethouder, Netbeheerder of Corporatie is een veto."
+        )
+        set_language("en")
+        assert quorum_rule(view).endswith(
+            "A no from Wethouder, Netbeheerder, or Corporatie is a veto."
+        )
+    finally:
+        set_language("nl")
