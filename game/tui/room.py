@@ -96,7 +96,9 @@ class RoomApp(App[None]):
                     yield RoomNow(id="press")
                     yield Static("", id="tally")
                     yield Static("", id="tally-bar")
-                    table: DataTable[Any] = DataTable(id="proposals", cursor_type="none")
+                    table: DataTable[Any] = DataTable(
+                        id="proposals", cursor_type="none", header_height=2
+                    )
                     yield table
                 yield MapPane(id="room-map")
             yield DebriefPane(id="debrief")
@@ -109,7 +111,7 @@ class RoomApp(App[None]):
     async def on_mount(self) -> None:
         self.screen.set_class(self.size.height < SMALL_HEIGHT, "small")
         self.query_one("#proposals", DataTable).add_columns(
-            "", t("table.author"), "✔", "✘", t("table.openings"), t("table.cost")
+            "", t("table.author"), "✔", "✘", t("room.col.openings"), t("room.col.cost")
         )
         self.query_one("#link", Static).display = False
         self.query_one(RoomNow).focus()

@@ -158,3 +158,28 @@ def test_the_veto_rule_names_the_veto_roles_as_either_or() -> None:
         )
     finally:
         set_language("nl")
+
+
+async def test_room_proposals_say_what_their_numbers_are() -> None:
+    """The wall's table said 'Open' (as in: not closed) over the number of street openings.
+
+    Now 'Keer open' and 'Kosten (M€)' on two header lines, so that the cost stays
+    on a narrow screen even for the longest role name.
+    """
+    from game.scenario.loader import load_scenario
+    from tests.tui.test_workshop_items import LEEUWAERDENHOUT
+
+    game = running(LocalGame(load_scenario(LEEUWAERDENHOUT), "short", seed=3))
+    package = {"waterstof": "ombouwen", "fasering": "een_contract", "kosten": "naar_rato"}
+    game.submit("kl_coordinator", "propose", {"package": {**package, "omgeving": "ieder_zelf"}})
+    for size in ((120, 40), (80, 24)):
+        app = RoomApp(game.link(["room"]))
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            lines = screen_text(app).splitlines()
+            at = next(n for n, line in enumerate(lines) if "Indiener" in line)
+            assert "Keer" in lines[at] and "Kosten" in lines[at], lines[at]
+            assert "open" in lines[at + 1] and "(M€)" in lines[at + 1], lines[at + 1]
+            assert re.search(r"P1  K&L-coördinator +0 +0 +\d+ +\d+,\d", lines[at + 2]), lines[
+                at + 2
+            ]

@@ -422,6 +422,8 @@ STRINGS: dict[str, str] = {
     "room.earlier_events": "Earlier: {titles}",
     "room.no_events": "No events yet.",
     "room.signed": "Signed: {n} of {total}",
+    "room.col.openings": "Street\nopenings",
+    "room.col.cost": "Cost\n(M€)",
     "vote.keys": "⟨y⟩ for · ⟨n⟩ against · ⟨a⟩ abstain · ⟨Esc⟩ later (then ⟨v⟩)",
     "event.reservation": "Your reservation value: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} points",

@@ -425,6 +425,8 @@ STRINGS: dict[str, str] = {
     "room.earlier_events": "Eerder: {titles}",
     "room.no_events": "Nog geen gebeurtenissen.",
     "room.signed": "Ondertekend: {n} van {total}",
+    "room.col.openings": "Keer\nopen",
+    "room.col.cost": "Kosten\n(M€)",
     "vote.keys": "⟨j⟩ voor · ⟨n⟩ tegen · ⟨o⟩ onthouden · ⟨Esc⟩ later (dan ⟨v⟩)",
     "event.reservation": "Je reservewaarde: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} punten",
