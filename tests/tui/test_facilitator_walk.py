@@ -183,3 +183,29 @@ async def test_room_proposals_say_what_their_numbers_are() -> None:
             assert re.search(r"P1  K&L-coördinator +0 +0 +\d+ +\d+,\d", lines[at + 2]), lines[
                 at + 2
             ]
+
+
+async def test_an_open_vote_of_twelve_fits_the_console_at_80x24() -> None:
+    """At 80x24 the vote line named all twelve roles and was cut: 'Sluit vanzelf als'."""
+    from game.scenario.loader import load_scenario
+    from tests.tui.test_workshop_items import LEEUWAERDENHOUT
+
+    game = running(LocalGame(load_scenario(LEEUWAERDENHOUT), "short", seed=3))
+    package = {"waterstof": "ombouwen", "fasering": "een_contract", "kosten": "naar_rato"}
+    game.submit("netbeheerder", "propose", {"package": {**package, "omgeving": "ieder_zelf"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert (
+            "0 van 12 gestemd. Sluit vanzelf als iedereen gestemd heeft (⟨x⟩ sluit eerder)." in text
+        )
+        for role in ("wethouder", "kl_coordinator", "riolering", "groen", "stedenbouw"):
+            game.submit(role, "vote", {"choice": "yes"})
+        for role in ("nieuwe_energie", "netbeheerder", "drinkwater"):
+            game.submit(role, "vote", {"choice": "no"})
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "8 van 12 gestemd. Nog niet: Waterschap, Warmte, Corporatie, Bewoners." in text
