@@ -209,3 +209,17 @@ async def test_an_open_vote_of_twelve_fits_the_console_at_80x24() -> None:
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "8 van 12 gestemd. Nog niet: Waterschap, Warmte, Corporatie, Bewoners." in text
+
+
+async def test_console_made_smaller_shows_the_short_round_header(game: LocalGame) -> None:
+    """Made smaller (a projector at 80x24), the header kept the long instructions, cut off."""
+    running(game)
+    app = console(game)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Doe voorstellen." in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Doe voorstellen." not in text
+        assert "Aangenomen bij 2 van 3 stemmen voor." in text

@@ -267,7 +267,11 @@ class ConsoleApp(ConsoleActions):
 
     def _fit(self, size: Size) -> None:
         compact = size.height < COMPACT_HEIGHT
+        changed = compact != self.has_class("compact")
         self.set_class(compact, "compact")
+        view = self.views.get(self.table)
+        if changed and view is not None:  # the header's text depends on the height
+            self.render_view(view)
         self.set_class(size.width < 100, "narrow")
         self._fit_tabs(size.width)
         qr = self.query_one("#address-qr", QRCode)
