@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import re
 
+from textual.widgets import RichLog
+
 from game.tui.console.app import ConsoleApp
 from game.tui.local_link import LocalGame
 from game.tui.messages import LinkStatus
@@ -223,3 +225,21 @@ async def test_console_made_smaller_shows_the_short_round_header(game: LocalGame
         text = screen_text(app)
         assert "Doe voorstellen." not in text
         assert "Aangenomen bij 2 van 3 stemmen voor." in text
+
+
+async def test_messages_tab_after_showing_private_data_again(game: LocalGame) -> None:
+    """Back from projector-safe, the log showed the public message twice and not the private one."""
+    running(game)
+    game.submit("net", "private_message", {"to": "gemeente", "text": "onder ons gezegd"})
+    game.submit("winkels", "message", {"text": "wat gebeurt er met de lindes?"})
+    app = ConsoleApp(game.link(["facilitator"]), private=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")  # Berichten
+        await settle(pilot)
+        log = app.query_one("#log", RichLog)
+        assert [line.text for line in log.lines] == ["Winkeliers: wat gebeurt er met de lindes?"]
+        await pilot.press("f")
+        await settle(pilot)
+        lines = [line.text for line in log.lines]
+        assert len(lines) == 2 and "lindes" in lines[1], lines
+        assert "onder ons gezegd" in lines[0], lines

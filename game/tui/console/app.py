@@ -151,7 +151,7 @@ class ConsoleApp(ConsoleActions):
         self.blocks: list[dict[str, Any]] = []
         self.table = 1
         self.impacts: dict[tuple[int, str], EventImpact] = {}
-        self._logged: dict[int, int] = {}
+        self._logged: list[tuple[Any, ...]] = []  # the messages in the log, in order
         self._state: tuple[Any, ...] | None = None
 
     @property
@@ -433,14 +433,15 @@ class ConsoleApp(ConsoleActions):
             for a in view.get("announcements", [])
         ]
         entries.sort(key=lambda m: m["at"])
-        number = int(view.get("table", 1))
-        if len(entries) < self._logged.get(number, 0):
+        table = view.get("table", 1)
+        keys = [(table, m["at"], m.get("sender"), m.get("to"), m.get("text")) for m in entries]
+        if keys[: len(self._logged)] != self._logged:  # not just more: another table or mode
             log.clear()
-            self._logged[number] = 0
+            self._logged = []
         names = role_names(view)
-        for m in entries[self._logged.get(number, 0) :]:
+        for m in entries[len(self._logged) :]:
             log.write(message_line(m, "", names))
-        self._logged[number] = len(entries)
+        self._logged = keys
 
     def _render_overview(self) -> None:
         table = self.query_one("#overview", DataTable)
