@@ -243,3 +243,21 @@ async def test_messages_tab_after_showing_private_data_again(game: LocalGame) ->
         lines = [line.text for line in log.lines]
         assert len(lines) == 2 and "lindes" in lines[1], lines
         assert "onder ons gezegd" in lines[0], lines
+
+
+async def test_tables_side_by_side_fit_the_debrief_tab(game: LocalGame) -> None:
+    """The last column was cut ('Bov'), and said 'BATNA' where every other screen says
+    'reservewaarde'; the 'Akkoord' column kept the width of 'nog geen uitkomst'."""
+    agreed(game)
+    app = console(game)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        game.submit("facilitator", "next_round", {})
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if "Alle tafels naast elkaar" in line)
+        assert "Boven" in lines[at + 1] and "reservewaarde" in lines[at + 2], lines[at : at + 4]
+        assert "BATNA" not in "\n".join(lines)
+        assert re.search(r"│ +1 +P1 +\d+ +\d+ +\d+,\d +\d/3", lines[at + 3]), lines[at + 3]

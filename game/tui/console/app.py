@@ -185,7 +185,7 @@ class ConsoleApp(ConsoleActions):
                     yield ChatLog(wrap=True, markup=False, id="log")
                 with TabPane(t("console.tab.debrief"), id="debrief"):
                     yield Static(t("debrief.tables"), classes="title")
-                    yield DataTable(id="overview", cursor_type="none")
+                    yield DataTable(id="overview", cursor_type="none", header_height=2)
                     yield DebriefPane(id="debrief-pane")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -445,9 +445,8 @@ class ConsoleApp(ConsoleActions):
 
     def _render_overview(self) -> None:
         table = self.query_one("#overview", DataTable)
-        if not table.columns:
-            table.add_columns(*(t(key) for key in OVERVIEW_COLUMNS))
-        table.clear()
+        table.clear(columns=True)  # widths from these rows only ("nog geen uitkomst" was wide)
+        table.add_columns(*(t(key) for key in OVERVIEW_COLUMNS))
         for row in overview_rows(self.views):
             table.add_row(*row)
 
