@@ -261,3 +261,16 @@ async def test_tables_side_by_side_fit_the_debrief_tab(game: LocalGame) -> None:
         assert "Boven" in lines[at + 1] and "reservewaarde" in lines[at + 2], lines[at : at + 4]
         assert "BATNA" not in "\n".join(lines)
         assert re.search(r"│ +1 +P1 +\d+ +\d+ +\d+,\d +\d/3", lines[at + 3]), lines[at + 3]
+
+
+async def test_room_debrief_keeps_off_the_edge_of_the_wall(game: LocalGame) -> None:
+    """The debrief began in the very first column (a projector crops its edges)."""
+    agreed(game)
+    game.submit("facilitator", "next_round", {})
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        title = next(line for line in lines if "Nabespreking: scores tegen" in line)
+        assert title.startswith(" Nabespreking"), title
+        assert all(line[:1] == " " for line in lines if "█" in line)
