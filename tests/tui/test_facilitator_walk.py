@@ -274,3 +274,22 @@ async def test_room_debrief_keeps_off_the_edge_of_the_wall(game: LocalGame) -> N
         title = next(line for line in lines if "Nabespreking: scores tegen" in line)
         assert title.startswith(" Nabespreking"), title
         assert all(line[:1] == " " for line in lines if "█" in line)
+
+
+async def test_score_bars_fit_the_console_debrief_at_80x24(game: LocalGame) -> None:
+    """At 80x24 each role's bar broke over three lines ('Wethouder' / bar 70 / / 61)."""
+    agreed(game)
+    game.submit("facilitator", "next_round", {})
+    app = console(game)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        pane = app.query_one("#debrief-pane", DebriefPane)
+        pane.scroll_to(y=pane.query_one("#debrief-bars").virtual_region.y, animate=False)
+        await settle(pilot)
+        bars = [line for line in screen_text(app).splitlines() if "█" in line or "░" in line]
+        assert len(bars) == 3, bars
+        whole = re.compile(r"(Netbeheerder|Wethouder|Winkeliers) +[█░┃]+ \d+ / \d+( |$)")
+        for line in bars:
+            assert whole.search(line), line
