@@ -235,13 +235,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         hosted.close()
     ended = finished(hosted)
-    say(f"log: {logfile}")
-    say(farewell(str(hosted.store.path), ended))
+    say(farewell(str(hosted.store.path), ended, str(logfile)))
     return code
 
 
-def farewell(db: str, ended: bool = False) -> str:
+def farewell(db: str, ended: bool = False, log: str | None = None) -> str:
     """What the facilitator reads after the console closes: where the game is, what next."""
     from game.tui.i18n import t
 
-    return t("play.farewell_ended" if ended else "play.farewell", db=db)
+    text = t("play.farewell_ended" if ended else "play.farewell", db=db)
+    return (t("play.log", path=log) + "\n" + text) if log else text

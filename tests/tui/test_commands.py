@@ -241,3 +241,14 @@ def test_usage_errors_start_in_dutch(capsys: pytest.CaptureFixture[str]) -> None
         main(["screen"])
     err = capsys.readouterr().err
     assert "fout: deze argumenten ontbreken: ADRES" in err and "error" not in err
+
+
+def test_play_names_its_log_in_the_interface_language() -> None:
+    """After the console closed, 'log: /…/server.log' came first, half in English."""
+    from game.commands.play import farewell
+    from game.tui.i18n import set_language
+
+    set_language("nl")
+    text = farewell("/data/w.db", log="/logs/server.log")
+    assert text.splitlines()[0] == "Logboek van de server: /logs/server.log"
+    assert "bewaard in /data/w.db" in text

@@ -294,6 +294,7 @@ STRINGS: dict[str, str] = {
         "To export the debrief: botsende-belangen report {db} -o debrief.html\n"
         "For the next workshop: run the same command again (a new game starts)."
     ),
+    "play.log": "Server log: {path}",
     "play.farewell": (
         "The game is saved in {db}.\n"
         "To go on: run the same command again.\n"

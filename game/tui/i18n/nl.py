@@ -296,6 +296,7 @@ STRINGS: dict[str, str] = {
         "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html\n"
         "Een volgende workshop: start dezelfde opdracht opnieuw (dan begint een nieuw spel)."
     ),
+    "play.log": "Logboek van de server: {path}",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"
