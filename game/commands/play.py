@@ -93,9 +93,17 @@ def retire(db: Path) -> Path:
     return target
 
 
-def finished(hosted: Any) -> bool:
-    """Every table has ended or reached the debrief: nothing left to resume."""
-    return all(t.state.phase == "ended" or t.state.revealed for t in hosted.tables)
+def finished(hosted: Any, now: float | None = None) -> bool:
+    """Every table has ended, or is in its debrief with the debrief's time up.
+
+    A debrief with time left is not over: after a crash while the room talks it
+    through, the same command brings the reveal back on every screen.
+    """
+    at = time.time() if now is None else now
+    return all(
+        t.state.phase == "ended" or (t.state.revealed and t.state.remaining_at(at) <= 0)
+        for t in hosted.tables
+    )
 
 
 def started(hosted: Any) -> bool:

@@ -159,7 +159,7 @@ def test_play_says_where_the_game_is_and_how_to_export_the_debrief() -> None:
 def test_play_after_a_finished_game_starts_a_fresh_one_and_keeps_the_old(tmp_path: Path) -> None:
     first, _ = open_game(SCENARIO, play_args(tmp_path))
     codes = dict(first.tables[0].record.roles)
-    advance(first, "start", "next_round", "next_round", "next_round")  # to the debrief
+    advance(first, "start", "next_round", "next_round", "next_round", "end")  # debrief, ended
     first.close()
     again, note = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
     try:
@@ -252,3 +252,32 @@ def test_play_names_its_log_in_the_interface_language() -> None:
     text = farewell("/data/w.db", log="/logs/server.log")
     assert text.splitlines()[0] == "Logboek van de server: /logs/server.log"
     assert "bewaard in /data/w.db" in text
+
+
+def test_play_after_a_crash_in_the_debrief_brings_the_debrief_back(tmp_path: Path) -> None:
+    """A crash while the room talked the reveal through started a new game: new codes,
+    every screen lost, the debrief gone from the wall."""
+    first, _ = open_game(SCENARIO, play_args(tmp_path))
+    codes = dict(first.tables[0].record.roles)
+    advance(first, "start", "next_round", "next_round", "next_round")  # the debrief runs
+    first.close()
+    again, note = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert again.resumed and dict(again.tables[0].record.roles) == codes
+        assert again.tables[0].state.revealed and note is None
+    finally:
+        again.close()
+
+
+def test_play_after_the_debrief_time_ran_out_starts_a_fresh_game(tmp_path: Path) -> None:
+    from game.commands.play import finished
+
+    first, _ = open_game(SCENARIO, play_args(tmp_path))
+    advance(first, "start", "next_round", "next_round", "next_round")
+    first.close()
+    again, _ = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert again.resumed and not finished(again)
+        assert finished(again, now=time.time() + 24 * 3600)  # next week's workshop
+    finally:
+        again.close()
