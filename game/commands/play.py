@@ -106,6 +106,19 @@ def finished(hosted: Any, now: float | None = None) -> bool:
     )
 
 
+async def end_debriefs(server: Any, hosted: Any) -> None:
+    """The console closed during the debrief: the workshop is over, its tables end.
+
+    So the next ``play`` starts a fresh game, while a crash in the debrief (no
+    console left to close) resumes it.
+    """
+    from game.engine import FACILITATOR, Move
+
+    for table in hosted.tables:
+        if table.state.revealed and table.state.phase != "ended":
+            await server.apply_move(table, Move("end", FACILITATOR, {}))
+
+
 def started(hosted: Any) -> bool:
     return any(t.state.phase != "lobby" for t in hosted.tables)
 
@@ -225,7 +238,7 @@ def run(args: argparse.Namespace) -> int:
         hosted.url = public_address(bind, port)
         hosted.write_codes_file(Path(hosted.store.path).with_suffix(".codes.json"))
         try:
-            return await console_session(
+            code = await console_session(
                 server,
                 hosted,
                 bots=args.bots,
@@ -233,6 +246,8 @@ def run(args: argparse.Namespace) -> int:
                 pace=args.bot_pace,
                 resumed=resumed,
             )
+            await end_debriefs(server, hosted)
+            return code
         finally:
             await server.stop()
 

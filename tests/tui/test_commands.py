@@ -281,3 +281,27 @@ def test_play_after_the_debrief_time_ran_out_starts_a_fresh_game(tmp_path: Path)
         assert finished(again, now=time.time() + 24 * 3600)  # next week's workshop
     finally:
         again.close()
+
+
+def test_play_closed_in_the_debrief_ends_the_workshop(tmp_path: Path) -> None:
+    """Quitting the console in the debrief ends the game: the next play starts afresh."""
+    import asyncio
+
+    from game.commands.play import end_debriefs, finished
+    from game.server.server import GameServer
+
+    first, _ = open_game(SCENARIO, play_args(tmp_path))
+    advance(first, "start", "next_round", "next_round", "next_round")
+    first.close()
+    again, _ = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert again.resumed and not finished(again)
+        asyncio.run(end_debriefs(GameServer(again), again))
+        assert finished(again) and again.tables[0].state.phase == "ended"
+    finally:
+        again.close()
+    fresh, note = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert not fresh.resumed and note is not None
+    finally:
+        fresh.close()
