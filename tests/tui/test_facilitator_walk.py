@@ -293,3 +293,28 @@ async def test_score_bars_fit_the_console_debrief_at_80x24(game: LocalGame) -> N
         whole = re.compile(r"(Netbeheerder|Wethouder|Winkeliers) +[█░┃]+ \d+ / \d+( |$)")
         for line in bars:
             assert whole.search(line), line
+
+
+async def test_an_event_or_a_vote_is_told_once(game: LocalGame) -> None:
+    """Playing a card flashed 'Gebeurtenis gespeeld.' and 'Gebeurtenis: …' at once; calling
+    a vote 'Stemming over P1 geopend.' and 'Stemming geopend over P1'."""
+    running(game)
+    game.submit("net", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    app = console(game)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        if len(app.screen_stack) > 1:  # a choice of cards
+            await pilot.press("enter")
+            await settle(pilot)
+        assert game.state.events_played
+        told = notified(app).splitlines()
+        assert len([line for line in told if "Gebeurtenis" in line]) == 1, told
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert game.state.open_ballot is not None
+        told = notified(app).splitlines()
+        assert len([line for line in told if "Stemming" in line]) == 1, told

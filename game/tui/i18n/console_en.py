@@ -32,8 +32,6 @@ CONSOLE: dict[str, str] = {
     "console.pick_event": "Which event?",
     "console.announce": "Announcement to all players",
     "console.assign": "Who plays {role}?",
-    "console.done.event": "Event played.",
-    "console.done.vote": "Vote on {proposal} opened.",
     "console.tab.table": "Table",
     "console.tab.events": "Events",
     "console.tab.codes": "Codes",

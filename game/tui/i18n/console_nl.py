@@ -32,8 +32,6 @@ CONSOLE: dict[str, str] = {
     "console.pick_event": "Welke gebeurtenis?",
     "console.announce": "Mededeling aan alle spelers",
     "console.assign": "Wie speelt {role}?",
-    "console.done.event": "Gebeurtenis gespeeld.",
-    "console.done.vote": "Stemming over {proposal} geopend.",
     "console.tab.table": "Tafel",
     "console.tab.events": "Gebeurtenissen",
     "console.tab.codes": "Codes",
