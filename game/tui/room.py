@@ -139,7 +139,8 @@ class RoomApp(App[None]):
         self.query_one("#header", RoundHeader).show(*header_parts(view))
         self.query_one(RoomNow).show(view)
         self.query_one("#tally", Static).update(
-            Text(tally_text(last_ballot(view), role_names(view)), "bold")
+            # a closed ballot's verdict is in the bar below, big
+            Text(tally_text(last_ballot(view), role_names(view), verdict=False), "bold")
         )
         bar = tally_bar(view)
         signed = signed_line(view)

@@ -318,3 +318,21 @@ async def test_an_event_or_a_vote_is_told_once(game: LocalGame) -> None:
         assert game.state.open_ballot is not None
         told = notified(app).splitlines()
         assert len([line for line in told if "Stemming" in line]) == 1, told
+
+
+async def test_room_says_a_vote_failed_once(game: LocalGame) -> None:
+    """The wall said 'VERWORPEN: veto van Wethouder' twice, in the tally and under it."""
+    running(game)
+    game.submit("net", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    game.submit("net", "vote", {"choice": "yes"})
+    game.submit("winkels", "vote", {"choice": "yes"})
+    game.submit("gemeente", "vote", {"choice": "no"})
+    app = RoomApp(game.link(["room"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert text.count("VERWORPEN") == 1, text
+        assert "✘ VERWORPEN: veto van Wethouder" in text
+        assert "2 voor · 1 tegen · 0 onthouden" in text
