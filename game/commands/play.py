@@ -93,9 +93,30 @@ def retire(db: Path) -> Path:
     return target
 
 
-def finished(hosted: Any) -> bool:
-    """Every table has ended or reached the debrief: nothing left to resume."""
-    return all(t.state.phase == "ended" or t.state.revealed for t in hosted.tables)
+def finished(hosted: Any, now: float | None = None) -> bool:
+    """Every table has ended, or is in its debrief with the debrief's time up.
+
+    A debrief with time left is not over: after a crash while the room talks it
+    through, the same command brings the reveal back on every screen.
+    """
+    at = time.time() if now is None else now
+    return all(
+        t.state.phase == "ended" or (t.state.revealed and t.state.remaining_at(at) <= 0)
+        for t in hosted.tables
+    )
+
+
+async def end_debriefs(server: Any, hosted: Any) -> None:
+    """The console closed during the debrief: the workshop is over, its tables end.
+
+    So the next ``play`` starts a fresh game, while a crash in the debrief (no
+    console left to close) resumes it.
+    """
+    from game.engine import FACILITATOR, Move
+
+    for table in hosted.tables:
+        if table.state.revealed and table.state.phase != "ended":
+            await server.apply_move(table, Move("end", FACILITATOR, {}))
 
 
 def started(hosted: Any) -> bool:
@@ -217,7 +238,7 @@ def run(args: argparse.Namespace) -> int:
         hosted.url = public_address(bind, port)
         hosted.write_codes_file(Path(hosted.store.path).with_suffix(".codes.json"))
         try:
-            return await console_session(
+            code = await console_session(
                 server,
                 hosted,
                 bots=args.bots,
@@ -225,6 +246,8 @@ def run(args: argparse.Namespace) -> int:
                 pace=args.bot_pace,
                 resumed=resumed,
             )
+            await end_debriefs(server, hosted)
+            return code
         finally:
             await server.stop()
 
@@ -235,13 +258,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         hosted.close()
     ended = finished(hosted)
-    say(f"log: {logfile}")
-    say(farewell(str(hosted.store.path), ended))
+    say(farewell(str(hosted.store.path), ended, str(logfile)))
     return code
 
 
-def farewell(db: str, ended: bool = False) -> str:
+def farewell(db: str, ended: bool = False, log: str | None = None) -> str:
     """What the facilitator reads after the console closes: where the game is, what next."""
     from game.tui.i18n import t
 
-    return t("play.farewell_ended" if ended else "play.farewell", db=db)
+    text = t("play.farewell_ended" if ended else "play.farewell", db=db)
+    return (t("play.log", path=log) + "\n" + text) if log else text

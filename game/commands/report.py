@@ -81,5 +81,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError:
         print(label("error.cannot_write", args.lang, path=target), file=sys.stderr)
         return 1
-    print(f"{target}", file=sys.stderr)
+    print(label("written", args.lang, path=Path(target).resolve()), file=sys.stderr)
     return 0

@@ -45,6 +45,7 @@ color:#334e68;margin-left:4px;vertical-align:1px}
 .pkg{margin:0;padding:0;list-style:none;min-width:220px}
 .wide th.n{white-space:normal;vertical-align:bottom}
 .wide td,.wide th{overflow-wrap:anywhere;hyphens:auto}
+@media (min-width:1000px){.wide th,.wide td:first-child{overflow-wrap:normal}}
 .wide td.n{white-space:normal}
 .chart{margin:6px 0 10px;overflow-x:auto}
 .chart text{font-size:12px;fill:#323f4b}

@@ -66,6 +66,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Kan {path} niet schrijven (bestaat de map, en mag je erin schrijven?).",
         "Cannot write {path} (does the folder exist, and may you write in it?).",
     ),
+    "written": (
+        "De nabespreking staat in {path}. Open het bestand in een browser, of stuur het "
+        "mee met een e-mail.",
+        "The debrief is in {path}. Open the file in a browser, or attach it to an e-mail.",
+    ),
     "title": ("Nabespreking", "Debrief"),
     "subtitle": ("{area} · {mode} · {tables}", "{area} · {mode} · {tables}"),
     "mode.short": ("korte versie", "short version"),

@@ -95,8 +95,13 @@ def ballot_verdict(passed: Any, reason: Any, names: Mapping[str, str]) -> str:
     return t("vote.failed") + (f": {why}" if why else "")
 
 
-def tally_text(ballot: Mapping[str, Any] | None, names: Mapping[str, str] | None = None) -> str:
-    """The tally of a ballot and, once closed, its verdict."""
+def tally_text(
+    ballot: Mapping[str, Any] | None,
+    names: Mapping[str, str] | None = None,
+    *,
+    verdict: bool = True,
+) -> str:
+    """The tally of a ballot and, once closed, its verdict (unless ``verdict`` is off)."""
     if not ballot:
         return t("vote.none")
     tally = ballot.get("tally", {})
@@ -108,7 +113,7 @@ def tally_text(ballot: Mapping[str, Any] | None, names: Mapping[str, str] | None
         abstain=tally.get("abstain", 0),
         quorum=ballot.get("quorum", "?"),
     )
-    if not ballot.get("open"):
+    if verdict and not ballot.get("open"):
         text += " — " + ballot_verdict(ballot.get("passed"), ballot.get("reason"), names or {})
     return text
 

@@ -57,10 +57,23 @@ def tally_bar(view: View, width: int = 30) -> Text:
     return out
 
 
+def signed_line(view: View) -> str:
+    """``Ondertekend: 10 van 12`` once an agreement waits for signatures, else ``""``."""
+    agreement = view.get("agreement") or {}
+    rule = view.get("agreement_rule") or {}
+    if not agreement or not rule.get("signatures"):
+        return ""
+    signed = len(agreement.get("signatures") or ())
+    return t("room.signed", n=signed, total=rule.get("in_play", signed))
+
+
 class RoomApp(App[None]):
     CSS_PATH = str(Path(__file__).with_name("room.tcss"))
     COMMANDS = App.COMMANDS | {ActionsProvider}
     TITLE = "Botsende belangen"
+    #: Notices the room does not flash: one toast per signature covered the wall
+    #: (the count is under the tally instead).
+    QUIET = frozenset({"signed"})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show('play')", t("room.key.play")),
         Binding("2", "show('debrief')", t("room.key.debrief")),
@@ -76,17 +89,20 @@ class RoomApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield RoundHeader(big=True, id="header")
+        yield Static("", id="link")
         with ContentSwitcher(initial="play", id="switcher"):
             with Horizontal(id="play"):
                 with Vertical(id="left"):
                     yield RoomNow(id="press")
                     yield Static("", id="tally")
                     yield Static("", id="tally-bar")
-                    table: DataTable[Any] = DataTable(id="proposals", cursor_type="none")
+                    table: DataTable[Any] = DataTable(
+                        id="proposals", cursor_type="none", header_height=2
+                    )
                     yield table
                 yield MapPane(id="room-map")
             yield DebriefPane(id="debrief")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_resize(self, event: events.Resize) -> None:
         """On a small screen the big digits give their lines to the round's instructions."""
@@ -95,8 +111,10 @@ class RoomApp(App[None]):
     async def on_mount(self) -> None:
         self.screen.set_class(self.size.height < SMALL_HEIGHT, "small")
         self.query_one("#proposals", DataTable).add_columns(
-            "", t("table.author"), "✔", "✘", t("table.openings"), t("table.cost")
+            "", t("table.author"), "✔", "✘", t("room.col.openings"), t("room.col.cost")
         )
+        self.query_one("#link", Static).display = False
+        self.query_one(RoomNow).focus()
         await self.link.attach(self)
 
     def on_view_arrived(self, message: ViewArrived) -> None:
@@ -104,20 +122,31 @@ class RoomApp(App[None]):
         self.render_view(message.view)
 
     def on_notice_arrived(self, message: NoticeArrived) -> None:
+        if message.notice.get("kind") in self.QUIET:
+            return
         text = notice_text(message.notice, self.view)
         if text:
             self.notify(text, timeout=8, markup=False)
 
     def on_link_status(self, message: LinkStatus) -> None:
+        """A lost connection shows on the wall itself (the clock alone would run on)."""
         self.sub_title = t("link.up") if message.connected else t("link.down")
+        banner = self.query_one("#link", Static)
+        banner.update(Text(t("link.down"), "bold"))
+        banner.display = not message.connected
 
     def render_view(self, view: dict[str, Any]) -> None:
         self.query_one("#header", RoundHeader).show(*header_parts(view))
         self.query_one(RoomNow).show(view)
         self.query_one("#tally", Static).update(
-            Text(tally_text(last_ballot(view), role_names(view)), "bold")
+            # a closed ballot's verdict is in the bar below, big
+            Text(tally_text(last_ballot(view), role_names(view), verdict=False), "bold")
         )
-        self.query_one("#tally-bar", Static).update(tally_bar(view))
+        bar = tally_bar(view)
+        signed = signed_line(view)
+        if signed:
+            bar.append("   " + signed, "bold")
+        self.query_one("#tally-bar", Static).update(bar)
         table = self.query_one("#proposals", DataTable)
         table.clear()
         names = role_names(view)
@@ -153,7 +182,10 @@ class RoomApp(App[None]):
         self.notify(t("quit.help"), timeout=5)
 
     def action_show(self, name: str) -> None:
+        """Show the game or the debrief; the arrow and page keys scroll what is shown."""
         self.query_one("#switcher", ContentSwitcher).current = name
+        pane = self.query_one(DebriefPane) if name == "debrief" else self.query_one(RoomNow)
+        pane.focus()
 
     def palette_commands(self) -> list[PaletteEntry]:
         return [

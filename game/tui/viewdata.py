@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.tui.i18n import num, t
+from game.tui.i18n import language, num, t
 
 View = Mapping[str, Any]
 
@@ -61,10 +61,19 @@ def header_parts(view: View) -> tuple[str, str, float, bool, str]:
     )
 
 
+def or_list(words: list[str]) -> str:
+    """``Wethouder, Netbeheerder of Corporatie`` (``..., or ...`` in English): any one of them."""
+    if not words:
+        return ""
+    from babel.lists import format_list
+
+    return str(format_list(words, style="or", locale=language()))
+
+
 def quorum_rule(view: View) -> str:
     rule = view.get("agreement_rule") or {}
     names = role_names(view)
-    vetoes = ", ".join(names.get(r, r) for r in rule.get("veto_roles", ()))
+    vetoes = or_list([names.get(r, r) for r in rule.get("veto_roles", ())])
     text = t("rule.quorum", quorum=rule.get("effective_quorum", "?"), n=rule.get("in_play", "?"))
     if vetoes:
         text += " " + t("rule.veto", roles=vetoes)

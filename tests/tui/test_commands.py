@@ -159,7 +159,7 @@ def test_play_says_where_the_game_is_and_how_to_export_the_debrief() -> None:
 def test_play_after_a_finished_game_starts_a_fresh_one_and_keeps_the_old(tmp_path: Path) -> None:
     first, _ = open_game(SCENARIO, play_args(tmp_path))
     codes = dict(first.tables[0].record.roles)
-    advance(first, "start", "next_round", "next_round", "next_round")  # to the debrief
+    advance(first, "start", "next_round", "next_round", "next_round", "end")  # debrief, ended
     first.close()
     again, note = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
     try:
@@ -241,3 +241,67 @@ def test_usage_errors_start_in_dutch(capsys: pytest.CaptureFixture[str]) -> None
         main(["screen"])
     err = capsys.readouterr().err
     assert "fout: deze argumenten ontbreken: ADRES" in err and "error" not in err
+
+
+def test_play_names_its_log_in_the_interface_language() -> None:
+    """After the console closed, 'log: /…/server.log' came first, half in English."""
+    from game.commands.play import farewell
+    from game.tui.i18n import set_language
+
+    set_language("nl")
+    text = farewell("/data/w.db", log="/logs/server.log")
+    assert text.splitlines()[0] == "Logboek van de server: /logs/server.log"
+    assert "bewaard in /data/w.db" in text
+
+
+def test_play_after_a_crash_in_the_debrief_brings_the_debrief_back(tmp_path: Path) -> None:
+    """A crash while the room talked the reveal through started a new game: new codes,
+    every screen lost, the debrief gone from the wall."""
+    first, _ = open_game(SCENARIO, play_args(tmp_path))
+    codes = dict(first.tables[0].record.roles)
+    advance(first, "start", "next_round", "next_round", "next_round")  # the debrief runs
+    first.close()
+    again, note = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert again.resumed and dict(again.tables[0].record.roles) == codes
+        assert again.tables[0].state.revealed and note is None
+    finally:
+        again.close()
+
+
+def test_play_after_the_debrief_time_ran_out_starts_a_fresh_game(tmp_path: Path) -> None:
+    from game.commands.play import finished
+
+    first, _ = open_game(SCENARIO, play_args(tmp_path))
+    advance(first, "start", "next_round", "next_round", "next_round")
+    first.close()
+    again, _ = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert again.resumed and not finished(again)
+        assert finished(again, now=time.time() + 24 * 3600)  # next week's workshop
+    finally:
+        again.close()
+
+
+def test_play_closed_in_the_debrief_ends_the_workshop(tmp_path: Path) -> None:
+    """Quitting the console in the debrief ends the game: the next play starts afresh."""
+    import asyncio
+
+    from game.commands.play import end_debriefs, finished
+    from game.server.server import GameServer
+
+    first, _ = open_game(SCENARIO, play_args(tmp_path))
+    advance(first, "start", "next_round", "next_round", "next_round")
+    first.close()
+    again, _ = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert again.resumed and not finished(again)
+        asyncio.run(end_debriefs(GameServer(again), again))
+        assert finished(again) and again.tables[0].state.phase == "ended"
+    finally:
+        again.close()
+    fresh, note = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    try:
+        assert not fresh.resumed and note is not None
+    finally:
+        fresh.close()

@@ -105,3 +105,18 @@ def test_lesson_values_name_culture_values_in_english_or_dutch() -> None:
     assert culture_key("rising_above") == "rising_above_own_interest"
     assert culture_key("boven het eigen belang uitstijgen") == "rising_above_own_interest"
     assert culture_key("samenwerking") == "cooperation" and culture_key(None) is None
+
+
+def test_html_says_where_the_debrief_is_and_what_to_do_with_it(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command printed only 'debrief-mini.html': no sentence, no folder to find it in."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(db)]) == 0
+    where = tmp_path.resolve() / "debrief-mini.html"
+    assert capsys.readouterr().err.strip() == (
+        f"De nabespreking staat in {where}. Open het bestand in een browser, "
+        "of stuur het mee met een e-mail."
+    )
+    assert main(["report", str(db), "--lang", "en"]) == 0
+    assert f"The debrief is in {where}." in capsys.readouterr().err

@@ -102,11 +102,11 @@ class ConsoleActions(App[None]):
             choices = [(c["id"], c["title"]) for c in cards]
             event_id = await self.push_screen_wait(ChoiceScreen(t("console.pick_event"), choices))
         if event_id:
-            await self._move("play_event", {"event": event_id}, t("console.done.event"))
+            await self._move("play_event", {"event": event_id})  # its notice says so
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "event-list" and event.option.id:
-            await self._move("play_event", {"event": event.option.id}, t("console.done.event"))
+            await self._move("play_event", {"event": event.option.id})
 
     async def action_call_vote(self) -> None:
         pid = self.query_one(ProposalsPane).selected()
@@ -114,7 +114,7 @@ class ConsoleActions(App[None]):
             self.notify(t("table.pick_first"), severity="warning")
             self.action_tab("table")
             return
-        await self._move("call_vote", {"proposal": pid}, t("console.done.vote", proposal=pid))
+        await self._move("call_vote", {"proposal": pid})  # its notice says so
 
     async def action_close_vote(self) -> None:
         await self._move("close_vote")

@@ -151,7 +151,7 @@ class ConsoleApp(ConsoleActions):
         self.blocks: list[dict[str, Any]] = []
         self.table = 1
         self.impacts: dict[tuple[int, str], EventImpact] = {}
-        self._logged: dict[int, int] = {}
+        self._logged: list[tuple[Any, ...]] = []  # the messages in the log, in order
         self._state: tuple[Any, ...] | None = None
 
     @property
@@ -185,7 +185,7 @@ class ConsoleApp(ConsoleActions):
                     yield ChatLog(wrap=True, markup=False, id="log")
                 with TabPane(t("console.tab.debrief"), id="debrief"):
                     yield Static(t("debrief.tables"), classes="title")
-                    yield DataTable(id="overview", cursor_type="none")
+                    yield DataTable(id="overview", cursor_type="none", header_height=2)
                     yield DebriefPane(id="debrief-pane")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -267,7 +267,11 @@ class ConsoleApp(ConsoleActions):
 
     def _fit(self, size: Size) -> None:
         compact = size.height < COMPACT_HEIGHT
+        changed = compact != self.has_class("compact")
         self.set_class(compact, "compact")
+        view = self.views.get(self.table)
+        if changed and view is not None:  # the header's text depends on the height
+            self.render_view(view)
         self.set_class(size.width < 100, "narrow")
         self._fit_tabs(size.width)
         qr = self.query_one("#address-qr", QRCode)
@@ -429,26 +433,31 @@ class ConsoleApp(ConsoleActions):
             for a in view.get("announcements", [])
         ]
         entries.sort(key=lambda m: m["at"])
-        number = int(view.get("table", 1))
-        if len(entries) < self._logged.get(number, 0):
+        table = view.get("table", 1)
+        keys = [(table, m["at"], m.get("sender"), m.get("to"), m.get("text")) for m in entries]
+        if keys[: len(self._logged)] != self._logged:  # not just more: another table or mode
             log.clear()
-            self._logged[number] = 0
+            self._logged = []
         names = role_names(view)
-        for m in entries[self._logged.get(number, 0) :]:
+        for m in entries[len(self._logged) :]:
             log.write(message_line(m, "", names))
-        self._logged[number] = len(entries)
+        self._logged = keys
 
     def _render_overview(self) -> None:
         table = self.query_one("#overview", DataTable)
-        if not table.columns:
-            table.add_columns(*(t(key) for key in OVERVIEW_COLUMNS))
-        table.clear()
+        table.clear(columns=True)  # widths from these rows only ("nog geen uitkomst" was wide)
+        table.add_columns(*(t(key) for key in OVERVIEW_COLUMNS))
         for row in overview_rows(self.views):
             table.add_row(*row)
 
     def forget_private(self) -> None:
-        """Drop every view and clear the widgets that showed them."""
+        """Drop every view and clear the widgets that showed them.
+
+        The footer's keys are worked out again from the next view (with no view
+        every key shows), even when that view is in the same round as the last.
+        """
         self.views.clear()
+        self._state = None
         self._logged.clear()
         self.query_one("#log", RichLog).clear()
         self.query_one(ProposalsPane).clear()

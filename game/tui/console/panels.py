@@ -223,11 +223,12 @@ class CodesPanel(Horizontal):
 OVERVIEW_COLUMNS = (
     "console.table",
     "console.agreement",
-    "debrief.joint",
-    "debrief.openings",
-    "debrief.cost",
+    "console.col.joint",
+    "console.col.openings",
+    "console.col.cost",
     "console.cleared",
 )
+"""Two-line headers: the six columns fit the Nabespreking tab at 120 columns."""
 
 
 def overview_rows(views: Mapping[int, View]) -> list[tuple[str, ...]]:

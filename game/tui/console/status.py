@@ -127,6 +127,11 @@ def vote_marks(view: View) -> dict[str, str]:
     return {r: t(f"console.vote.{votes[r]}") if r in votes else "–" for r in in_play(view)}
 
 
+#: The roles still to vote are named once at most this many are left (the seats
+#: list marks them all; twelve names pushed the rest of the line off a small console).
+NAMED_WAITING = 4
+
+
 def ballot_line(view: View) -> str:
     """While a vote runs: how many have voted, who not yet, and that it closes by itself."""
     ballot = view.get("ballot")
@@ -142,7 +147,7 @@ def ballot_line(view: View) -> str:
         voted=len(voted & set(roles)),
         total=len(roles),
     )
-    if waiting:
+    if 0 < len(waiting) <= NAMED_WAITING:
         text += " " + t("console.ballot_waiting", roles=", ".join(waiting))
     return text + " " + t("console.ballot_autoclose")
 

@@ -217,6 +217,7 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Role",
     "debrief.score": "Score",
     "debrief.reservation": "Reservation value",
+    "debrief.veto": "has a veto",
     "debrief.interests": "Hidden interests",
     "debrief.prefers": "prefers",
     "debrief.indicators": "Culture values of the table",
@@ -293,6 +294,7 @@ STRINGS: dict[str, str] = {
         "To export the debrief: botsende-belangen report {db} -o debrief.html\n"
         "For the next workshop: run the same command again (a new game starts)."
     ),
+    "play.log": "Server log: {path}",
     "play.farewell": (
         "The game is saved in {db}.\n"
         "To go on: run the same command again.\n"
@@ -420,6 +422,9 @@ STRINGS: dict[str, str] = {
     "room.event": "⚡ Event: {title}",
     "room.earlier_events": "Earlier: {titles}",
     "room.no_events": "No events yet.",
+    "room.signed": "Signed: {n} of {total}",
+    "room.col.openings": "Street\nopenings",
+    "room.col.cost": "Cost\n(M€)",
     "vote.keys": "⟨y⟩ for · ⟨n⟩ against · ⟨a⟩ abstain · ⟨Esc⟩ later (then ⟨v⟩)",
     "event.reservation": "Your reservation value: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} points",

@@ -221,6 +221,7 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Rol",
     "debrief.score": "Score",
     "debrief.reservation": "Reservewaarde",
+    "debrief.veto": "vetorecht",
     "debrief.interests": "Verborgen belangen",
     "debrief.prefers": "liefst",
     "debrief.indicators": "Cultuurwaarden van de tafel",
@@ -295,6 +296,7 @@ STRINGS: dict[str, str] = {
         "Nabespreking exporteren: botsende-belangen report {db} -o nabespreking.html\n"
         "Een volgende workshop: start dezelfde opdracht opnieuw (dan begint een nieuw spel)."
     ),
+    "play.log": "Logboek van de server: {path}",
     "play.farewell": (
         "Het spel is bewaard in {db}.\n"
         "Verder spelen: start dezelfde opdracht opnieuw.\n"
@@ -423,6 +425,9 @@ STRINGS: dict[str, str] = {
     "room.event": "⚡ Gebeurtenis: {title}",
     "room.earlier_events": "Eerder: {titles}",
     "room.no_events": "Nog geen gebeurtenissen.",
+    "room.signed": "Ondertekend: {n} van {total}",
+    "room.col.openings": "Keer\nopen",
+    "room.col.cost": "Kosten\n(M€)",
     "vote.keys": "⟨j⟩ voor · ⟨n⟩ tegen · ⟨o⟩ onthouden · ⟨Esc⟩ later (dan ⟨v⟩)",
     "event.reservation": "Je reservewaarde: {before} → {after}",
     "event.points": "{issue}, {option}: {before} → {after} punten",

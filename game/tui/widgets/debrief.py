@@ -148,7 +148,7 @@ def debrief_parts(
         hidden.append(f"\n{names.get(role, role)}", "bold")
         hidden.append(f" — {t('debrief.reservation')} {num(prof.get('reservation', 0))}")
         if prof.get("veto"):
-            hidden.append(f", {t('briefing.veto')}", "bold red")
+            hidden.append(f", {t('debrief.veto')}", "bold red")
         hidden.append("\n")
         for issue, pts in prof.get("points", {}).items():
             if pts:
@@ -202,15 +202,27 @@ class DebriefPane(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._key: Any = None
+        self._view: View | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(t("debrief.wait"), id="debrief-title")
         yield Static("", id="debrief-bars")
         yield Static("", id="debrief-body")
 
+    def bar_width(self) -> int:
+        """The score bars' width: 60 columns, or less where the pane is narrower."""
+        width = self.scrollable_content_region.width
+        return min(60, width) if width > 0 else 60
+
+    def on_resize(self) -> None:
+        if self._view is not None:
+            self.show(self._view)
+
     def show(self, view: View) -> None:
+        self._view = view
         parts = reveal_parts(view)
-        key = repr(parts)
+        width = self.bar_width()
+        key = (repr(parts), width)
         if key == self._key:
             return
         self._key = key
@@ -219,13 +231,14 @@ class DebriefPane(VerticalScroll):
             return
         outcome, profiles = parts
         self.query_one("#debrief-title", Static).update(Text(t("debrief.title"), "bold"))
-        self.query_one("#debrief-bars", Static).update(score_bars(view, outcome))
+        self.query_one("#debrief-bars", Static).update(score_bars(view, outcome, width))
         self.query_one("#debrief-body", Static).update(
             Group(*debrief_parts(view, outcome, profiles))
         )
 
     def clear(self) -> None:
         self._key = None
+        self._view = None
         self.query_one("#debrief-title", Static).update(t("debrief.wait"))
         self.query_one("#debrief-bars", Static).update("")
         self.query_one("#debrief-body", Static).update("")
