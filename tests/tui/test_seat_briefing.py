@@ -1,0 +1,36 @@
+"""The seat's briefing tab as a participant reads it: words, not the scenario's ids."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+
+from game.tui.local_link import LocalGame
+from game.tui.seat import SeatApp
+from game.tui.widgets.briefing import extras_markdown
+from tests.tui.conftest import running, screen_text, settle
+
+
+def test_rules_name_the_options_not_their_ids(game: LocalGame) -> None:
+    running(game)
+    text = extras_markdown(game.view_for("gemeente"))
+    # mini.yaml: when {ontwerp: [groen], fasering: [los]} → -10, with a note
+    assert (
+        "- −10 als Inrichting: Groene straat + Fasering: Ieder op eigen moment"
+        " — Nieuw groen wordt weer opgebroken." in text
+    )
+    assert "= groen" not in text and "los" not in text.replace("losse", "")
+
+
+async def test_reservation_and_veto_read_as_one_line_on_screen(game: LocalGame) -> None:
+    running(game)
+    app = SeatApp(game.link(["gemeente"]))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        app.query_one("#briefing-extra").scroll_visible(animate=False)
+        app.query_one("#briefing-pane", VerticalScroll).scroll_end(animate=False)
+        await settle(pilot)
+        text = screen_text(app)
+        # it said "Reservewaarde: 40 Je hebt een veto" (two lines run into one)
+        assert "Reservewaarde: 40 · Je hebt een veto" in text, text
+        assert "Groene straat" in text and "= groen" not in text
