@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -24,7 +24,13 @@ from game.tui.i18n import error_text, t
 from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, PackageChosen, RoleLocked, ViewArrived
 from game.tui.notices import notice_text
-from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.palette import (
+    ActionsProvider,
+    PaletteEntry,
+    Providers,
+    open_palette,
+    palette_binding,
+)
 from game.tui.plans import PlanCache, PlanKey
 from game.tui.seat_actions import SeatActions
 from game.tui.tab_labels import fit_tabs
@@ -57,7 +63,8 @@ def make_pane(name: str) -> Widget:
 
 class SeatApp(SeatActions):
     CSS_PATH = str(Path(__file__).with_name("seat.tcss"))
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    # the seat's own moves only: Textual's system commands are in English
+    COMMANDS: ClassVar[Providers] = {ActionsProvider}
     TITLE = "Botsende belangen"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", f"tab('{TABS[0]}')", t("key.tabs"), key_display="1–8"),
@@ -82,6 +89,7 @@ class SeatApp(SeatActions):
         Binding("q", "quit", t("key.quit")),
         Binding("escape", "leave_text", t("key.leave_text")),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        palette_binding(t("key.palette")),
     ]
     MOVE_ACTIONS: ClassVar[dict[str, str]] = {
         "propose": "propose",
@@ -405,6 +413,9 @@ class SeatApp(SeatActions):
             self._show_focus(view)
 
     # -- palette ----------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        open_palette(self, t("palette.search"))
+
     def palette_commands(self) -> list[PaletteEntry]:
         entries: list[PaletteEntry] = [
             (t("tab." + name), t("palette.go"), partial(self.action_tab, name)) for name in TABS
@@ -434,4 +445,5 @@ class SeatApp(SeatActions):
                 self.action_disclose_reservation,
             )
         )
+        entries.append((t("key.quit"), t("help.quit"), self.action_quit))
         return entries

@@ -34,3 +34,20 @@ async def test_reservation_and_veto_read_as_one_line_on_screen(game: LocalGame) 
         # it said "Reservewaarde: 40 Je hebt een veto" (two lines run into one)
         assert "Reservewaarde: 40 · Je hebt een veto" in text, text
         assert "Groene straat" in text and "= groen" not in text
+
+
+async def test_palette_and_its_key_speak_dutch(game: LocalGame) -> None:
+    running(game)
+    app = SeatApp(game.link(["net"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        # Textual named the key 'palette' in the footer
+        assert "^p Opdrachten" in footer and "palette" not in footer, footer
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "Zoek een opdracht" in text and "Mijn briefing" in text, text
+        for english in ("Search for commands", "Screenshot", "Theme", "Keys", "Quit"):
+            assert english not in text, english

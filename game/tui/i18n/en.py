@@ -22,9 +22,11 @@ STRINGS: dict[str, str] = {
     "tab.short.chat": "Messages",
     "tab.short.debrief": "Debrief",
     "palette.go": "Go to this tab",
+    "palette.search": "Search for a command…",
     # keys
     "key.cancel": "Cancel",
     "key.quit": "Quit",
+    "key.palette": "Commands",
     "key.switch_role": "Switch role",
     "key.lock": "Lock",
     "key.propose": "Propose",
@@ -53,6 +55,7 @@ STRINGS: dict[str, str] = {
     "help.show_package": "Show the chosen proposal on the map and execution plan",
     "help.vote": "Vote on the proposal under vote",
     "help.sign": "Sign the agreed plan",
+    "help.quit": "Close this screen (your role stays in the game)",
     # header
     "header.waiting": "Waiting for the start",
     "header.round": "Round {n}/{total}: {title}",

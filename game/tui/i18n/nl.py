@@ -22,9 +22,11 @@ STRINGS: dict[str, str] = {
     "tab.short.chat": "Berichten",
     "tab.short.debrief": "Nabespreking",
     "palette.go": "Ga naar dit tabblad",
+    "palette.search": "Zoek een opdracht…",
     # keys
     "key.cancel": "Annuleren",
     "key.quit": "Stoppen",
+    "key.palette": "Opdrachten",
     "key.switch_role": "Rol wisselen",
     "key.lock": "Vergrendelen",
     "key.propose": "Voorstel indienen",
@@ -53,6 +55,7 @@ STRINGS: dict[str, str] = {
     "help.show_package": "Het gekozen voorstel op kaart en uitvoeringsplan tonen",
     "help.vote": "Stemmen over het voorstel in stemming",
     "help.sign": "Het aangenomen plan ondertekenen",
+    "help.quit": "Dit scherm sluiten (je rol blijft in het spel)",
     # header
     "header.waiting": "Wachten op de start",
     "header.round": "Ronde {n}/{total}: {title}",
