@@ -1,4 +1,4 @@
-"""The seat's briefing tab as a participant reads it: words, not the scenario's ids."""
+"""The seat as a participant reads it at 80×24 and 120×40: words, not ids; nothing cut off."""
 
 from __future__ import annotations
 
@@ -51,3 +51,24 @@ async def test_palette_and_its_key_speak_dutch(game: LocalGame) -> None:
         assert "Zoek een opdracht" in text and "Mijn briefing" in text, text
         for english in ("Search for commands", "Screenshot", "Theme", "Keys", "Quit"):
             assert english not in text, english
+
+
+LONG = (
+    "Ik stel voor dat we de Dorpsstraat in één keer openbreken, met een gecombineerd "
+    "contract voor alle partijen samen."
+)
+
+
+async def test_chat_lines_wrap_to_an_80_column_terminal(game: LocalGame) -> None:
+    running(game)
+    app = SeatApp(game.link(["net"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7")
+        await settle(pilot)
+        text = " ".join(line.strip(" │") for line in screen_text(app).splitlines())
+        # the placeholder's end ('één rol).') and a word of each wrapped line were cut off
+        assert "(iedereen of één rol)." in text, text
+        game.submit("gemeente", "message", {"text": LONG})
+        await settle(pilot)
+        text = " ".join(line.strip(" │") for line in screen_text(app).splitlines())
+        assert LONG in " ".join(text.split()), text
