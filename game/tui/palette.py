@@ -48,10 +48,14 @@ class ActionsProvider(Provider):
                 yield Hit(score, matcher.highlight(title), partial(callback), help=help_text)
 
 
-def palette_binding(description: str, key: str = "ctrl+p") -> Binding:
-    """The palette's key, named in the interface language (Textual names it ``palette``)."""
+def palette_binding(description: str, key: str = "ctrl+p", show: bool = False) -> Binding:
+    """The palette's key, named in the interface language (Textual names it ``palette``).
+
+    ``show`` lists it among the app's other keys in a footer that does not show
+    the palette's key on its own (``Footer(show_command_palette=False)``).
+    """
     return Binding(
-        key, "command_palette", description, show=False, priority=True, tooltip=description
+        key, "command_palette", description, show=show, priority=True, tooltip=description
     )
 
 

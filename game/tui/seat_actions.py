@@ -86,6 +86,10 @@ class SeatActions(SeatPrompts):
                 return
         self.set_focus(None)
 
+    def action_choose_role(self) -> None:
+        """``r`` on a locked seat: the same dialog, named for what it does there."""
+        self.action_switch_role()
+
     @work(exclusive=True, group="dialog")
     async def action_switch_role(self) -> None:
         roles = [(r, self.names.get(r, r)) for r in self.link.roles]

@@ -72,3 +72,38 @@ async def test_chat_lines_wrap_to_an_80_column_terminal(game: LocalGame) -> None
         await settle(pilot)
         text = " ".join(line.strip(" │") for line in screen_text(app).splitlines())
         assert LONG in " ".join(text.split()), text
+
+
+async def test_footer_keeps_vote_quit_and_palette_at_80_columns(game: LocalGame) -> None:
+    running(game)
+    link = game.link(["gemeente", "net"], locked=["gemeente", "net"])
+    app = SeatApp(link)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # the chooser opens by itself; close it: locked seat
+        await settle(pilot)
+        assert app.current is None
+        assert screen_text(app).splitlines()[-1].startswith("r Rol kiezen q Stoppen")
+        await pilot.press("r", "down", "enter")
+        await settle(pilot)
+        await pilot.press(*"2222", "enter")
+        await settle(pilot)
+        assert app.current == "net"
+        lines = screen_text(app).splitlines()
+        footer = lines[-1]
+        # it was '1–8 Tabbladen r Rol wisselen l Vergrendelen p Voorstel indienen v▏^p palette'
+        for key in ("p Voorstel indienen", "v Stemmen", "q Stoppen", "^p Opdrachten"):
+            assert key in footer, footer
+        assert any("⟨r⟩ wisselen  ⟨l⟩ vergrendelen" in line for line in lines)
+
+
+async def test_single_role_bar_says_how_to_lock(game: LocalGame) -> None:
+    running(game)
+    app = SeatApp(game.link(["net"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert any(
+            line.startswith(" Rol: Netbeheerder") and "⟨l⟩ vergrendelen" in line for line in lines
+        )
+        assert "v Stemmen q Stoppen ^p Opdrachten" in lines[-1], lines[-1]
