@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from game.tui.local_link import LocalGame
 from game.tui.seat import SeatApp
 from game.tui.widgets.briefing import extras_markdown
+from game.tui.widgets.debrief import debrief_plain, reveal_parts
 from tests.tui.conftest import running, screen_text, settle
 
 
@@ -107,3 +108,34 @@ async def test_single_role_bar_says_how_to_lock(game: LocalGame) -> None:
             line.startswith(" Rol: Netbeheerder") and "⟨l⟩ vergrendelen" in line for line in lines
         )
         assert "v Stemmen q Stoppen ^p Opdrachten" in lines[-1], lines[-1]
+
+
+def _debrief(game: LocalGame, role: str) -> str:
+    view = game.view_for(role)
+    parts = reveal_parts(view)
+    assert parts is not None
+    return debrief_plain(view, *parts)
+
+
+def test_debrief_names_a_veto_role_and_says_what_the_marks_mean(game: LocalGame) -> None:
+    running(game, 3)  # to the reveal, without an agreement
+    text = _debrief(game, "net")
+    # it said 'Wethouder — Reservewaarde 40, Je hebt een veto' on every seat
+    assert "Wethouder — Reservewaarde 40, vetorecht" in text
+    assert "Je hebt een veto" not in text
+    scores = text[text.index("Rol ") : text.index("Verborgen belangen")]
+    assert "Haalt reservewaarde" not in scores and "–" not in scores  # no column of dashes
+
+
+def test_debrief_marks_who_reached_their_reservation(game: LocalGame) -> None:
+    running(game)
+    game.submit("gemeente", "propose", {"package": {"ontwerp": "groen", "fasering": "samen"}})
+    game.submit("facilitator", "next_round", {})
+    game.submit("facilitator", "call_vote", {"proposal": "P1"})
+    for role in ("gemeente", "net", "winkels"):
+        game.submit(role, "vote", {"choice": "yes"})
+    game.submit("facilitator", "next_round", {})
+    text = _debrief(game, "net")
+    header = next(line for line in text.splitlines() if line.startswith("Rol "))
+    assert header.rstrip().endswith("Haalt reservewaarde"), header
+    assert "✔" in text

@@ -222,6 +222,8 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Role",
     "debrief.score": "Score",
     "debrief.reservation": "Reservation value",
+    "debrief.veto": "veto right",
+    "debrief.cleared": "Meets reservation",
     "debrief.interests": "Hidden interests",
     "debrief.prefers": "prefers",
     "debrief.indicators": "Culture values of the table",

@@ -226,6 +226,8 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Rol",
     "debrief.score": "Score",
     "debrief.reservation": "Reservewaarde",
+    "debrief.veto": "vetorecht",
+    "debrief.cleared": "Haalt reservewaarde",
     "debrief.interests": "Verborgen belangen",
     "debrief.prefers": "liefst",
     "debrief.indicators": "Cultuurwaarden van de tafel",

@@ -129,17 +129,19 @@ def debrief_parts(
             ),
         )
     parts.append(segs)
-    scores = _table(t("debrief.role"), t("debrief.score"), t("debrief.reservation"), "")
+    # with an agreement, a column says who reached their reservation value (without
+    # one everybody gets exactly that: a column of dashes would only puzzle)
+    agreed = any(c is not None for c in outcome.get("cleared", {}).values())
+    headers = [t("debrief.role"), t("debrief.score"), t("debrief.reservation")]
+    scores = _table(*headers, *([t("debrief.cleared")] if agreed else []))
     for role in outcome.get("roles", []):
         cleared = outcome.get("cleared", {}).get(role)
-        mark = (
-            Text("–") if cleared is None else (Text("✔", "green") if cleared else Text("✘", "red"))
-        )
+        mark = Text("✔", "green") if cleared else Text("✘", "red")
         scores.add_row(
             names.get(role, role),
             num(outcome["scores"][role], 0),
             num(outcome["reservations"][role], 0),
-            mark,
+            *([mark] if agreed else []),
         )
     parts.append(scores)
     titles = issue_titles(view)
@@ -148,7 +150,7 @@ def debrief_parts(
         hidden.append(f"\n{names.get(role, role)}", "bold")
         hidden.append(f" — {t('debrief.reservation')} {num(prof.get('reservation', 0))}")
         if prof.get("veto"):
-            hidden.append(f", {t('briefing.veto')}", "bold red")
+            hidden.append(f", {t('debrief.veto')}", "bold red")
         hidden.append("\n")
         for issue, pts in prof.get("points", {}).items():
             if pts:
