@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.containers import VerticalScroll
 
+from game.scenario.loader import load_scenario
 from game.tui.local_link import LocalGame
 from game.tui.seat import SeatApp
 from game.tui.widgets.briefing import extras_markdown
@@ -139,3 +143,19 @@ def test_debrief_marks_who_reached_their_reservation(game: LocalGame) -> None:
     header = next(line for line in text.splitlines() if line.startswith("Rol "))
     assert header.rstrip().endswith("Haalt reservewaarde"), header
     assert "✔" in text
+
+
+LEEUWAERDENHOUT = Path(__file__).resolve().parents[2] / "scenarios" / "leeuwaerdenhout.yaml"
+
+
+@pytest.mark.parametrize("mode", ["short", "full"])
+async def test_header_keeps_the_whole_agreement_rule_at_80_columns(mode: str) -> None:
+    scenario = load_scenario(LEEUWAERDENHOUT)
+    game = LocalGame(scenario, mode, seed=1, pins={r: "1234" for r in scenario.role_ids})
+    assert game.submit("facilitator", "start", {})["ok"]  # round 1: the longest instructions
+    app = SeatApp(game.link(["netbeheerder"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = " ".join(line.strip() for line in screen_text(app).splitlines()[:7])
+        # four lines cut it off after 'Een nee van Wethouder, Netbeheerder,'
+        assert "Een nee van Wethouder, Netbeheerder, Corporatie is een veto." in text, text
