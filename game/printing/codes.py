@@ -29,6 +29,9 @@ from game.scenario.model import Scenario
 from game.scenario.problems import closest
 
 CARDS_PER_PAGE = 8
+#: The QR code's width on a card: with a two-line role name the card still
+#: holds the whole command (at 26 mm its second line fell off the card).
+QR_MM = 22
 
 
 class CodesError(ValueError):
@@ -228,11 +231,25 @@ def load_codes(path: str | Path, scenario: Scenario, lang: str = "nl") -> Codes:
 
 
 def join_command(url: str, code: str, verb: str = "join") -> str:
-    return f"botsende-belangen {verb} {shlex.quote(short_address(url))} --code {shlex.quote(code)}"
+    return " ".join(command_words(url, code, verb))
+
+
+def command_words(url: str, code: str, verb: str = "join") -> list[str]:
+    """The join command in the pieces a printed line may break between.
+
+    ``--code`` stays with its code, and no piece breaks at its own hyphens: a
+    card said ``... 192.0.2.2:35310 -`` and ``-code YCS-5JJ`` on the next line.
+    """
+    address = shlex.quote(short_address(url))
+    return ["botsende-belangen", verb, address, f"--code {shlex.quote(code)}"]
+
+
+def _command_html(words: list[str]) -> str:
+    return " ".join(f'<span class="nowrap">{esc(word)}</span>' for word in words)
 
 
 def _card(
-    head: str, title: str, sub: str, link: str, command: str, code: str, pin: str, lang: str
+    head: str, title: str, sub: str, link: str, command: list[str], code: str, pin: str, lang: str
 ) -> str:
     pin_html = (
         f'<div class="kicker">{esc(label("pin", lang))}</div><div class="big">{esc(pin)}</div>'
@@ -242,11 +259,11 @@ def _card(
     return (
         f'<div class="card"><div class="kicker">{esc(head)}</div>'
         f'<div class="card-title">{esc(title)}</div><div class="card-sub">{esc(sub)}</div>'
-        f'<div class="card-body">{qr_svg(link, 26)}<div class="card-text">'
+        f'<div class="card-body">{qr_svg(link, QR_MM)}<div class="card-text">'
         f'<div class="kicker">{esc(label("code", lang))}</div><div class="big">{esc(code)}</div>'
         f"{pin_html}</div></div>"
         f'<div class="small muted">{esc(label("join_note", lang))}</div>'
-        f"<code>{esc(command)}</code></div>"
+        f"<code>{_command_html(command)}</code></div>"
     )
 
 
@@ -260,13 +277,13 @@ def cards(scenario: Scenario, codes: Codes, lang: str = "nl") -> list[str]:
             code = t.roles.get(role.id)
             if code:
                 pin = t.pins.get(role.id, "")
-                command = join_command(codes.url, code)
+                command = command_words(codes.url, code)
                 link = role_link(codes.url, code)
                 out.append(
                     _card(head, role.name, role.organisation, link, command, code, pin, lang)
                 )
         if t.screen:
-            command = join_command(codes.url, t.screen, "screen")
+            command = command_words(codes.url, t.screen, "screen")
             link = screen_link(codes.url, t.screen)
             title = label("screen_card", lang)
             out.append(_card(head, title, "", link, command, t.screen, "", lang))
@@ -275,16 +292,18 @@ def cards(scenario: Scenario, codes: Codes, lang: str = "nl") -> list[str]:
 
 CARD_CSS = """
 .cards { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 66mm; gap: 0; }
-.card { border: 0.3mm dashed #8a969c; padding: 3.5mm 5mm; overflow: hidden; break-inside: avoid; }
-.card-title { font-size: 14pt; font-weight: bold; color: #0b4f6c; line-height: 1.15; }
-.card-sub { font-size: 9pt; color: #5c6b73; min-height: 4mm; margin-bottom: 1.5mm; }
-.card-body { display: flex; gap: 5mm; align-items: flex-start; margin-bottom: 2mm; }
+.card { border: 0.3mm dashed #8a969c; padding: 3mm 5mm; overflow: hidden; break-inside: avoid; }
+.card-title { font-size: 13pt; font-weight: bold; color: #0b4f6c; line-height: 1.1; }
+.card-sub { font-size: 9pt; color: #5c6b73; min-height: 4mm; margin-bottom: 1mm; }
+.card-body { display: flex; gap: 5mm; align-items: flex-start; margin-bottom: 1mm; }
 .card-body svg { flex: none; }
 .big { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 15pt;
   font-weight: bold; letter-spacing: 0.06em; margin-bottom: 1.5mm; }
+.card .small { line-height: 1.25; }
 .card code { display: block; font-family: "Liberation Mono", "DejaVu Sans Mono", monospace;
-  font-size: 8.5pt; overflow-wrap: anywhere; background: #f1f4f6; padding: 1mm 1.5mm;
+  font-size: 8.5pt; line-height: 1.3; background: #f1f4f6; padding: 1mm 1.5mm;
   margin-top: 0.8mm; }
+.card code .nowrap { white-space: nowrap; }
 """
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.printing.codes import _PROBLEMS, problem_keys
+from game.printing.codes import _PROBLEMS, QR_MM, problem_keys
 from game.printing.html import markdown
 from game.printing.labels import LANGUAGES, keys, label
 from game.printing.qr import qr_matrix, qr_svg
@@ -51,16 +51,23 @@ def test_cards_have_every_code_pin_command_and_a_qr(tmp_path: Path) -> None:
     assert 'href="codes.html"' in (out / "index.html").read_text(encoding="utf-8")
     for table in CODES["tables"]:
         for role, code in table["roles"].items():
-            assert f"botsende-belangen join 192.168.1.10:8765 --code {code}" in text
+            # the command breaks only between words, '--code' stays with its code
+            assert (
+                '<span class="nowrap">botsende-belangen</span> <span class="nowrap">join</span> '
+                '<span class="nowrap">192.168.1.10:8765</span> '
+                f'<span class="nowrap">--code {code}</span>'
+            ) in text
             assert f'<div class="big">{table["pins"][role]}</div>' in text
             # the QR code opens the role's seat in a browser, already joined
-            assert qr_svg(f"http://192.168.1.10:8765/#code={code}", 26) in text
-        assert f"botsende-belangen screen 192.168.1.10:8765 --code {table['screen']}" in text
-        assert qr_svg(f"http://192.168.1.10:8765/#screen={table['screen']}", 26) in text
+            assert qr_svg(f"http://192.168.1.10:8765/#code={code}", QR_MM) in text
+        assert f'<span class="nowrap">--code {table["screen"]}</span>' in text
+        assert '<span class="nowrap">screen</span>' in text
+        assert qr_svg(f"http://192.168.1.10:8765/#screen={table['screen']}", QR_MM) in text
     assert text.count('<div class="card">') == 8  # 2 tables x (3 roles + room screen)
     assert text.count("<svg") == 8 and 'class="qr"' in text
     assert "Tafel 2" in text and "Winkeliersvereniging" in text
     assert "FAC-SECRET" not in text  # the facilitator code is never printed
+    assert "overflow-wrap: anywhere" not in text
 
 
 def test_codes_text_is_escaped(tmp_path: Path) -> None:
