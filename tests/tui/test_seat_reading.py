@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 from game.scenario.loader import load_scenario
 from game.tui.local_link import LocalGame
 from game.tui.seat import SeatApp
-from game.tui.widgets.briefing import extras_markdown
+from game.tui.widgets.briefing import briefing_markdown, extras_markdown
 from game.tui.widgets.debrief import debrief_plain, reveal_parts
+from game.tui.widgets.press import press_markdown
 from tests.tui.conftest import running, screen_text, settle
 
 
@@ -159,3 +160,26 @@ async def test_header_keeps_the_whole_agreement_rule_at_80_columns(mode: str) ->
         text = " ".join(line.strip() for line in screen_text(app).splitlines()[:7])
         # four lines cut it off after 'Een nee van Wethouder, Netbeheerder,'
         assert "Een nee van Wethouder, Netbeheerder, Corporatie is een veto." in text, text
+
+
+def test_briefing_and_press_show_the_public_profiles(game: LocalGame) -> None:
+    running(game)
+    view = game.view_for("gemeente")
+    # the public profiles were in the view but on no tab of the seat
+    briefing = briefing_markdown(view)
+    assert "**Openbaar profiel (dit weet iedereen aan tafel):** Wil een mooie straat." in briefing
+    press = press_markdown(view)
+    assert "## Aan tafel" in press
+    assert "- **Wethouder** (Gemeente Dorp) — vetorecht: Wil een mooie straat." in press
+    assert "- **Netbeheerder** (Netbedrijf)" in press
+
+
+async def test_the_briefing_tab_shows_my_public_profile(game: LocalGame) -> None:
+    running(game)
+    app = SeatApp(game.link(["gemeente"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        assert "Openbaar profiel (dit weet iedereen aan tafel): Wil een mooie straat." in (
+            " ".join(screen_text(app).split())
+        )

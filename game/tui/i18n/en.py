@@ -86,12 +86,15 @@ STRINGS: dict[str, str] = {
     # press
     "press.events": "Events",
     "press.announcements": "Announcements from the facilitator",
+    "press.roles": "At the table",
+    "press.veto": "veto right",
     # briefing
     "briefing.table": "My scoring table — choose an issue and press ⟨d⟩ to disclose it",
     "briefing.issue": "Issue",
     "briefing.option": "Option",
     "briefing.points": "Points",
     "briefing.preset": "fixed in this mode",
+    "briefing.public": "Public profile (everyone at the table knows this)",
     "briefing.shared": "disclosed",
     "briefing.reservation": "Reservation value",
     "briefing.veto": "You have a veto",

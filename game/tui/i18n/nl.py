@@ -86,12 +86,15 @@ STRINGS: dict[str, str] = {
     # press
     "press.events": "Gebeurtenissen",
     "press.announcements": "Mededelingen van de spelleider",
+    "press.roles": "Aan tafel",
+    "press.veto": "vetorecht",
     # briefing
     "briefing.table": "Mijn puntentabel — kies een onderwerp en druk ⟨d⟩ om het te delen",
     "briefing.issue": "Onderwerp",
     "briefing.option": "Optie",
     "briefing.points": "Punten",
     "briefing.preset": "vast in deze spelvorm",
+    "briefing.public": "Openbaar profiel (dit weet iedereen aan tafel)",
     "briefing.shared": "gedeeld",
     "briefing.reservation": "Reservewaarde",
     "briefing.veto": "Je hebt een veto",

@@ -29,6 +29,20 @@ def scoring_rows(view: View) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def briefing_markdown(view: View) -> str:
+    """My briefing, with my public profile (what everyone at the table knows) under its title."""
+    me = view.get("me") or {}
+    text = str(me.get("briefing", ""))
+    public = next((r.get("public") for r in view.get("roles", ()) if r["id"] == me.get("role")), "")
+    if not public:
+        return text
+    profile = f"**{t('briefing.public')}:** {public}"
+    first, _, rest = text.partition("\n")
+    if first.startswith("# "):  # the briefing's own title stays on top
+        return f"{first}\n\n{profile}\n{rest}"
+    return f"{profile}\n\n{text}"
+
+
 def extras_markdown(view: View) -> str:
     me = view.get("me") or {}
     reservation = f"**{t('briefing.reservation')}:** {num(me.get('reservation', 0))}"
@@ -91,7 +105,7 @@ class BriefingPane(VerticalScroll):
         if key == self._key:
             return
         self._key = key
-        self.query_one("#briefing-md", Markdown).update(me.get("briefing", ""))
+        self.query_one("#briefing-md", Markdown).update(briefing_markdown(view))
         table = self.query_one("#briefing-points", DataTable)
         table.clear()
         disclosed = set(me.get("disclosed", []))
