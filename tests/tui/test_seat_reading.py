@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.containers import VerticalScroll
 
 from game.scenario.loader import load_scenario
 from game.tui.local_link import LocalGame
 from game.tui.seat import SeatApp
 from game.tui.widgets.briefing import briefing_markdown, extras_markdown
-from game.tui.widgets.debrief import debrief_plain, reveal_parts
+from game.tui.widgets.debrief import debrief_parts, debrief_plain, reveal_parts
 from game.tui.widgets.press import press_markdown
 from tests.tui.conftest import running, screen_text, settle
 
@@ -183,3 +185,23 @@ async def test_the_briefing_tab_shows_my_public_profile(game: LocalGame) -> None
         assert "Openbaar profiel (dit weet iedereen aan tafel): Wil een mooie straat." in (
             " ".join(screen_text(app).split())
         )
+
+
+def test_debrief_best_plan_keeps_its_indent_when_a_choice_wraps(game: LocalGame) -> None:
+    running(game, 3)
+    view = game.view_for("net")
+    parts = reveal_parts(view)
+    assert parts is not None
+    console = Console(width=30, record=True, file=io.StringIO())
+    for part in debrief_parts(view, *parts):
+        console.print(part)
+    lines = console.export_text().splitlines()
+    start = next(n for n, line in enumerate(lines) if line.rstrip().endswith("):"))
+    block = []
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        block.append(line)
+    assert len(block) > 3, lines  # every choice, some of them wrapped at 30 columns
+    # a wrapped choice ran back to the margin
+    assert all(line.startswith("    ") for line in block), block
