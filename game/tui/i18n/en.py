@@ -81,7 +81,7 @@ STRINGS: dict[str, str] = {
     "pin.title": "PIN for {role}",
     "pin.placeholder": "PIN (4 digits)",
     "pin.open": "Open",
-    "pin.wrong": "Wrong PIN.",
+    "pin.wrong_again": "Wrong PIN. Try again, or ⟨Esc⟩ to cancel.",
     "dialog.ok": "OK",
     # press
     "press.events": "Events",

@@ -81,7 +81,7 @@ STRINGS: dict[str, str] = {
     "pin.title": "Pincode voor {role}",
     "pin.placeholder": "pincode (4 cijfers)",
     "pin.open": "Openen",
-    "pin.wrong": "Onjuiste pincode.",
+    "pin.wrong_again": "Onjuiste pincode. Probeer het opnieuw, of ⟨Esc⟩ om te annuleren.",
     "dialog.ok": "OK",
     # press
     "press.events": "Gebeurtenissen",
