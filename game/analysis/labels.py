@@ -65,6 +65,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "veto": ("veto", "veto"),
     "no_room.one": ("Kernrol zonder ruimte: {roles}", "Core role without room: {roles}"),
     "no_room.other": ("Kernrollen zonder ruimte: {roles}", "Core roles without room: {roles}"),
+    "no_room_optional.one": (
+        "Rol zonder ruimte (geen kernrol): {roles}; speelt ze mee, dan stemt ze tegen elk pakket",
+        "Optional role without room: {roles}; if it plays, it votes no on every package",
+    ),
+    "no_room_optional.other": (
+        "Rollen zonder ruimte (geen kernrol): {roles}; spelen ze mee, dan stemmen ze tegen "
+        "elk pakket",
+        "Optional roles without room: {roles}; if they play, they vote no on every package",
+    ),
     "vetoes.one": (
         "Veto dat ertoe doet (houdt pakketten tegen die anders aangenomen worden): {roles}",
         "Veto that matters (it blocks packages that would otherwise pass): {roles}",

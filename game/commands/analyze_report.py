@@ -242,6 +242,15 @@ def render(scenario: Scenario, data: dict[str, Any], lang: str = "nl") -> list[A
     if data["no_room"]:
         roles = _roles(scenario, data["no_room"], lang)
         out.append(Text(counted("no_room", len(data["no_room"]), lang, roles=roles), style="red"))
+    optional = [  # in the table only, in red, they were easy to miss
+        role_id
+        for role_id, r in data["room"].items()
+        if role_id not in data["no_room"] and (r["room"] is None or r["room"] < 0)
+    ]
+    if optional:
+        roles = _roles(scenario, optional, lang)
+        line = counted("no_room_optional", len(optional), lang, roles=roles)
+        out.append(Text(line, style="red"))
     vetoes = [r for r in data["roles_in_play"] if scenario.role(r).veto]
     matter = data["vetoes_that_matter"]
     if matter:

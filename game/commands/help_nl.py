@@ -70,7 +70,7 @@ _SCENARIO = "scenariobestand of naam van een meegeleverd scenario"
 _LANG = "taal van de interface (standaard nl)"
 _WEB = "geen browserplekken (standaard op poort 8000 als textual-serve er is)"
 _PACE = "seconden tussen twee zetten van een bot (standaard 4)"
-_URL = "adres van de server, bijvoorbeeld ws://192.168.1.10:8765"
+_URL = "adres van het spel, zoals de console het toont (bijvoorbeeld 192.168.1.10:8765)"
 _MODE = "modus: full (ongeveer 2 uur) of short (30-40 minuten)"
 _EVENTS = "gespeelde gebeurtenissen (ids), in volgorde"
 _IN_PLAY = "alleen deze rollen spelen mee"
@@ -103,7 +103,7 @@ OPTIONS: dict[tuple[str, str], str] = {
     ("host", "bot_pace"): _PACE,
     ("host", "lang"): _LANG,
     ("join", "url"): _URL,
-    ("join", "code"): "deelnamecode van een rol",
+    ("join", "code"): "deelnamecode van een rol; herhaal --code voor elke rol aan deze terminal",
     ("join", "lang"): _LANG,
     ("screen", "url"): _URL,
     ("screen", "code"): "de schermcode van de tafel",

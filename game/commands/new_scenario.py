@@ -20,6 +20,16 @@ from game.commands.messages import say
 
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 PLACEHOLDER = "__NAME__"
+#: The placeholder and the spaces before a comment on its line: the name takes
+#: their room, so that the comment stays in the column of the others.
+PADDED = re.compile(re.escape(PLACEHOLDER) + r"( +)(?=#)")
+
+
+def fill_in(text: str, name: str) -> str:
+    """``text`` with ``name`` for the placeholder, comments kept in their column."""
+    width = len(PLACEHOLDER)
+    text = PADDED.sub(lambda m: name + " " * max(2, width + len(m[1]) - len(name)), text)
+    return text.replace(PLACEHOLDER, name)
 
 
 def register(subparsers: Any) -> None:
@@ -63,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         briefings.mkdir(parents=True)
         for item in roles:
             (briefings / item.name).write_text(item.read_text(encoding="utf-8"), encoding="utf-8")
-        scenario_file.write_text(text.replace(PLACEHOLDER, name), encoding="utf-8")
+        scenario_file.write_text(fill_in(text, name), encoding="utf-8")
     except OSError:
         print(say("cannot_write", path=folder), file=sys.stderr)
         return 1

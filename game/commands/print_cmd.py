@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     codes = None
     if args.codes:
         try:
-            codes = load_codes(args.codes, scenario)
+            codes = load_codes(args.codes, scenario, args.lang)
         except CodesError as exc:
             print(exc, file=sys.stderr)
             return 1

@@ -20,18 +20,98 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.catalog import Catalog
 from game.net.address import AddressError, role_link, screen_link, short_address
 from game.printing.html import document, esc
 from game.printing.labels import label
 from game.printing.qr import qr_svg
 from game.scenario.model import Scenario
-from game.scenario.problems import did_you_mean
+from game.scenario.problems import closest
 
 CARDS_PER_PAGE = 8
+#: The QR code's width on a card: with a two-line role name the card still
+#: holds the whole command (at 26 mm its second line fell off the card).
+QR_MM = 22
 
 
 class CodesError(ValueError):
     """The codes file cannot be used; the message lists every problem."""
+
+
+_PROBLEMS = Catalog(
+    {
+        # key: (nl, en)
+        "missing": (
+            "{file}: het codebestand bestaat niet",
+            "{file}: the codes file does not exist",
+        ),
+        "unreadable": (
+            "{file}: kan het codebestand niet lezen (mag je het lezen?)",
+            "{file}: cannot read the codes file (may you read it?)",
+        ),
+        "not_text": (
+            "{file}: het codebestand is geen tekst (UTF-8)",
+            "{file}: the codes file is not text (UTF-8)",
+        ),
+        "not_json": (
+            "{file}:{line}:{col}: geen geldige JSON",
+            "{file}:{line}:{col}: not valid JSON: {detail}",
+        ),
+        "not_object": (
+            "{file}: het codebestand moet een JSON-object met 'url' en 'tables' zijn",
+            "{file}: the codes file must be a JSON object with 'url' and 'tables'",
+        ),
+        "no_url": (
+            "'url' moet het adres van het spel zijn, zoals http://192.168.1.10:8765/",
+            "'url' must be the game's address, such as http://192.168.1.10:8765/",
+        ),
+        "bad_url": (
+            "'url' is geen adres van een spel: {url}",
+            "'url' is no game address: {url}",
+        ),
+        "no_tables": (
+            "'tables' moet een lijst met minstens één tafel zijn",
+            "'tables' must be a non-empty list",
+        ),
+        "table_not_object": (
+            "{where} moet een object zijn",
+            "{where} must be an object",
+        ),
+        "table_number": (
+            "{where}.table moet een heel getal zijn",
+            "{where}.table must be a whole number",
+        ),
+        "no_roles": (
+            "{where}.roles moet minstens één rol met haar code noemen",
+            "{where}.roles must list at least one role with its code",
+        ),
+        "not_mapping": (
+            "{where} moet een object van rol-id naar tekst zijn",
+            "{where} must be an object of role id to text",
+        ),
+        "empty_text": (
+            "{where}.{item} moet een niet-lege tekst zijn",
+            "{where}.{item} must be a non-empty text",
+        ),
+        "screen_text": (
+            "{where}.screen moet een tekst zijn",
+            "{where}.screen must be a text",
+        ),
+        "unknown_role": (
+            "{where}: onbekende rol '{role}' in dit scenario",
+            "{where}: unknown role '{role}' in this scenario",
+        ),
+        "unknown_role_hint": (
+            "{where}: onbekende rol '{role}' in dit scenario (bedoel je '{hint}'?)",
+            "{where}: unknown role '{role}' in this scenario (did you mean '{hint}'?)",
+        ),
+    }
+)
+
+
+def problem_keys() -> tuple[str, ...]:
+    """Every codes-file problem key (for tests)."""
+    return tuple(_PROBLEMS.labels)
 
 
 @dataclass(frozen=True)
@@ -48,92 +128,128 @@ class Codes:
     tables: tuple[TableCodes, ...]
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, lang: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CodesError(f"{path}: cannot read the codes file: {exc}") from None
+    except FileNotFoundError:
+        raise CodesError(_PROBLEMS.label("missing", lang, file=path)) from None
+    except UnicodeDecodeError:
+        raise CodesError(_PROBLEMS.label("not_text", lang, file=path)) from None
+    except OSError:
+        raise CodesError(_PROBLEMS.label("unreadable", lang, file=path)) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CodesError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        message = _PROBLEMS.label(
+            "not_json", lang, file=path, line=exc.lineno, col=exc.colno, detail=exc.msg
+        )
+        raise CodesError(message) from None
 
 
-def _strings(value: Any, where: str, problems: list[str]) -> dict[str, str]:
+class _Problems:
+    """The problems found so far, each said in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[str] = []
+
+    def add(self, problem: str, **values: object) -> None:
+        self.lines.append(_PROBLEMS.label(problem, self.lang, **values))
+
+
+def _strings(value: Any, where: str, problems: _Problems) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.append(f"{where} must be an object of role id to text")
+        problems.add("not_mapping", where=where)
         return {}
     out = {}
     for key, item in value.items():
         if isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip():
             out[str(key)] = str(item).strip()
         else:
-            problems.append(f"{where}.{key} must be a non-empty text")
+            problems.add("empty_text", where=where, item=key)
     return out
 
 
-def _table(data: Any, index: int, scenario: Scenario, problems: list[str]) -> TableCodes | None:
+def _table(data: Any, index: int, scenario: Scenario, problems: _Problems) -> TableCodes | None:
     where = f"tables[{index}]"
     if not isinstance(data, dict):
-        problems.append(f"{where} must be an object")
+        problems.add("table_not_object", where=where)
         return None
     number = data.get("table", index + 1)
     if not isinstance(number, int) or isinstance(number, bool):
-        problems.append(f"{where}.table must be a whole number")
+        problems.add("table_number", where=where)
         number = index + 1
     roles = _strings(data.get("roles"), f"{where}.roles", problems)
     if not roles:
-        problems.append(f"{where}.roles must list at least one role with its code")
+        problems.add("no_roles", where=where)
     pins = _strings(data.get("pins"), f"{where}.pins", problems)
     for role_id in [*roles, *pins]:
         if role_id not in scenario.role_ids:
-            hint = did_you_mean(role_id, scenario.role_ids)
-            problems.append(f"{where}: unknown role '{role_id}' in this scenario{hint}")
+            hint = closest(role_id, scenario.role_ids)
+            key = "unknown_role_hint" if hint else "unknown_role"
+            problems.add(key, where=where, role=role_id, hint=hint)
     screen = data.get("screen") or ""
     if not isinstance(screen, str):
-        problems.append(f"{where}.screen must be a text")
+        problems.add("screen_text", where=where)
         screen = ""
     return TableCodes(number, screen, roles, pins)
 
 
-def load_codes(path: str | Path, scenario: Scenario) -> Codes:
-    """Read and check a codes file against ``scenario``; raises :class:`CodesError`."""
+def load_codes(path: str | Path, scenario: Scenario, lang: str = "nl") -> Codes:
+    """Read and check a codes file against ``scenario``; raises :class:`CodesError`.
+
+    The error's message lists every problem, in ``lang`` (Dutch unless ``"en"``).
+    """
     file = Path(path)
-    data = _read_json(file)
+    data = _read_json(file, lang)
     if not isinstance(data, dict):
-        raise CodesError(f"{file}: the codes file must be a JSON object with 'url' and 'tables'")
-    problems: list[str] = []
+        raise CodesError(_PROBLEMS.label("not_object", lang, file=file))
+    problems = _Problems(lang)
     url = data.get("url")
     if not isinstance(url, str) or not url.strip():
-        problems.append("'url' must be the game's address, such as http://192.168.1.10:8765/")
+        problems.add("no_url")
         url = ""
     else:
         try:
             short_address(url)
         except AddressError:
-            problems.append(f"'url' is no game address: {url!r}")
+            problems.add("bad_url", url=repr(url))
     tables_data = data.get("tables")
     tables: list[TableCodes] = []
     if not isinstance(tables_data, list) or not tables_data:
-        problems.append("'tables' must be a non-empty list")
+        problems.add("no_tables")
     else:
         for i, t in enumerate(tables_data):
             table = _table(t, i, scenario, problems)
             if table is not None:
                 tables.append(table)
-    if problems:
-        raise CodesError("\n".join(f"{file}: {p}" for p in problems))
+    if problems.lines:
+        raise CodesError("\n".join(f"{file}: {p}" for p in problems.lines))
     return Codes(url.strip(), tuple(tables))
 
 
 def join_command(url: str, code: str, verb: str = "join") -> str:
-    return f"botsende-belangen {verb} {shlex.quote(short_address(url))} --code {shlex.quote(code)}"
+    return " ".join(command_words(url, code, verb))
+
+
+def command_words(url: str, code: str, verb: str = "join") -> list[str]:
+    """The join command in the pieces a printed line may break between.
+
+    ``--code`` stays with its code, and no piece breaks at its own hyphens: a
+    card said ``... 192.0.2.2:35310 -`` and ``-code YCS-5JJ`` on the next line.
+    """
+    address = shlex.quote(short_address(url))
+    return ["botsende-belangen", verb, address, f"--code {shlex.quote(code)}"]
+
+
+def _command_html(words: list[str]) -> str:
+    return " ".join(f'<span class="nowrap">{esc(word)}</span>' for word in words)
 
 
 def _card(
-    head: str, title: str, sub: str, link: str, command: str, code: str, pin: str, lang: str
+    head: str, title: str, sub: str, link: str, command: list[str], code: str, pin: str, lang: str
 ) -> str:
     pin_html = (
         f'<div class="kicker">{esc(label("pin", lang))}</div><div class="big">{esc(pin)}</div>'
@@ -143,11 +259,11 @@ def _card(
     return (
         f'<div class="card"><div class="kicker">{esc(head)}</div>'
         f'<div class="card-title">{esc(title)}</div><div class="card-sub">{esc(sub)}</div>'
-        f'<div class="card-body">{qr_svg(link, 26)}<div class="card-text">'
+        f'<div class="card-body">{qr_svg(link, QR_MM)}<div class="card-text">'
         f'<div class="kicker">{esc(label("code", lang))}</div><div class="big">{esc(code)}</div>'
         f"{pin_html}</div></div>"
         f'<div class="small muted">{esc(label("join_note", lang))}</div>'
-        f"<code>{esc(command)}</code></div>"
+        f"<code>{_command_html(command)}</code></div>"
     )
 
 
@@ -161,13 +277,13 @@ def cards(scenario: Scenario, codes: Codes, lang: str = "nl") -> list[str]:
             code = t.roles.get(role.id)
             if code:
                 pin = t.pins.get(role.id, "")
-                command = join_command(codes.url, code)
+                command = command_words(codes.url, code)
                 link = role_link(codes.url, code)
                 out.append(
                     _card(head, role.name, role.organisation, link, command, code, pin, lang)
                 )
         if t.screen:
-            command = join_command(codes.url, t.screen, "screen")
+            command = command_words(codes.url, t.screen, "screen")
             link = screen_link(codes.url, t.screen)
             title = label("screen_card", lang)
             out.append(_card(head, title, "", link, command, t.screen, "", lang))
@@ -176,16 +292,18 @@ def cards(scenario: Scenario, codes: Codes, lang: str = "nl") -> list[str]:
 
 CARD_CSS = """
 .cards { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 66mm; gap: 0; }
-.card { border: 0.3mm dashed #8a969c; padding: 3.5mm 5mm; overflow: hidden; break-inside: avoid; }
-.card-title { font-size: 14pt; font-weight: bold; color: #0b4f6c; line-height: 1.15; }
-.card-sub { font-size: 9pt; color: #5c6b73; min-height: 4mm; margin-bottom: 1.5mm; }
-.card-body { display: flex; gap: 5mm; align-items: flex-start; margin-bottom: 2mm; }
+.card { border: 0.3mm dashed #8a969c; padding: 3mm 5mm; overflow: hidden; break-inside: avoid; }
+.card-title { font-size: 13pt; font-weight: bold; color: #0b4f6c; line-height: 1.1; }
+.card-sub { font-size: 9pt; color: #5c6b73; min-height: 4mm; margin-bottom: 1mm; }
+.card-body { display: flex; gap: 5mm; align-items: flex-start; margin-bottom: 1mm; }
 .card-body svg { flex: none; }
 .big { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 15pt;
   font-weight: bold; letter-spacing: 0.06em; margin-bottom: 1.5mm; }
+.card .small { line-height: 1.25; }
 .card code { display: block; font-family: "Liberation Mono", "DejaVu Sans Mono", monospace;
-  font-size: 8.5pt; overflow-wrap: anywhere; background: #f1f4f6; padding: 1mm 1.5mm;
+  font-size: 8.5pt; line-height: 1.3; background: #f1f4f6; padding: 1mm 1.5mm;
   margin-top: 0.8mm; }
+.card code .nowrap { white-space: nowrap; }
 """
 
 

@@ -70,17 +70,23 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def did_you_mean(word: object, candidates: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest candidate, or ``""``."""
+def closest(word: object, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word`` (a likely typo of it), or ``None``."""
     if not isinstance(word, str):
-        return ""
+        return None
     known = list(candidates)
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     if not close and known:  # a shortened or lengthened id: 'riolering' for 'riool'
         best = max(known, key=lambda c: _common_prefix(c, word))
         if _common_prefix(best, word) >= 3:
             close = [best]
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: object, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or ``""``."""
+    match = closest(word, candidates)
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -24,7 +24,13 @@ from game.tui.i18n import error_text, t
 from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, PackageChosen, RoleLocked, ViewArrived
 from game.tui.notices import notice_text
-from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.palette import (
+    ActionsProvider,
+    PaletteEntry,
+    Providers,
+    open_palette,
+    palette_binding,
+)
 from game.tui.plans import PlanCache, PlanKey
 from game.tui.seat_actions import SeatActions
 from game.tui.tab_labels import fit_tabs
@@ -57,7 +63,8 @@ def make_pane(name: str) -> Widget:
 
 class SeatApp(SeatActions):
     CSS_PATH = str(Path(__file__).with_name("seat.tcss"))
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    # the seat's own moves only: Textual's system commands are in English
+    COMMANDS: ClassVar[Providers] = {ActionsProvider}
     TITLE = "Botsende belangen"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", f"tab('{TABS[0]}')", t("key.tabs"), key_display="1–8"),
@@ -66,8 +73,11 @@ class SeatApp(SeatActions):
             for n, name in enumerate(TABS)
             if n
         ),
-        Binding("r", "switch_role", t("key.switch_role")),
-        Binding("l", "lock", t("key.lock")),
+        # r and l are said in the role bar (and on the lock screen), not in the footer:
+        # at 80 columns the footer then still has room for v, q and the palette
+        Binding("r", "choose_role", t("key.choose_role")),  # in the footer while locked
+        Binding("r", "switch_role", t("key.switch_role"), show=False),
+        Binding("l", "lock", t("key.lock"), show=False),
         Binding("p", "propose", t("key.propose")),
         Binding("a", "amend", t("key.amend"), show=False),
         Binding("s", "support", t("key.support"), show=False),
@@ -82,6 +92,7 @@ class SeatApp(SeatActions):
         Binding("q", "quit", t("key.quit")),
         Binding("escape", "leave_text", t("key.leave_text")),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        palette_binding(t("key.palette"), show=True),
     ]
     MOVE_ACTIONS: ClassVar[dict[str, str]] = {
         "propose": "propose",
@@ -137,7 +148,8 @@ class SeatApp(SeatActions):
                 with TabPane(t(f"tab.{name}"), id=name):
                     if name in EAGER:
                         yield make_pane(name)
-        yield Footer(compact=True)
+        # the palette's key among the others: Textual docks it over the right end
+        yield Footer(compact=True, show_command_palette=False)
 
     def pane(self, name: str) -> Any:
         """The content of tab ``name``; None until the tab has been shown once."""
@@ -167,6 +179,8 @@ class SeatApp(SeatActions):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what cannot apply; dim a move the round does not allow (yet)."""
         one_open = len(self.link.roles) == 1 and self.current is not None
+        if action == "choose_role":
+            return self.current is None
         if action == "switch_role":
             return not one_open
         if action == "leave_text":
@@ -319,6 +333,8 @@ class SeatApp(SeatActions):
         bar = t("rolebar", role=role_label(view, view["role"]))
         if len(self.link.roles) > 1:
             bar += "   " + t("rolebar.shared_typing" if typing else "rolebar.shared")
+        else:
+            bar += "   " + t("rolebar.single_typing" if typing else "rolebar.single")
         ballot = view.get("ballot")
         if ballot and ballot.get("open") and not view["me"].get("voted"):
             key = "rolebar.vote_open_typing" if typing else "rolebar.vote_open"
@@ -405,6 +421,9 @@ class SeatApp(SeatActions):
             self._show_focus(view)
 
     # -- palette ----------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        open_palette(self, t("palette.search"))
+
     def palette_commands(self) -> list[PaletteEntry]:
         entries: list[PaletteEntry] = [
             (t("tab." + name), t("palette.go"), partial(self.action_tab, name)) for name in TABS
@@ -434,4 +453,5 @@ class SeatApp(SeatActions):
                 self.action_disclose_reservation,
             )
         )
+        entries.append((t("key.quit"), t("help.quit"), self.action_quit))
         return entries

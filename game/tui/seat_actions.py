@@ -86,6 +86,10 @@ class SeatActions(SeatPrompts):
                 return
         self.set_focus(None)
 
+    def action_choose_role(self) -> None:
+        """``r`` on a locked seat: the same dialog, named for what it does there."""
+        self.action_switch_role()
+
     @work(exclusive=True, group="dialog")
     async def action_switch_role(self) -> None:
         roles = [(r, self.names.get(r, r)) for r in self.link.roles]
@@ -96,20 +100,23 @@ class SeatActions(SeatPrompts):
         if chosen is None or chosen == self.current:
             return
         if chosen not in self.unlocked:
-            pin = await self.push_screen_wait(PinScreen(self.names.get(chosen, chosen)))
-            if pin is None:
-                return
-            if self.current is not None and len(self.link.roles) > 1:
-                await self._lock_current()
-            self.unlocking.add(chosen)  # its view may arrive before the answer does
-            try:
-                opened = await self.link.unlock(chosen, pin)
-            finally:
-                self.unlocking.discard(chosen)
-            if not opened:
+            error = ""
+            while True:  # a wrong PIN asks again, for the same role, until Esc
+                label = self.names.get(chosen, chosen)
+                pin = await self.push_screen_wait(PinScreen(label, error))
+                if pin is None:
+                    return
+                if self.current is not None and len(self.link.roles) > 1:
+                    await self._lock_current()
+                self.unlocking.add(chosen)  # its view may arrive before the answer does
+                try:
+                    opened = await self.link.unlock(chosen, pin)
+                finally:
+                    self.unlocking.discard(chosen)
+                if opened:
+                    break
                 self.views.pop(chosen, None)
-                self.notify(t("pin.wrong"), severity="error")
-                return
+                error = t("pin.wrong_again")
             self.unlocked.add(chosen)
         self.current = chosen
         if chosen in self.views:

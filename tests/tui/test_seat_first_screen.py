@@ -54,7 +54,7 @@ async def test_a_locked_single_role_seat_can_open_again(game: LocalGame) -> None
         await settle(pilot)
         await pilot.press("l")
         await settle(pilot)
-        assert app.current is None and "r Rol wisselen" in screen_text(app)
+        assert app.current is None and "r Rol kiezen" in screen_text(app)
         await pilot.press("r")
         await pilot.press(*"2222", "enter")
         await settle(pilot)

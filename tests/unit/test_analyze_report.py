@@ -163,3 +163,28 @@ def test_join_names():
     assert labels.join_names(["A"], "nl") == "A"
     assert labels.join_names(["A", "B", "C"], "nl") == "A, B en C"
     assert labels.join_names(["A", "B"], "en") == "A and B"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("nl", "Rol zonder ruimte (geen kernrol): {role}; speelt ze mee, dan stemt ze tegen"),
+        ("en", "Optional role without room: {role}; if it plays, it votes no on every"),
+    ],
+)
+def test_an_optional_role_without_room_is_named_in_words(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], lang: str, sentence: str
+) -> None:
+    import shutil
+
+    folder = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", folder)
+    path = folder / "mini.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reservation: 20", "reservation: 95"), encoding="utf-8")
+    role = load_scenario(path).role("winkels")
+    assert not role.core and role.reservation_for("short") == 95
+    assert main(["analyze", str(path), "--mode", "short", "--lang", lang]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    # it showed only a red number in the table: the trainer had to spot it
+    assert sentence.format(role=role.label) in out, out

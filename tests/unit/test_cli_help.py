@@ -29,3 +29,16 @@ def test_help_has_no_english(command: str | None, capsys: pytest.CaptureFixture[
     assert out.startswith("gebruik: ")
     words = re.sub(r"--?[\w-]+|\{[^}]*\}|<[^>]*>|\S+\.(?:html|json|npz)\b", " ", out)
     assert ENGLISH.findall(words) == [], out
+
+
+def test_join_help_says_the_address_as_shown_and_how_to_share_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["join", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    # it gave 'ws://192.168.1.10:8765', a form the console never shows, and no word
+    # on a second --code for a shared terminal
+    assert "zoals de console het toont (bijvoorbeeld 192.168.1.10:8765)" in text
+    assert "ws://" not in text
+    assert "herhaal --code voor elke rol aan deze terminal" in text

@@ -27,6 +27,19 @@ def test_new_scenario_validates(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "# Check the file after every change" in text
 
 
+@pytest.mark.parametrize("name", ["dijk", "dijkversterking", "een_heel_lange_scenarionaam_x"])
+def test_the_id_comment_stays_in_its_column(tmp_path: Path, name: str) -> None:
+    assert main(["new-scenario", name, "--dir", str(tmp_path)]) == 0
+    lines = (tmp_path / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
+    id_line = next(line for line in lines if line.startswith("  id: "))
+    title_line = next(line for line in lines if line.startswith("  title: "))
+    assert id_line.startswith(f"  id: {name}  ")
+    if len(name) < 20:  # it was pushed right: 'id: dijkversterking                # unique id'
+        assert id_line.index("# unique id") == title_line.index("# shown on every screen")
+    assert f"botsende-belangen validate {name}.yaml" in lines[4]
+    assert f"briefings: {name}" in lines
+
+
 def test_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     existing = tmp_path / "proef.yaml"
     existing.write_text("mine\n", encoding="utf-8")

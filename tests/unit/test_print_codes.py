@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.printing.codes import _PROBLEMS, QR_MM, problem_keys
 from game.printing.html import markdown
 from game.printing.labels import LANGUAGES, keys, label
 from game.printing.qr import qr_matrix, qr_svg
@@ -50,16 +51,23 @@ def test_cards_have_every_code_pin_command_and_a_qr(tmp_path: Path) -> None:
     assert 'href="codes.html"' in (out / "index.html").read_text(encoding="utf-8")
     for table in CODES["tables"]:
         for role, code in table["roles"].items():
-            assert f"botsende-belangen join 192.168.1.10:8765 --code {code}" in text
+            # the command breaks only between words, '--code' stays with its code
+            assert (
+                '<span class="nowrap">botsende-belangen</span> <span class="nowrap">join</span> '
+                '<span class="nowrap">192.168.1.10:8765</span> '
+                f'<span class="nowrap">--code {code}</span>'
+            ) in text
             assert f'<div class="big">{table["pins"][role]}</div>' in text
             # the QR code opens the role's seat in a browser, already joined
-            assert qr_svg(f"http://192.168.1.10:8765/#code={code}", 26) in text
-        assert f"botsende-belangen screen 192.168.1.10:8765 --code {table['screen']}" in text
-        assert qr_svg(f"http://192.168.1.10:8765/#screen={table['screen']}", 26) in text
+            assert qr_svg(f"http://192.168.1.10:8765/#code={code}", QR_MM) in text
+        assert f'<span class="nowrap">--code {table["screen"]}</span>' in text
+        assert '<span class="nowrap">screen</span>' in text
+        assert qr_svg(f"http://192.168.1.10:8765/#screen={table['screen']}", QR_MM) in text
     assert text.count('<div class="card">') == 8  # 2 tables x (3 roles + room screen)
     assert text.count("<svg") == 8 and 'class="qr"' in text
     assert "Tafel 2" in text and "Winkeliersvereniging" in text
     assert "FAC-SECRET" not in text  # the facilitator code is never printed
+    assert "overflow-wrap: anywhere" not in text
 
 
 def test_codes_text_is_escaped(tmp_path: Path) -> None:
@@ -71,37 +79,87 @@ def test_codes_text_is_escaped(tmp_path: Path) -> None:
     assert "<b>X</b>" not in text and "&lt;b&gt;X&lt;/b&gt;" in text
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("{not json", r"codes\.json:1:2: not valid JSON"),
-        ([1, 2], r"must be a JSON object with 'url' and 'tables'"),
-        ({"tables": [{"roles": {"net": "A"}}]}, r"'url' must be the game's address"),
-        ({"url": URL, "tables": []}, r"'tables' must be a non-empty list"),
-        ({"url": URL, "tables": [{"roles": {}}]}, r"tables\[0\]\.roles must list at least one"),
-        (
-            {"url": URL, "tables": [{"roles": {"gemeent": "A"}}]},
-            r"unknown role 'gemeent' in this scenario \(did you mean 'gemeente'\?\)",
-        ),
-        ({"url": URL, "tables": [{"roles": {"net": ""}}]}, r"tables\[0\]\.roles\.net must be"),
-    ],
-)
+BAD_CODES: list[tuple[object, str, str]] = [
+    # content, the Dutch message (the default), the English one (--lang en)
+    ("{not json", r"codes\.json:1:2: geen geldige JSON$", r"codes\.json:1:2: not valid JSON"),
+    (
+        [1, 2],
+        r"moet een JSON-object met 'url' en 'tables' zijn",
+        r"must be a JSON object with 'url' and 'tables'",
+    ),
+    (
+        {"tables": [{"roles": {"net": "A"}}]},
+        r"'url' moet het adres van het spel zijn",
+        r"'url' must be the game's address",
+    ),
+    (
+        {"url": URL, "tables": []},
+        r"'tables' moet een lijst met minstens één tafel zijn",
+        r"'tables' must be a non-empty list",
+    ),
+    (
+        {"url": URL, "tables": [{"roles": {}}]},
+        r"tables\[0\]\.roles moet minstens één rol",
+        r"tables\[0\]\.roles must list at least one",
+    ),
+    (
+        {"url": URL, "tables": [{"roles": {"gemeent": "A"}}]},
+        r"onbekende rol 'gemeent' in dit scenario \(bedoel je 'gemeente'\?\)",
+        r"unknown role 'gemeent' in this scenario \(did you mean 'gemeente'\?\)",
+    ),
+    (
+        {"url": URL, "tables": [{"roles": {"net": ""}}]},
+        r"tables\[0\]\.roles\.net moet een niet-lege tekst zijn",
+        r"tables\[0\]\.roles\.net must be",
+    ),
+    (
+        {"url": "foo bar", "tables": [3]},
+        r"'url' is geen adres van een spel: 'foo bar'\n.*tables\[0\] moet een object zijn",
+        r"'url' is no game address: 'foo bar'\n.*tables\[0\] must be an object",
+    ),
+]
+
+ENGLISH_WORDS = re.compile(r"\b(must|cannot|unknown|valid|the|file|did you mean)\b")
+
+
+@pytest.mark.parametrize(("content", "dutch", "english"), BAD_CODES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_bad_codes_file_exits_1_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: object, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: object,
+    dutch: str,
+    english: str,
+    lang: str,
 ) -> None:
     codes = write_codes(tmp_path, content)
     out = tmp_path / "out"
-    assert main(["print", str(MINI), "--codes", str(codes), "-o", str(out)]) == 1
+    args = ["print", str(MINI), "--codes", str(codes), "-o", str(out)]
+    assert main([*args, "--lang", "en"] if lang == "en" else args) == 1
     err = capsys.readouterr().err
-    assert re.search(message, err), err
+    assert re.search(english if lang == "en" else dutch, err, re.MULTILINE), err
     assert str(codes) in err and "Traceback" not in err
+    if lang == "nl":  # the Dutch interface says it in Dutch only
+        assert not ENGLISH_WORDS.search(err.replace(str(codes), "")), err
     assert not out.exists()
 
 
-def test_missing_codes_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "message"), [("nl", "het codebestand bestaat niet"), ("en", "does not exist")]
+)
+def test_missing_codes_file_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, message: str
+) -> None:
     args = ["print", str(MINI), "--codes", str(tmp_path / "none.json"), "-o", str(tmp_path)]
-    assert main(args) == 1
-    assert "cannot read the codes file" in capsys.readouterr().err
+    assert main([*args, "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Errno" not in err
+
+
+def test_codes_problems_exist_in_both_languages() -> None:
+    for key in problem_keys():
+        nl, en = _PROBLEMS.labels[key]
+        assert nl.strip() and en.strip() and nl != en, key
 
 
 def test_qr_svg_draws_exactly_the_dark_modules() -> None:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
 from game.tui.i18n import num, signed, t
-from game.tui.viewdata import View, issue_titles
+from game.tui.viewdata import View, issue_titles, option_title
 
 
 def scoring_rows(view: View) -> list[tuple[str, str, str, str]]:
@@ -29,20 +29,38 @@ def scoring_rows(view: View) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def briefing_markdown(view: View) -> str:
+    """My briefing, with my public profile (what everyone at the table knows) under its title."""
+    me = view.get("me") or {}
+    text = str(me.get("briefing", ""))
+    public = next((r.get("public") for r in view.get("roles", ()) if r["id"] == me.get("role")), "")
+    if not public:
+        return text
+    profile = f"**{t('briefing.public')}:** {public}"
+    first, _, rest = text.partition("\n")
+    if first.startswith("# "):  # the briefing's own title stays on top
+        return f"{first}\n\n{profile}\n{rest}"
+    return f"{profile}\n\n{text}"
+
+
 def extras_markdown(view: View) -> str:
     me = view.get("me") or {}
-    lines = [f"**{t('briefing.reservation')}:** {num(me.get('reservation', 0))}"]
-    if me.get("veto"):
-        lines.append(f"**{t('briefing.veto')}**")
+    reservation = f"**{t('briefing.reservation')}:** {num(me.get('reservation', 0))}"
+    if me.get("veto"):  # one paragraph: a single newline would run them together anyway
+        reservation += f" · **{t('briefing.veto')}**"
+    lines = [reservation, ""]
     titles = issue_titles(view)
     for rule in me.get("rules", []):
-        cond = ", ".join(f"{titles.get(k, k)} = {'/'.join(v)}" for k, v in rule["when"].items())
-        lines.append(
-            f"- {signed(rule['points'])} {t('briefing.when')} {cond}. {rule.get('note', '')}"
+        cond = " + ".join(
+            f"{titles.get(k, k)}: {' / '.join(option_title(view, k, o) for o in v)}"
+            for k, v in rule["when"].items()
         )
+        note = f" — {rule['note']}" if rule.get("note") else ""
+        lines.append(f"- {signed(rule['points'])} {t('briefing.when')} {cond}{note}")
     for term in me.get("metric_terms", []):
         what = t(f"metric.{term['metric']}")
-        lines.append(f"- {signed(term['weight'], 2)} × {what}. {term.get('note', '')}")
+        note = f" — {term['note']}" if term.get("note") else ""
+        lines.append(f"- {signed(term['weight'], 2)} × {what}{note}")
     disclosed = me.get("disclosed", [])
     shown = [titles.get(i, i) if i else t("briefing.reservation") for i in disclosed]
     lines.append("")
@@ -87,7 +105,7 @@ class BriefingPane(VerticalScroll):
         if key == self._key:
             return
         self._key = key
-        self.query_one("#briefing-md", Markdown).update(me.get("briefing", ""))
+        self.query_one("#briefing-md", Markdown).update(briefing_markdown(view))
         table = self.query_one("#briefing-points", DataTable)
         table.clear()
         disclosed = set(me.get("disclosed", []))

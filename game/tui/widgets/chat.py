@@ -41,7 +41,14 @@ class ChatLog(RichLog):
     tab that is still hidden, on a busy machine that Resize can be missed, and
     the log then stays empty on screen. Each time the log is laid out with a
     width, the held writes are let through.
+
+    RichLog also lays every line out at least ``min_width`` (78) columns wide;
+    in an 80-column terminal its box is narrower, and the end of each wrapped
+    line (a word of the message) was cut off. This log wraps to its own width.
     """
+
+    def __init__(self, *, wrap: bool = True, markup: bool = False, id: str | None = None) -> None:
+        super().__init__(wrap=wrap, markup=markup, min_width=1, id=id)
 
     def _flush_held(self) -> None:
         if not self._size_known and self.size.width:

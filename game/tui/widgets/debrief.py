@@ -10,6 +10,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -77,9 +78,18 @@ def possible_text(view: View, possible: Mapping[str, Any]) -> Text:
     best = possible.get("best_plan")
     if best is not None:
         label = "debrief.best_better" if best.get("basis") == "better" else "debrief.best_passing"
-        text.append("  • " + t(label, openings=best.get("openings_total", 0)) + "\n")
-        text.append("    " + package_summary(view, best.get("package") or {}, "\n    ") + "\n")
+        text.append("  • " + t(label, openings=best.get("openings_total", 0)))
     return text
+
+
+def best_plan_part(view: View, possible: Mapping[str, Any]) -> RenderableType | None:
+    """The best plan's choices, one a line, indented as a block: a wrapped choice
+    keeps the indent (it ran back to the margin: '… een eigen' / 'boomzone')."""
+    best = possible.get("best_plan")
+    if best is None or (possible.get("max_welfare") or {}).get("joint") is None:
+        return None
+    lines = package_summary(view, best.get("package") or {}, "\n") + "\n"
+    return Padding(Text(lines), (0, 0, 0, 4))
 
 
 def debrief_parts(
@@ -100,6 +110,9 @@ def debrief_parts(
     best: Mapping[str, Any] | None = possible.get("best_plan")
     if possible:
         parts.append(possible_text(view, possible))
+        plan_part = best_plan_part(view, possible)
+        if plan_part is not None:
+            parts.append(plan_part)
     metrics, base = outcome.get("metrics", {}), outcome.get("status_quo", {}).get("metrics", {})
     columns = [t("debrief.result"), t("debrief.status_quo")]
     if best is not None:
@@ -129,17 +142,19 @@ def debrief_parts(
             ),
         )
     parts.append(segs)
-    scores = _table(t("debrief.role"), t("debrief.score"), t("debrief.reservation"), "")
+    # with an agreement, a column says who reached their reservation value (without
+    # one everybody gets exactly that: a column of dashes would only puzzle)
+    agreed = any(c is not None for c in outcome.get("cleared", {}).values())
+    headers = [t("debrief.role"), t("debrief.score"), t("debrief.reservation")]
+    scores = _table(*headers, *([t("debrief.cleared")] if agreed else []))
     for role in outcome.get("roles", []):
         cleared = outcome.get("cleared", {}).get(role)
-        mark = (
-            Text("–") if cleared is None else (Text("✔", "green") if cleared else Text("✘", "red"))
-        )
+        mark = Text("✔", "green") if cleared else Text("✘", "red")
         scores.add_row(
             names.get(role, role),
             num(outcome["scores"][role], 0),
             num(outcome["reservations"][role], 0),
-            mark,
+            *([mark] if agreed else []),
         )
     parts.append(scores)
     titles = issue_titles(view)

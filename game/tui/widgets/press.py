@@ -25,6 +25,13 @@ def press_markdown(view: View) -> str:
     if notes:
         parts += ["", f"## {t('press.announcements')}"]
         parts += [f"- {a['text']}" for a in reversed(notes)]
+    roles = [r for r in view.get("roles", []) if r.get("in_play", True)]
+    if roles:  # who sits at the table and what everyone may know of them
+        parts += ["", f"## {t('press.roles')}", ""]
+        for r in roles:
+            veto = f" — {t('press.veto')}" if r.get("veto") else ""
+            public = f": {r['public']}" if r.get("public") else ""
+            parts.append(f"- **{r['name']}** ({r['organisation']}){veto}{public}")
     return "\n".join(parts)
 
 
