@@ -161,7 +161,7 @@ async def test_header_keeps_the_whole_agreement_rule_at_80_columns(mode: str) ->
         await settle(pilot)
         text = " ".join(line.strip() for line in screen_text(app).splitlines()[:7])
         # four lines cut it off after 'Een nee van Wethouder, Netbeheerder,'
-        assert "Een nee van Wethouder, Netbeheerder, Corporatie is een veto." in text, text
+        assert "Een nee van Wethouder, Netbeheerder of Corporatie is een veto." in text, text
 
 
 def test_briefing_and_press_show_the_public_profiles(game: LocalGame) -> None:
