@@ -20,7 +20,13 @@ from game.tui.i18n import num, t
 from game.tui.link import Link
 from game.tui.messages import LinkStatus, NoticeArrived, ViewArrived
 from game.tui.notices import ballot_verdict, notice_text, tally_text
-from game.tui.palette import ActionsProvider, PaletteEntry
+from game.tui.palette import (
+    ActionsProvider,
+    PaletteEntry,
+    Providers,
+    open_palette,
+    palette_binding,
+)
 from game.tui.viewdata import View, header_parts, last_ballot, role_names
 from game.tui.widgets.debrief import DebriefPane
 from game.tui.widgets.map_pane import MapPane
@@ -69,7 +75,8 @@ def signed_line(view: View) -> str:
 
 class RoomApp(App[None]):
     CSS_PATH = str(Path(__file__).with_name("room.tcss"))
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    # the room's own entries only: Textual's system commands are in English
+    COMMANDS: ClassVar[Providers] = {ActionsProvider}
     TITLE = "Botsende belangen"
     #: Notices the room does not flash: one toast per signature covered the wall
     #: (the count is under the tally instead).
@@ -79,6 +86,7 @@ class RoomApp(App[None]):
         Binding("2", "show('debrief')", t("room.key.debrief")),
         Binding("q", "quit", t("key.quit")),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        palette_binding(t("key.palette")),
     ]
 
     def __init__(self, link: Link) -> None:
@@ -187,8 +195,12 @@ class RoomApp(App[None]):
         pane = self.query_one(DebriefPane) if name == "debrief" else self.query_one(RoomNow)
         pane.focus()
 
+    def action_command_palette(self) -> None:
+        open_palette(self, t("palette.search"))
+
     def palette_commands(self) -> list[PaletteEntry]:
         return [
             (t("room.key.play"), t("palette.go"), lambda: self.action_show("play")),
             (t("room.key.debrief"), t("palette.go"), lambda: self.action_show("debrief")),
+            (t("key.quit"), t("room.help.quit"), self.exit),
         ]

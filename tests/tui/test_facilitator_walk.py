@@ -336,3 +336,22 @@ async def test_room_says_a_vote_failed_once(game: LocalGame) -> None:
         assert text.count("VERWORPEN") == 1, text
         assert "✘ VERWORPEN: veto van Wethouder" in text
         assert "2 voor · 1 tegen · 0 onthouden" in text
+
+
+ENGLISH_PALETTE = ("Search for commands", "Screenshot", "Theme", "Keys", "Quit")
+
+
+async def test_console_and_room_palettes_speak_dutch(game: LocalGame) -> None:
+    """Ctrl+P opened Textual's palette on the console and the wall: 'Search for
+    commands…' with its English Keys, Quit, Screenshot and Theme."""
+    running(game)
+    for app, entry in ((console(game), "Stemming"), (RoomApp(game.link(["room"])), "Spel")):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            text = screen_text(app)
+            assert "Zoek een opdracht" in text and entry in text, text
+            for english in ENGLISH_PALETTE:
+                assert english not in text, english

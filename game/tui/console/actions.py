@@ -16,7 +16,7 @@ from game.tui.console.panels import CodesPanel, SeatsPanel
 from game.tui.console.settings import ConsoleSettings
 from game.tui.i18n import t
 from game.tui.link import FACILITATOR, Link, send_move
-from game.tui.palette import PaletteEntry
+from game.tui.palette import PaletteEntry, open_palette
 from game.tui.screens.dialogs import ChoiceScreen, TextPrompt
 from game.tui.viewdata import role_names
 from game.tui.widgets.proposals import ProposalsPane
@@ -176,6 +176,9 @@ class ConsoleActions(App[None]):
         )
 
     # -- palette ----------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        open_palette(self, t("palette.search"))
+
     def palette_commands(self) -> list[PaletteEntry]:
         entries: list[PaletteEntry] = [
             (t("console.tab." + n), t("palette.go"), partial(self.action_tab, n)) for n in TABS

@@ -61,7 +61,7 @@ from game.tui.messages import (
     ViewArrived,
 )
 from game.tui.notices import notice_text
-from game.tui.palette import ActionsProvider
+from game.tui.palette import ActionsProvider, Providers, open_palette, palette_binding
 from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import header_parts, quorum_rule, role_names
 from game.tui.widgets.chat import ChatLog, message_line
@@ -97,7 +97,8 @@ GATED_KEYS = {
 
 class ConsoleApp(ConsoleActions):
     CSS_PATH = str(Path(__file__).with_name("console.tcss"))
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    # the console's own moves only: Textual's system commands are in English
+    COMMANDS: ClassVar[Providers] = {ActionsProvider}
     TITLE = "Botsende belangen — spelleider"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -120,6 +121,7 @@ class ConsoleApp(ConsoleActions):
         Binding("h", "toggle_address", t("console.key.address"), show=False),
         Binding("u", "unblock", t("console.key.unblock")),
         Binding("q", "stop", t("console.footer.quit")),
+        palette_binding(t("key.palette")),
     ]
 
     def __init__(

@@ -315,6 +315,7 @@ STRINGS: dict[str, str] = {
     # room screen
     "room.key.play": "Game",
     "room.key.debrief": "Debrief",
+    "room.help.quit": "Close the room screen (the game goes on)",
     # command line
     "web.not_found": (
         "This page does not exist. Open {address} and enter the code on your role card, "

@@ -317,6 +317,7 @@ STRINGS: dict[str, str] = {
     # room screen
     "room.key.play": "Spel",
     "room.key.debrief": "Nabespreking",
+    "room.help.quit": "Het zaalscherm sluiten (het spel gaat door)",
     # command line
     "web.skip": "Naar de inhoud",
     "web.not_found": (
