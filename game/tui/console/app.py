@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
@@ -61,7 +61,7 @@ from game.tui.messages import (
     ViewArrived,
 )
 from game.tui.notices import notice_text
-from game.tui.palette import ActionsProvider, Providers, open_palette, palette_binding
+from game.tui.palette import ActionsProvider, Providers, palette_binding
 from game.tui.tab_labels import fit_tabs
 from game.tui.viewdata import header_parts, quorum_rule, role_names
 from game.tui.widgets.chat import ChatLog, message_line
