@@ -119,7 +119,7 @@ class RoomApp(App[None]):
     async def on_mount(self) -> None:
         self.screen.set_class(self.size.height < SMALL_HEIGHT, "small")
         self.query_one("#proposals", DataTable).add_columns(
-            "", t("table.author"), "✔", "✘", t("room.col.openings"), t("room.col.cost")
+            "", t("table.author"), "✔", "✘", t("table.col.openings"), t("table.col.cost")
         )
         self.query_one("#link", Static).display = False
         self.query_one(RoomNow).focus()

@@ -205,3 +205,29 @@ def test_debrief_best_plan_keeps_its_indent_when_a_choice_wraps(game: LocalGame)
     assert len(block) > 3, lines  # every choice, some of them wrapped at 30 columns
     # a wrapped choice ran back to the margin
     assert all(line.startswith("    ") for line in block), block
+
+
+async def test_seat_and_console_tables_say_what_their_numbers_are() -> None:
+    """The proposals table said 'Open' (as in: not closed) and 'M€' over bare numbers,
+    on the seat and the console; the room already said 'Keer open', 'Kosten (M€)'."""
+    from game.tui.console.app import ConsoleApp
+    from tests.tui.test_workshop_items import LEEUWAERDENHOUT
+
+    game = LocalGame(load_scenario(LEEUWAERDENHOUT), "short", seed=3)
+    running(game)
+    package = {"waterstof": "ombouwen", "fasering": "een_contract", "kosten": "naar_rato"}
+    game.submit("kl_coordinator", "propose", {"package": {**package, "omgeving": "ieder_zelf"}})
+    apps = (
+        (SeatApp(game.link(["netbeheerder"])), "6", (80, 24)),
+        (SeatApp(game.link(["netbeheerder"])), "6", (120, 40)),
+        (ConsoleApp(game.link(["facilitator"]), scenario=game.scenario), "1", (120, 40)),
+    )
+    for app, tab, size in apps:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(tab)
+            await settle(pilot)
+            lines = screen_text(app).splitlines()
+            at = next(n for n, line in enumerate(lines) if "Indiener" in line)
+            assert "Keer" in lines[at] and "Kosten" in lines[at], lines[at]
+            assert "open" in lines[at + 1] and "(M€)" in lines[at + 1], lines[at + 1]
+            assert " Open " not in lines[at] and "K&L-coördinator" in lines[at + 2], lines

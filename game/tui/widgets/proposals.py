@@ -58,7 +58,11 @@ class ProposalsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="table-ballot")
-        table: DataTable[Any] = DataTable(id="table-list", cursor_type="row", zebra_stripes=True)
+        # two header lines: 'Keer open' and 'Kosten (M€)' say what the numbers are ('Open' read
+        # as "not closed") and stay narrow
+        table: DataTable[Any] = DataTable(
+            id="table-list", cursor_type="row", zebra_stripes=True, header_height=2
+        )
         yield table
         with VerticalScroll(id="table-detail-box"):
             yield Static(t("table.empty"), id="table-detail")
@@ -66,7 +70,7 @@ class ProposalsPane(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one("#table-list", DataTable)
-        cols = ["", t("table.author"), "✔", "✘", "💬", t("table.openings"), t("table.cost")]
+        cols = ["", t("table.author"), "✔", "✘", "💬", t("table.col.openings"), t("table.col.cost")]
         if self.private:
             cols.append(t("table.my_value"))
         table.add_columns(*cols)
