@@ -218,6 +218,7 @@ STRINGS: dict[str, str] = {
     "debrief.score": "Score",
     "debrief.reservation": "Reservation value",
     "debrief.interests": "Hidden interests",
+    "debrief.veto": "veto right",
     "debrief.prefers": "prefers",
     "debrief.indicators": "Culture values of the table",
     "debrief.lessons": "Lessons",

@@ -222,6 +222,7 @@ STRINGS: dict[str, str] = {
     "debrief.score": "Score",
     "debrief.reservation": "Reservewaarde",
     "debrief.interests": "Verborgen belangen",
+    "debrief.veto": "vetorecht",
     "debrief.prefers": "liefst",
     "debrief.indicators": "Cultuurwaarden van de tafel",
     "debrief.lessons": "Lessen",

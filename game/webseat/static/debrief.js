@@ -96,7 +96,7 @@ function interests(view, profiles) {
     }
     for (const rule of prof.rules || []) if (rule.note) items.push(h("li", {}, `${rule.points > 0 ? "+" : ""}${num(rule.points)}: ${rule.note}`));
     for (const term of prof.metric_terms || []) items.push(h("li", {}, `${term.weight > 0 ? "+" : ""}${num(term.weight)} × ${t(`metric.${term.metric}`)}${term.note ? `: ${term.note}` : ""}`));
-    return h("details", { id: `interests-${role}` }, h("summary", {}, roleName(view, role), ` — ${t("debrief.reservation")} ${num(prof.reservation)}`, prof.veto ? `, ${t("briefing.veto")}` : ""), h("ul", {}, items));
+    return h("details", { id: `interests-${role}` }, h("summary", {}, roleName(view, role), ` — ${t("debrief.reservation")} ${num(prof.reservation)}`, prof.veto ? `, ${t("debrief.veto")}` : ""), h("ul", {}, items));
   });
 }
 
