@@ -87,6 +87,7 @@ STRINGS: dict[str, str] = {
     "briefing.option": "Option",
     "briefing.points": "Points",
     "briefing.preset": "fixed in this mode",
+    "briefing.preset_option": "fixed",
     "briefing.shared": "disclosed",
     "briefing.reservation": "Reservation value",
     "briefing.veto": "You have a veto",

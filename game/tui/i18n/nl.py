@@ -87,6 +87,7 @@ STRINGS: dict[str, str] = {
     "briefing.option": "Optie",
     "briefing.points": "Punten",
     "briefing.preset": "vast in deze spelvorm",
+    "briefing.preset_option": "ligt vast",
     "briefing.shared": "gedeeld",
     "briefing.reservation": "Reservewaarde",
     "briefing.veto": "Je hebt een veto",

@@ -76,8 +76,13 @@ export function briefingPane(seat) {
           t("web.share_issue"))
         : null);
     rows.push(h("tbody", {}, h("tr", {}, head),
-      issue.options.map((o) => h("tr", { class: fixed && issue.preset !== o.id ? "muted" : "" },
-        h("td", {}, o.title), h("td.num", {}, num(points[o.id] ?? 0))))));
+      issue.options.map((o) => {
+        // A fixed issue: its preset option stands out, the others are greyed.
+        const set = fixed && issue.preset === o.id;
+        return h("tr", { class: fixed ? (set ? "preset" : "muted") : "" },
+          h("td", {}, o.title, set ? h("span.tag.ok", {}, "✓ ", t("briefing.preset_option")) : null),
+          h("td.num", {}, num(points[o.id] ?? 0)));
+      })));
   }
   const rules = (me.rules || []).map((r) => {
     const when = Object.entries(r.when).map(([issue, opts]) => `${issueTitle(view, issue)}: ${opts.map((o) => optionTitle(view, issue, o)).join(" / ")}`);
