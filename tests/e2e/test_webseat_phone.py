@@ -6,9 +6,12 @@ what a person read or lost before, what she sees now.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import threading
 from typing import Any
 
-from webseat_helpers import PHONE, LiveHost, chromium, open_page
+from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page
 
 
 def reveal(live: LiveHost) -> None:
@@ -65,3 +68,74 @@ def test_the_briefing_shows_which_option_a_fixed_issue_is_fixed_to(live: LiveHos
     live_option = colour["Groene straat"]  # an issue on the table
     assert other != colour[preset], "the options of a fixed issue all look alike"
     assert live_option == colour[preset], "the options on the table are greyed out"
+
+
+class FreezingProxy:
+    """A TCP relay to the host that can go silent on its open connections, as a phone's
+    line does in its sleep: nothing passes, nothing closes. New connections pass."""
+
+    def __init__(self, port: int) -> None:
+        self.target = port
+        self.frozen: set[Any] = set()
+        self.open: set[Any] = set()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.server = asyncio.run_coroutine_threadsafe(self._start(), self.loop).result(10)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def _start(self) -> asyncio.Server:
+        return await asyncio.start_server(self._relay, "127.0.0.1", 0)
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target)
+        pair = (writer, up_writer)
+        self.open.add(pair)
+
+        async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(OSError):
+                while data := await src.read(65536):
+                    if pair in self.frozen:
+                        continue  # swallowed: the line is dead, the socket is not
+                    dst.write(data)
+                    await dst.drain()
+            if pair not in self.frozen:
+                dst.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    def freeze(self) -> None:
+        self.loop.call_soon_threadsafe(self.frozen.update, set(self.open))
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.server.close)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
+def test_a_phone_back_from_its_sleep_checks_its_line_and_catches_up(live: LiveHost) -> None:
+    # After a break the phone's socket can look open while the server dropped it
+    # long ago: the seat said "verbonden" and showed the old round, and no ballot
+    # came, until the next tap. Shown again, the seat now checks its line (a ping)
+    # and connects anew when no pong comes.
+    proxy = FreezingProxy(live.server.port)
+    base = f"http://127.0.0.1:{proxy.port}/"
+    try:
+        with chromium() as browser:
+            context = browser.new_context(viewport=PHONE)
+            page = context.new_page()
+            watch = Watch(host=f"127.0.0.1:{proxy.port}")
+            watch.attach(page)
+            page.goto(base + "#code=" + live.role_code("net"))
+            live.facilitator("start")
+            page.wait_for_selector("#top h1.round:has-text('Ronde 1/4')")
+            proxy.freeze()
+            live.facilitator("next_round")
+            page.wait_for_timeout(1000)
+            assert "Ronde 1/4" in page.inner_text("#top"), "the frozen line still carried views"
+            page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+            page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')", timeout=10_000)
+            assert page.inner_text("#top .link") == "verbonden"
+            watch.check()
+    finally:
+        proxy.close()
