@@ -139,3 +139,51 @@ def test_a_phone_back_from_its_sleep_checks_its_line_and_catches_up(live: LiveHo
             watch.check()
     finally:
         proxy.close()
+
+
+def test_a_reloaded_phone_comes_back_on_its_tab_with_its_half_built_proposal(
+    live: LiveHost,
+) -> None:
+    # A phone that drops the tab in its sleep reloads the page: the seat came
+    # back on "Pers" with an empty proposal builder, the taps and the note gone.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
+        open_tab(page, "builder")
+        page.click("label[for='opt-ontwerp-kaal']")
+        page.fill("#builder-note", "Kaal is goedkoop")
+        page.reload()
+        page.wait_for_selector("#tab-builder[aria-selected='true']")
+        assert page.is_checked("#opt-ontwerp-kaal")
+        assert page.input_value("#builder-note") == "Kaal is goedkoop"
+        # Leaving the seat forgets the place with the codes.
+        page.click("#foot button:has-text('Verlaten')")
+        page.wait_for_selector("#codes")
+        page.wait_for_timeout(500)
+        kept = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('bb.'))")
+        watch.check()
+    assert kept == ["bb.lang"]
+
+
+def test_leave_shows_the_join_page_and_the_seat_does_not_draw_itself_back(
+    live: LiveHost,
+) -> None:
+    # "Verlaten" showed the join page for a moment; then the closing socket
+    # redrew the seat over it, role and briefing and all, on a phone that is
+    # handed on to someone else.
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top .link.up")
+        page.click("#foot button:has-text('Verlaten')")
+        page.wait_for_selector("#codes")
+        page.wait_for_timeout(1500)
+        assert page.is_visible("#codes")
+        assert page.query_selector("#tab-briefing") is None
+        assert page.inner_text("#top") == "Botsende belangen"
+        watch.check()

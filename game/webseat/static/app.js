@@ -3,6 +3,7 @@ import { fill, h, say } from "./dom.js";
 import { language, loadCatalog, otherLanguage, setLanguage, t } from "./i18n.js";
 import { Room } from "./room.js";
 import { Seat } from "./seat.js";
+import { forgetPlaces } from "./keep.js";
 
 const STORE = "bb.codes";
 let screen = null; // the Seat or Room on show
@@ -27,6 +28,7 @@ function remember(codes) {
 function forget() {
   sessionStorage.removeItem(STORE);
   localStorage.removeItem(STORE);
+  forgetPlaces();
 }
 
 /** The codes typed: case, spaces and dashes do not matter ("br7 k4q" is BR7-K4Q). */

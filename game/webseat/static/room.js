@@ -56,16 +56,17 @@ export class Room {
   }
 
   stop() {
+    this.stopped = true; // no more drawing: the join page is on show
     this.conn.stop();
     document.body.classList.remove("room");
   }
 
   render() {
-    if (this.pendingRender) return;
+    if (this.pendingRender || this.stopped) return;
     this.pendingRender = true;
     requestAnimationFrame(() => {
       this.pendingRender = false;
-      this.draw();
+      if (!this.stopped) this.draw();
     });
   }
 

@@ -13,6 +13,7 @@ import { ballotBanner, tablePane } from "./table.js";
 import { allowed, conflictSegments, roleName } from "./viewdata.js";
 import { noticeText } from "./notices.js";
 import { planLoading, planTimeline, withPlan } from "./plan.js";
+import { keepPlace, keptPlace } from "./keep.js";
 
 const TABS = ["press", "briefing", "map", "builder", "table", "chat", "debrief"];
 
@@ -33,6 +34,10 @@ export class Seat {
     this.pendingRender = false;
     this.up = false;
     this.shared = codes.length > 1;
+    // A phone's own seat comes back on its tab, with the proposal it was building.
+    this.place = this.shared ? null : keptPlace(codes[0]);
+    if (TABS.includes(this.place?.tab)) this.tab = this.place.tab;
+    this.keep = () => this.keepPlace();
     this.conn = new Connection({ codes, client: "seat", locked: this.shared }, {
       welcome: (msg) => this.welcome(msg),
       view: (table, as, view) => this.gotView(as, view),
@@ -51,11 +56,24 @@ export class Seat {
 
   start() {
     this.conn.start();
+    document.addEventListener("visibilitychange", this.keep);
+    window.addEventListener("pagehide", this.keep);
     this.render();
   }
 
   stop() {
+    this.keepPlace();
+    this.stopped = true; // no more drawing: the join page or another screen is on show
+    document.removeEventListener("visibilitychange", this.keep);
+    window.removeEventListener("pagehide", this.keep);
     this.conn.stop();
+  }
+
+  keepPlace() {
+    if (this.shared || !this.current) return;
+    const b = this.perRole[this.current]?.builder;
+    const builder = b ? { choice: b.choice, note: b.note, amending: b.amending } : this.place?.builder;
+    keepPlace(this.codes[0], { tab: this.tab, builder });
   }
 
   get view() {
@@ -97,7 +115,10 @@ export class Seat {
   }
 
   builder() {
-    return (this.state().builder ??= { choice: {}, note: "", amending: null, preview: null, previewKey: null });
+    const kept = this.shared ? null : this.place?.builder;
+    return (this.state().builder ??= {
+      choice: { ...(kept?.choice || {}) }, note: String(kept?.note || ""), amending: kept?.amending || null, preview: null, previewKey: null,
+    });
   }
 
   draft(name) {
@@ -199,11 +220,11 @@ export class Seat {
   }
 
   render() {
-    if (this.pendingRender) return;
+    if (this.pendingRender || this.stopped) return;
     this.pendingRender = true;
     requestAnimationFrame(() => {
       this.pendingRender = false;
-      this.draw();
+      if (!this.stopped) this.draw();
     });
   }
 
@@ -217,6 +238,7 @@ export class Seat {
     this.app.chrome(headerParts(view, this.received[this.current], this.up, role));
     const main = document.getElementById("main");
     fill(main, this.roleBar(), view ? this.seatBody(view) : this.lockedBody());
+    this.keepPlace();
   }
 
   roleBar() {
