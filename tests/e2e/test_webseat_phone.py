@@ -187,3 +187,36 @@ def test_leave_shows_the_join_page_and_the_seat_does_not_draw_itself_back(
         assert page.query_selector("#tab-briefing") is None
         assert page.inner_text("#top") == "Botsende belangen"
         watch.check()
+
+
+def test_the_builders_value_stays_in_sight_while_options_are_tapped(live: LiveHost) -> None:
+    # On a phone the value against the reservation sat below every issue: a tap
+    # at the top changed it out of sight, so "what is this worth to me" meant
+    # scrolling down after every tap. Now it stays at the foot of the screen.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    short_phone = {"width": 390, "height": 560}
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, short_phone, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
+        open_tab(page, "builder")
+        page.click("label[for='opt-fasering-samen']")
+        page.click("label[for='opt-ontwerp-groen']")
+        page.wait_for_selector(".summary .value")
+        page.locator("label[for='opt-ontwerp-groen']").scroll_into_view_if_needed()
+        before = page.inner_text(".summary .value")
+        page.click("label[for='opt-ontwerp-kaal']")
+        page.wait_for_function(
+            "b => document.querySelector('.summary .value').textContent !== b", arg=before
+        )
+        box = page.evaluate(
+            "(() => { const r = document.querySelector('.summary').getBoundingClientRect();"
+            " const o = document.querySelector('[for=opt-ontwerp-kaal]').getBoundingClientRect();"
+            " return [r.top, r.bottom, o.top, innerHeight]; })()"
+        )
+        watch.check()
+    top, bottom, option, height = box
+    assert 0 <= option < height, box
+    assert top >= 0 and bottom <= height, f"the value is out of sight: {box}"

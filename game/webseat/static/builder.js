@@ -70,7 +70,7 @@ export function builderPane(seat) {
   });
   const preview = b.preview && complete(view, b.choice) ? b.preview : null;
   let summary;
-  if (!preview) summary = h("p.muted", {}, t("builder.pick_all"));
+  if (!preview) summary = h("p.muted.pick-all", {}, t("builder.pick_all"));
   else {
     summary = h("div.summary", { "aria-live": "polite" },
       h("p.value", {}, h("strong", {}, t("builder.value"), ": ", num(preview.value)), " · ", t("briefing.reservation"), " ", num(preview.reservation), " — ",
