@@ -13,6 +13,8 @@ from typing import Any
 
 from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page
 
+from game.engine import Move
+
 
 def reveal(live: LiveHost) -> None:
     """Start the mini game and go on to its debrief round (the reveal)."""
@@ -220,3 +222,42 @@ def test_the_builders_value_stays_in_sight_while_options_are_tapped(live: LiveHo
     top, bottom, option, height = box
     assert 0 <= option < height, box
     assert top >= 0 and bottom <= height, f"the value is out of sight: {box}"
+
+
+def agree(live: LiveHost) -> None:
+    """A passed vote on the net's proposal in the mini game (round 3, signing open)."""
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    package = {"ontwerp": "kaal", "fasering": "los"}
+    assert live.call(live.server.apply_move(table, Move("propose", "net", {"package": package})))
+    live.facilitator("next_round")
+    live.facilitator("call_vote", {"proposal": "P1"})
+    for role in ("gemeente", "net", "winkels"):
+        live.call(live.server.apply_move(table, Move("vote", role, {"choice": "yes"})))
+    live.wait(lambda s: s.agreement is not None)
+
+
+def test_the_agreement_folds_away_once_signed(live: LiveHost) -> None:
+    # After the agreement its whole package stood above every tab for the rest
+    # of the game: on a phone, a screen and more of it before the tab she chose.
+    # Before signing she now also sees what it is worth to her.
+    agree(live)
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#sign")
+        banner = page.inner_text(".banner.agreement")
+        assert page.is_visible(".banner.agreement ul.package")
+        page.click("#sign")
+        live.wait(lambda s: "net" in s.signatures)
+        page.wait_for_selector("#sign", state="detached")
+        folded = page.is_visible(".banner.agreement ul.package")
+        height = page.evaluate("document.querySelector('.banner.agreement').offsetHeight")
+        page.click("#agreement-package summary")
+        unfolded = page.is_visible(".banner.agreement ul.package")
+        watch.check()
+    assert "Waarde voor jou: 100 (reservewaarde 35)" in banner, banner
+    assert not folded and unfolded
+    assert height < 200, height

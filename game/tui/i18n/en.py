@@ -218,8 +218,8 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Role",
     "debrief.score": "Score",
     "debrief.reservation": "Reservation value",
+    "debrief.veto": "has a veto",
     "debrief.interests": "Hidden interests",
-    "debrief.veto": "veto right",
     "debrief.prefers": "prefers",
     "debrief.indicators": "Culture values of the table",
     "debrief.lessons": "Lessons",
@@ -345,6 +345,7 @@ STRINGS: dict[str, str] = {
     "web.withdrawn_list": "Withdrawn proposals ({n})",
     "web.ballots": "Ballots",
     "web.signed_by": "Signed by: {roles}",
+    "web.agreement_package": "The agreed package",
     "web.map_plain": "Map without a package",
     "web.score_legend": (
         "Bar: score; black tick: reservation value. Green: above the reservation value, red: below."

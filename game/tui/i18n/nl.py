@@ -222,8 +222,8 @@ STRINGS: dict[str, str] = {
     "debrief.role": "Rol",
     "debrief.score": "Score",
     "debrief.reservation": "Reservewaarde",
-    "debrief.interests": "Verborgen belangen",
     "debrief.veto": "vetorecht",
+    "debrief.interests": "Verborgen belangen",
     "debrief.prefers": "liefst",
     "debrief.indicators": "Cultuurwaarden van de tafel",
     "debrief.lessons": "Lessen",
@@ -348,6 +348,7 @@ STRINGS: dict[str, str] = {
     "web.withdrawn_list": "Ingetrokken voorstellen ({n})",
     "web.ballots": "Stemmingen",
     "web.signed_by": "Getekend door: {roles}",
+    "web.agreement_package": "Het afgesproken pakket",
     "web.map_plain": "Kaart zonder pakket",
     "web.score_legend": (
         "Balk: score; zwart streepje: reservewaarde. Groen: boven de reservewaarde, rood: eronder."

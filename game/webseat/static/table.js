@@ -90,9 +90,14 @@ export function ballotBanner(seat) {
   if (agreement) {
     const signed = (agreement.signatures || []).map((r) => roleName(view, r));
     const canSign = allowed(view, "sign") && !me.signed;
+    const mine = (me.values || []).find((v) => v.proposal === agreement.proposal);
+    const pkg = h("ul.package", {}, packageLines(view, agreement.package).map((line) => h("li", {}, line)));
+    // What is signed is shown in full until signed; then it folds away, above every tab.
     out.push(h("section.banner.agreement", { "aria-labelledby": "agreement-title" },
       h("h2", { id: "agreement-title" }, t("notice.agreement", { proposal: agreement.proposal })),
-      h("ul.package", {}, packageLines(view, agreement.package).map((line) => h("li", {}, line))),
+      canSign
+        ? [pkg, mine ? [h("p", {}, t("vote.worth", { value: num(mine.value), reservation: num(me.reservation) })), valueBar(mine.value, me.reservation)] : null]
+        : h("details", { id: "agreement-package" }, h("summary", {}, t("web.agreement_package")), pkg),
       h("p", {}, t("web.signed_by", { roles: signed.join(", ") || "–" })),
       canSign ? h("button", { type: "button", id: "sign", onclick: () => seat.act("sign", {}, "done.sign") }, t("key.sign")) : null));
   }
