@@ -261,3 +261,36 @@ def test_the_agreement_folds_away_once_signed(live: LiveHost) -> None:
     assert "Waarde voor jou: 100 (reservewaarde 35)" in banner, banner
     assert not folded and unfolded
     assert height < 200, height
+
+
+def test_the_veto_rule_names_any_one_of_the_veto_roles(live: LiveHost) -> None:
+    # "Een nee van Wethouder, Netbeheerder, Corporatie is een veto." read as if
+    # all three had to say no (as the terminal screens said before s6-anna).
+    view = {
+        "agreement_rule": {"effective_quorum": 9, "in_play": 12, "veto_roles": ["a", "b", "c"]},
+        "roles": [
+            {"id": "a", "short_name": "Wethouder"},
+            {"id": "b", "short_name": "Netbeheerder"},
+            {"id": "c", "short_name": "Corporatie"},
+        ],
+    }
+    with chromium() as browser:
+        _, page, watch = open_page(browser, live, PHONE, live.base)
+        page.wait_for_selector("#codes")
+        texts = page.evaluate(
+            """async (view) => {
+              const i18n = await import('/i18n.js');
+              const { ruleText } = await import('/viewdata.js');
+              const nl = ruleText(view);
+              i18n.setLanguage('en');
+              const en = ruleText(view);
+              i18n.setLanguage('nl');
+              return [nl, en];
+            }""",
+            view,
+        )
+        watch.check()
+    assert texts[0].endswith("Een nee van Wethouder, Netbeheerder of Corporatie is een veto."), (
+        texts
+    )
+    assert "A no from Wethouder, Netbeheerder or Corporatie is a veto." in texts[1], texts

@@ -50,6 +50,11 @@ export function pct(value) {
   );
 }
 
+/** "Wethouder, Netbeheerder of Corporatie" ("…, or …" in English): any one of them. */
+export function orList(words) {
+  return new Intl.ListFormat(LOCALES[current], { type: "disjunction" }).format(words);
+}
+
 /** The string for `key`, with `{name}` and `{name:.1f}` filled from `values`. */
 export function t(key, values = {}) {
   const text = catalogs[current]?.[key] ?? catalogs.nl?.[key] ?? key;

@@ -1,5 +1,5 @@
 // Reading the engine's views (game/engine/views.py): names, titles, packages, rules.
-import { num, t } from "./i18n.js";
+import { num, orList, t } from "./i18n.js";
 
 export function roleNames(view) {
   const names = {};
@@ -68,7 +68,7 @@ export function ruleText(view) {
   const rule = view.agreement_rule || {};
   const parts = [t("rule.quorum", { quorum: rule.effective_quorum ?? rule.quorum, n: rule.in_play })];
   const veto = (rule.veto_roles || []).map((r) => roleName(view, r));
-  if (veto.length) parts.push(t("rule.veto", { roles: veto.join(", ") }));
+  if (veto.length) parts.push(t("rule.veto", { roles: orList(veto) }));
   return parts.join(" ");
 }
 
