@@ -166,9 +166,9 @@ def test_a_reloaded_phone_comes_back_on_its_tab_with_its_half_built_proposal(
         page.click("#foot button:has-text('Verlaten')")
         page.wait_for_selector("#codes")
         page.wait_for_timeout(500)
-        kept = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('bb.'))")
+        kept = page.evaluate("Object.keys(localStorage).filter((k) => k !== 'bb.lang')")
         watch.check()
-    assert kept == ["bb.lang"]
+    assert kept == []
 
 
 def test_leave_shows_the_join_page_and_the_seat_does_not_draw_itself_back(
@@ -294,3 +294,30 @@ def test_the_veto_rule_names_any_one_of_the_veto_roles(live: LiveHost) -> None:
         texts
     )
     assert "A no from Wethouder, Netbeheerder or Corporatie is a veto." in texts[1], texts
+
+
+def test_a_seat_starts_in_the_hosts_language_unless_the_person_chose(live: LiveHost) -> None:
+    # With "host --lang en" the console and the wrong-address page were English,
+    # but every phone opened its seat in Dutch; the English button sat at the
+    # foot of the press release.
+    from game.tui.i18n import language, set_language
+
+    was = language()
+    set_language("en")
+    try:
+        with chromium() as browser:
+            _, page, watch = open_page(
+                browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+            )
+            page.wait_for_selector("#tab-press")
+            first = [page.inner_text("#tab-press"), page.get_attribute("html", "lang")]
+            page.click("#foot button[lang='nl']")  # her own choice wins from now on
+            page.wait_for_selector("#tab-press:has-text('Pers')")
+            page.reload()
+            page.wait_for_selector("#tab-press")
+            again = page.inner_text("#tab-press")
+            watch.check()
+    finally:
+        set_language(was)
+    assert first == ["Press", "en"]
+    assert again == "Pers"

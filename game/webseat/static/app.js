@@ -130,7 +130,7 @@ async function main() {
   document.addEventListener("keydown", (event) => screen?.key(event));
   setInterval(() => screen?.tick(), 1000);
   route();
-  if (language() !== document.documentElement.lang) setLanguage(language());
+  if (language() !== document.documentElement.lang) setLanguage(language(), false);
 }
 
 main().catch((error) => say(String(error), "error"));
