@@ -321,3 +321,18 @@ def test_a_seat_starts_in_the_hosts_language_unless_the_person_chose(live: LiveH
         set_language(was)
     assert first == ["Press", "en"]
     assert again == "Pers"
+
+
+def test_the_skip_link_switches_language_with_the_page(live: LiveHost) -> None:
+    # After "English" the first thing a screen reader (or a Tab press) met was
+    # still "Naar de inhoud".
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#tab-press")
+        page.click("#foot button[lang='en']")
+        page.wait_for_selector("#tab-press:has-text('Press')")
+        skip = page.inner_text("#skip")
+        watch.check()
+    assert skip == "Skip to content"

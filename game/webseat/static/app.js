@@ -75,6 +75,7 @@ function footer(leave) {
 
 function switchLanguage() {
   setLanguage(otherLanguage());
+  document.getElementById("skip").textContent = t("web.skip");
   if (screen) screen.render();
   else joinPage();
 }
