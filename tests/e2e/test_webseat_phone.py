@@ -336,3 +336,19 @@ def test_the_skip_link_switches_language_with_the_page(live: LiveHost) -> None:
         skip = page.inner_text("#skip")
         watch.check()
     assert skip == "Skip to content"
+
+
+def test_no_clock_reads_0_00_before_the_game_starts(live: LiveHost) -> None:
+    # Waiting for the start, the header read "Wachten op de start" next to a big
+    # "0:00", as if the time were already up.
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Wachten op de start')")
+        page.wait_for_selector("#tab-press")
+        waiting = page.query_selector("#clock")
+        live.facilitator("start")
+        page.wait_for_selector("#clock")
+        watch.check()
+    assert waiting is None
