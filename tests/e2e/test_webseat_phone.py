@@ -352,3 +352,22 @@ def test_no_clock_reads_0_00_before_the_game_starts(live: LiveHost) -> None:
         page.wait_for_selector("#clock")
         watch.check()
     assert waiting is None
+
+
+def test_the_round_instructions_stand_apart_from_the_press_release(live: LiveHost) -> None:
+    # "Lees het persbericht, je eigen briefing …" was set like the first
+    # paragraph of the press release under it: it read as part of the story.
+    live.facilitator("start")
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("p.instructions")
+        looks = page.evaluate(
+            """() => [document.querySelector('p.instructions'), document.querySelector('.press p')]
+              .map((el) => { const s = getComputedStyle(el);
+                return [s.backgroundColor, s.borderLeftWidth, s.fontWeight]; })"""
+        )
+        watch.check()
+    instructions, press = looks
+    assert instructions[0] != press[0] and instructions[1] != press[1], looks
