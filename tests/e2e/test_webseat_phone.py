@@ -371,3 +371,32 @@ def test_the_round_instructions_stand_apart_from_the_press_release(live: LiveHos
         watch.check()
     instructions, press = looks
     assert instructions[0] != press[0] and instructions[1] != press[1], looks
+
+
+def test_a_vetoed_ballot_says_who_vetoed_it_not_a_message_key(live: LiveHost) -> None:
+    # Under "Stemmingen" a failed vote read "VERWORPEN (vote.reason.veto:gemeente)",
+    # and the status line only "Stemming over P1: VERWORPEN".
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    package = {"ontwerp": "kaal", "fasering": "los"}
+    assert live.call(live.server.apply_move(table, Move("propose", "net", {"package": package})))
+    live.facilitator("next_round")
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 3/4')")
+        open_tab(page, "table")
+        live.facilitator("call_vote", {"proposal": "P1"})
+        page.wait_for_selector("#vote-yes")
+        for role, choice in (("gemeente", "no"), ("winkels", "yes")):
+            live.call(live.server.apply_move(table, Move("vote", role, {"choice": choice})))
+        page.click("#vote-yes")
+        page.wait_for_selector("#status:has-text('VERWORPEN')")
+        status = page.inner_text("#status")
+        page.wait_for_selector("text=Stemmingen")
+        listed = page.inner_text("#panel")
+        watch.check()
+    assert "Stemming over P1: VERWORPEN: veto van Wethouder" in status, status
+    assert "VERWORPEN: veto van Wethouder" in listed and "vote.reason" not in listed, listed

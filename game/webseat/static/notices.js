@@ -1,6 +1,6 @@
 // Notices (docs/protocol.md §6) as short sentences for the status line, as game/tui/notices.py.
 import { num, t } from "./i18n.js";
-import { roleName } from "./viewdata.js";
+import { roleName, verdictText } from "./viewdata.js";
 
 const SHOWN = new Set(["round_started", "event_played", "vote_called", "vote_closed", "announcement", "paused", "resumed", "extended", "proposed", "agreement", "ended", "bot_summary"]);
 
@@ -13,7 +13,7 @@ export function noticeText(notice, view) {
   if (kind === "round_started") values.title = scenario.rounds?.find((r) => r.id === notice.round)?.title || notice.round;
   if (kind === "event_played") values.title = scenario.events?.find((e) => e.id === notice.event)?.title || notice.event;
   if (kind === "proposed" && view) values.author = roleName(view, notice.author);
-  if (kind === "vote_closed") values.verdict = notice.passed ? t("vote.passed") : t("vote.failed");
+  if (kind === "vote_closed") values.verdict = verdictText({ passed: notice.passed, reason: notice.reason }, view);
   if (kind === "extended") values.minutes = `${notice.minutes > 0 ? "+" : ""}${num(notice.minutes)}`;
   return t(`notice.${kind}`, values);
 }

@@ -60,7 +60,7 @@ export function tablePane(seat) {
     h("h2", {}, t("tab.table")),
     h("p.rule", {}, ruleText(view)),
     live.length ? live.map((p) => proposalCard(seat, p)) : h("p.muted", {}, t("table.empty")),
-    closed.length ? [h("h3", {}, t("web.ballots")), h("ul", {}, closed.map((b) => h("li", {}, tallyText(view, b), " — ", h("strong", {}, verdictText(b)))))] : null,
+    closed.length ? [h("h3", {}, t("web.ballots")), h("ul", {}, closed.map((b) => h("li", {}, tallyText(view, b), " — ", h("strong", {}, verdictText(b, view)))))] : null,
     gone.length ? h("details", { id: "withdrawn-list" }, h("summary", {}, t("web.withdrawn_list", { n: gone.length })), gone.map((p) => proposalCard(seat, p))) : null,
   ];
 }

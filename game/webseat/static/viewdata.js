@@ -96,11 +96,24 @@ export function tallyText(view, ballot) {
   });
 }
 
-export function verdictText(ballot) {
+const BALLOT_REASONS = ["quorum", "veto", "infeasible", "closed"];
+
+/** Why a ballot failed, in words: "veto:net" is "veto van Netbeheerder" (as game/tui/notices.py). */
+export function ballotReason(view, reason) {
+  const text = String(reason || "");
+  if (!text) return "";
+  const [kind, ...rest] = text.split(":");
+  const role = rest.join(":");
+  if (kind === "veto") return role ? t("vote.reason.veto_by", { role: view ? roleName(view, role) : role }) : t("vote.reason.veto");
+  return BALLOT_REASONS.includes(kind) ? t(`vote.reason.${kind}`) : t("vote.reason.other");
+}
+
+/** "AANGENOMEN", or "VERWORPEN: veto van Wethouder"; "" while the ballot is open. */
+export function verdictText(ballot, view = null) {
   if (ballot.open) return "";
-  const verdict = ballot.passed ? t("vote.passed") : t("vote.failed");
-  const reason = ballot.reason ? t(`vote.reason.${ballot.reason}`) : "";
-  return reason && !ballot.passed ? `${verdict} (${reason})` : verdict;
+  if (ballot.passed) return t("vote.passed");
+  const why = ballotReason(view, ballot.reason);
+  return why ? `${t("vote.failed")}: ${why}` : t("vote.failed");
 }
 
 export { num };
