@@ -400,3 +400,40 @@ def test_a_vetoed_ballot_says_who_vetoed_it_not_a_message_key(live: LiveHost) ->
         watch.check()
     assert "Stemming over P1: VERWORPEN: veto van Wethouder" in status, status
     assert "VERWORPEN: veto van Wethouder" in listed and "vote.reason" not in listed, listed
+
+
+def test_the_phone_says_when_the_game_ends_and_when_a_private_message_comes_in(
+    live: LiveHost,
+) -> None:
+    # The seat listened for a notice kind "ended" that the engine never sends:
+    # the end of the game, a withdrawn proposal, the reveal and a private
+    # message from the wethouder all passed without a word on the phone.
+    view = {
+        "me": {"role": "net"},
+        "roles": [{"id": "gemeente", "short_name": "Wethouder"}, {"id": "net", "name": "Net"}],
+    }
+    notices = [
+        {"kind": "session_ended", "agreement": None},
+        {"kind": "withdrawn", "proposal": "P2"},
+        {"kind": "revealed"},
+        {"kind": "private_message", "sender": "gemeente", "to": "net"},
+        {"kind": "private_message", "sender": "net", "to": "gemeente"},
+    ]
+    with chromium() as browser:
+        _, page, watch = open_page(browser, live, PHONE, live.base)
+        page.wait_for_selector("#codes")
+        texts = page.evaluate(
+            """async ([notices, view]) => {
+              const { noticeText } = await import('/notices.js');
+              return notices.map((n) => noticeText(n, view));
+            }""",
+            [notices, view],
+        )
+        watch.check()
+    assert texts == [
+        "Het spel is afgelopen.",
+        "Voorstel P2 is ingetrokken",
+        "De belangen zijn onthuld: de nabespreking begint.",
+        "Privébericht van Wethouder aan Net",
+        "",  # her own message: it stands in her list already
+    ]
