@@ -437,3 +437,32 @@ def test_the_phone_says_when_the_game_ends_and_when_a_private_message_comes_in(
         "Privébericht van Wethouder aan Net",
         "",  # her own message: it stands in her list already
     ]
+
+
+def test_the_ballot_comes_into_sight_when_the_vote_is_called(live: LiveHost) -> None:
+    # Reading far down her briefing when the vote opened, she saw a toast at the
+    # foot of the screen; the ballot itself sat above, out of sight.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    package = {"ontwerp": "kaal", "fasering": "los"}
+    assert live.call(live.server.apply_move(table, Move("propose", "net", {"package": package})))
+    live.facilitator("next_round")
+    short_phone = {"width": 390, "height": 500}
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, short_phone, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 3/4')")
+        open_tab(page, "briefing")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        live.facilitator("call_vote", {"proposal": "P1"})
+        page.wait_for_selector("#vote-yes")
+        page.wait_for_timeout(300)
+        box = page.evaluate(
+            "(() => { const r = document.getElementById('vote-yes').getBoundingClientRect();"
+            " return [r.top, r.bottom, innerHeight]; })()"
+        )
+        watch.check()
+    top, bottom, height = box
+    assert top >= 0 and bottom <= height, f"the ballot is out of sight: {box}"

@@ -112,6 +112,20 @@ export class Seat {
     if (n.to && n.to !== this.current && n.sender !== this.current && n.role !== this.current) return;
     const text = noticeText(n, this.view);
     if (text) say(text, "notice");
+    // A ballot or an agreement to sign comes into sight, wherever she had scrolled to.
+    if (n.kind === "vote_called") this.reveal = "ballot-title";
+    if (n.kind === "agreement") this.reveal = "agreement-title";
+    if (this.reveal) this.render();
+  }
+
+  /** Scroll the banner a notice asked for into sight (not while she types). */
+  bringIntoSight() {
+    const el = this.reveal && document.getElementById(this.reveal);
+    if (!el) return;
+    this.reveal = null;
+    if (document.activeElement?.closest?.("input, textarea, select, dialog")) return;
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) el.scrollIntoView({ block: "start" });
   }
 
   builder() {
@@ -239,6 +253,7 @@ export class Seat {
     const main = document.getElementById("main");
     fill(main, this.roleBar(), view ? this.seatBody(view) : this.lockedBody());
     this.keepPlace();
+    this.bringIntoSight();
   }
 
   roleBar() {
