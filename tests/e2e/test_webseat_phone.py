@@ -466,3 +466,19 @@ def test_the_ballot_comes_into_sight_when_the_vote_is_called(live: LiveHost) -> 
         watch.check()
     top, bottom, height = box
     assert top >= 0 and bottom <= height, f"the ballot is out of sight: {box}"
+
+
+def test_the_builders_hints_start_with_a_capital(live: LiveHost) -> None:
+    # The terminal's lower-case hints stood as a label and a line of their own:
+    # "waarom dit pakket? (mag leeg)", "kies bij elk onderwerp een optie".
+    live.facilitator("start")
+    live.facilitator("next_round")
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
+        open_tab(page, "builder")
+        hints = [page.inner_text(".pick-all"), page.inner_text("label[for='builder-note']")]
+        watch.check()
+    assert hints == ["Kies bij elk onderwerp een optie", "Waarom dit pakket? (mag leeg)"]

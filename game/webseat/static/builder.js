@@ -5,6 +5,11 @@ import { num, t } from "./i18n.js";
 import { areaMap } from "./map.js";
 import { allowed, conflictSegments, liveIssues, metricsLines, optionTitle, packageLines } from "./viewdata.js";
 
+/** A hint of the terminal's (written in lower case) as a line of its own: "Kies bij …". */
+function sentence(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function complete(view, choice) {
   return liveIssues(view).every((issue) => choice[issue.id]);
 }
@@ -70,7 +75,7 @@ export function builderPane(seat) {
   });
   const preview = b.preview && complete(view, b.choice) ? b.preview : null;
   let summary;
-  if (!preview) summary = h("p.muted.pick-all", {}, t("builder.pick_all"));
+  if (!preview) summary = h("p.muted.pick-all", {}, sentence(t("builder.pick_all")));
   else {
     summary = h("div.summary", { "aria-live": "polite" },
       h("p.value", {}, h("strong", {}, t("builder.value"), ": ", num(preview.value)), " · ", t("briefing.reservation"), " ", num(preview.reservation), " — ",
@@ -100,7 +105,7 @@ export function builderPane(seat) {
       fieldsets,
       summary,
       canPropose
-        ? [h("label", { for: "builder-note" }, t("builder.note_hint")),
+        ? [h("label", { for: "builder-note" }, sentence(t("builder.note_hint"))),
           h("textarea", { id: "builder-note", rows: 2, maxlength: 500, value: b.note, oninput: (e) => (b.note = e.target.value) }),
           h("div.buttons", {},
             h("button", { type: "submit", disabled: !complete(view, b.choice) }, b.amending ? t("key.amend") : t("key.propose")),
