@@ -47,6 +47,25 @@ def test_the_debrief_says_which_roles_had_a_veto_not_you_have_a_veto(live: LiveH
     assert "veto" not in plain
 
 
+def test_the_debrief_chart_shows_her_own_role_in_bold(live: LiveHost) -> None:
+    # Twelve bars alike: she had to read the names to find her own score.
+    reveal(live)
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#tab-debrief")
+        open_tab(page, "debrief")
+        weights = dict(
+            page.evaluate(
+                """() => [...document.querySelectorAll('.bars .bar-label')]
+                  .map((el) => [el.textContent, getComputedStyle(el).fontWeight])"""
+            )
+        )
+        watch.check()
+    assert int(weights["Netbeheerder"]) > int(weights["Wethouder"]), weights
+
+
 def test_the_briefing_shows_which_option_a_fixed_issue_is_fixed_to(live: LiveHost) -> None:
     # The whole points table was grey (one CSS rule for the builder's points
     # hit the table too): under "Kostenverdeling — vast in deze spelvorm" the
