@@ -11,7 +11,7 @@ import contextlib
 import threading
 from typing import Any
 
-from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page
+from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page, require_browser
 
 from game.engine import Move
 
@@ -501,3 +501,34 @@ def test_the_builders_hints_start_with_a_capital(live: LiveHost) -> None:
         hints = [page.inner_text(".pick-all"), page.inner_text("label[for='builder-note']")]
         watch.check()
     assert hints == ["Kies bij elk onderwerp een optie", "Waarom dit pakket? (mag leeg)"]
+
+
+def test_an_option_an_event_forbade_is_named_and_cannot_be_tapped() -> None:
+    # After an event card forbade an option, the builder said "⚠ niet meer
+    # mogelijk: ontwerp + kaal" (the scenario's ids) and still offered it.
+    require_browser()
+    live = LiveHost(mode="full")
+    try:
+        live.facilitator("start")
+        live.facilitator("next_round")
+        live.facilitator("next_round")
+        with chromium() as browser:
+            _, page, watch = open_page(
+                browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+            )
+            page.wait_for_selector("#top h1.round:has-text('Ronde 3/5')")
+            open_tab(page, "builder")
+            page.click("label[for='opt-fasering-samen']")
+            page.click("label[for='opt-kosten-eigen']")
+            page.click("label[for='opt-ontwerp-kaal']")
+            page.wait_for_selector(".summary .value")
+            live.facilitator("play_event", {"event": "subsidie"})
+            page.wait_for_selector(".summary p.low")
+            said = page.inner_text(".summary p.low")
+            disabled = page.is_disabled("#opt-ontwerp-kaal")
+            label = page.inner_text("label[for='opt-ontwerp-kaal']")
+            watch.check()
+    finally:
+        live.close()
+    assert said == "⚠ niet meer mogelijk: Inrichting: Terug zoals het was", said
+    assert disabled and label.endswith("niet meer mogelijk"), label

@@ -349,6 +349,7 @@ STRINGS: dict[str, str] = {
     "web.ballots": "Stemmingen",
     "web.signed_by": "Getekend door: {roles}",
     "web.agreement_package": "Het afgesproken pakket",
+    "web.option_gone": "niet meer mogelijk",
     "web.map_plain": "Kaart zonder pakket",
     "web.score_legend": (
         "Balk: score; zwart streepje: reservewaarde. Groen: boven de reservewaarde, rood: eronder."
