@@ -532,3 +532,28 @@ def test_an_option_an_event_forbade_is_named_and_cannot_be_tapped() -> None:
         live.close()
     assert said == "⚠ niet meer mogelijk: Inrichting: Terug zoals het was", said
     assert disabled and label.endswith("niet meer mogelijk"), label
+
+
+def test_an_empty_required_field_is_explained_in_the_games_language(live: LiveHost) -> None:
+    # The join page and the objection dialog left the sentence to the browser:
+    # on a phone set to English, "Please fill out this field." on a Dutch page.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    package = {"ontwerp": "kaal", "fasering": "los"}
+    assert live.call(
+        live.server.apply_move(table, Move("propose", "gemeente", {"package": package}))
+    )
+    with chromium() as browser:
+        _, page, watch = open_page(browser, live, PHONE, live.base, locale="en-US")
+        page.click("form button[type='submit']")
+        joining = page.evaluate("document.getElementById('codes').validationMessage")
+        page.goto(live.base + "#code=" + live.role_code("net"))
+        page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
+        open_tab(page, "table")
+        page.click("#object-P1")
+        page.fill("#dialog-input", "   ")
+        page.click("#dialog[open] button[type='submit']")
+        objecting = page.evaluate("document.getElementById('dialog-input').validationMessage")
+        watch.check()
+    assert [joining, objecting] == ["Vul dit veld in.", "Vul dit veld in."]

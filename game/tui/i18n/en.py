@@ -319,6 +319,7 @@ STRINGS: dict[str, str] = {
         "role opens with its PIN. The room screen’s code opens the room screen."
     ),
     "web.join": "Join",
+    "web.required": "Please fill in this field.",
     "web.language": "Nederlands",
     "web.leave": "Leave",
     "web.clock": "Time left in the round",

@@ -322,6 +322,7 @@ STRINGS: dict[str, str] = {
         "zaalscherm."
     ),
     "web.join": "Meedoen",
+    "web.required": "Vul dit veld in.",
     "web.language": "English",
     "web.leave": "Verlaten",
     "web.clock": "Resterende tijd van de ronde",

@@ -1,5 +1,5 @@
 // The browser seat's entry: the join page, a role's seat (#code=…), the room screen (#screen=…).
-import { fill, h, say } from "./dom.js";
+import { fill, h, needed, say } from "./dom.js";
 import { language, loadCatalog, otherLanguage, setLanguage, t } from "./i18n.js";
 import { Room } from "./room.js";
 import { Seat } from "./seat.js";
@@ -84,7 +84,7 @@ function joinPage(error) {
   document.getElementById("skip").textContent = t("web.skip");
   fill(document.getElementById("top"), h("div.top-row", {}, h("span.role", {}, "Botsende belangen")));
   footer(false);
-  const input = h("input", { id: "codes", name: "codes", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: "false", required: true, "aria-describedby": "codes-help" + (error ? " join-error" : "") });
+  const input = needed(h("input", { id: "codes", name: "codes", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: "false", required: true, "aria-describedby": "codes-help" + (error ? " join-error" : "") }), t("web.required"));
   fill(document.getElementById("main"),
     h("section.join", { "aria-labelledby": "join-title" },
       h("h1", { id: "join-title" }, t("web.join_title")),

@@ -1,5 +1,5 @@
 // One modal dialog (the native <dialog>: focus stays inside, Escape cancels).
-import { h } from "./dom.js";
+import { h, needed } from "./dom.js";
 import { t } from "./i18n.js";
 
 /**
@@ -15,6 +15,7 @@ export function ask({ title, label, required = false, secret = false, maxlength 
         id: "dialog-input", type: secret ? "password" : "text", maxlength, required, autocomplete: "off",
         inputmode: secret ? "numeric" : undefined,
       });
+    if (required) needed(input, t("web.required"));
     let answered = false;
     const finish = (value) => {
       if (answered) return;
@@ -28,6 +29,8 @@ export function ask({ title, label, required = false, secret = false, maxlength 
         event.preventDefault();
         const value = input.value.trim();
         if (required && !value) {
+          input.value = "";
+          input.reportValidity();
           input.focus();
           return;
         }
