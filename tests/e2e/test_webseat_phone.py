@@ -557,3 +557,32 @@ def test_an_empty_required_field_is_explained_in_the_games_language(live: LiveHo
         objecting = page.evaluate("document.getElementById('dialog-input').validationMessage")
         watch.check()
     assert [joining, objecting] == ["Vul dit veld in.", "Vul dit veld in."]
+
+
+def test_what_a_role_shares_reaches_the_table_and_sharing_twice_is_not_offered(
+    live: LiveHost,
+) -> None:
+    # "Gedeeld met de tafel." said the phone, but no seat showed what anyone had
+    # shared; and "Reservewaarde delen" stayed after sharing, to be tapped again.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    live.call(live.server.apply_move(table, Move("disclose", "gemeente", {"issue": "ontwerp"})))
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
+        open_tab(page, "briefing")
+        page.click("#disclose-reservation")
+        live.wait(lambda s: any(d.role == "net" and d.issue is None for d in s.disclosures))
+        page.wait_for_selector("#disclose-reservation", state="detached")
+        reservation = page.inner_text("p.reservation")
+        open_tab(page, "table")
+        shared = page.inner_text("ul.disclosures")
+        watch.check()
+    assert reservation.startswith("Reservewaarde: 35gedeeld"), reservation
+    assert shared.splitlines() == [
+        "Wethouder — Inrichting: Groene straat 50 · Parkeerstraat 20 · Terug zoals het was 0",
+        "Netbeheerder — Reservewaarde 35",
+    ]

@@ -347,6 +347,7 @@ STRINGS: dict[str, str] = {
     "web.ballots": "Ballots",
     "web.signed_by": "Signed by: {roles}",
     "web.agreement_package": "The agreed package",
+    "web.disclosures": "Shared at the table",
     "web.option_gone": "no longer possible",
     "web.map_plain": "Map without a package",
     "web.score_legend": (

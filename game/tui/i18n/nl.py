@@ -350,6 +350,7 @@ STRINGS: dict[str, str] = {
     "web.ballots": "Stemmingen",
     "web.signed_by": "Getekend door: {roles}",
     "web.agreement_package": "Het afgesproken pakket",
+    "web.disclosures": "Gedeeld aan tafel",
     "web.option_gone": "niet meer mogelijk",
     "web.map_plain": "Kaart zonder pakket",
     "web.score_legend": (

@@ -3,7 +3,7 @@
 import { h } from "./dom.js";
 import { num, t } from "./i18n.js";
 import { startAmend, valueBar } from "./builder.js";
-import { allowed, metricsLines, packageLines, roleName, ruleText, tallyText, verdictText } from "./viewdata.js";
+import { allowed, issueTitle, metricsLines, optionTitle, packageLines, roleName, ruleText, tallyText, verdictText } from "./viewdata.js";
 
 function stances(view, title, entries, cls) {
   if (!entries.length) return null;
@@ -51,6 +51,18 @@ function proposalCard(seat, p) {
     buttons.length ? h("div.buttons", {}, buttons) : null);
 }
 
+/** What the roles shared at the table: points per option of an issue, or a reservation value. */
+function disclosuresList(view) {
+  const shared = view.disclosures || [];
+  if (!shared.length) return null;
+  return [h("h3", {}, t("web.disclosures")), h("ul.disclosures", {}, shared.map((d) => {
+    const what = d.issue == null
+      ? `${t("briefing.reservation")} ${num(d.values?.reservation)}`
+      : `${issueTitle(view, d.issue)}: ${Object.entries(d.values || {}).map(([option, points]) => `${optionTitle(view, d.issue, option)} ${num(points)}`).join(" · ")}`;
+    return h("li", {}, h("strong", {}, roleName(view, d.role)), " — ", what);
+  }))];
+}
+
 export function tablePane(seat) {
   const view = seat.view;
   const live = (view.proposals || []).filter((p) => !p.withdrawn);
@@ -60,6 +72,7 @@ export function tablePane(seat) {
     h("h2", {}, t("tab.table")),
     h("p.rule", {}, ruleText(view)),
     live.length ? live.map((p) => proposalCard(seat, p)) : h("p.muted", {}, t("table.empty")),
+    disclosuresList(view),
     closed.length ? [h("h3", {}, t("web.ballots")), h("ul", {}, closed.map((b) => h("li", {}, tallyText(view, b), " — ", h("strong", {}, verdictText(b, view)))))] : null,
     gone.length ? h("details", { id: "withdrawn-list" }, h("summary", {}, t("web.withdrawn_list", { n: gone.length })), gone.map((p) => proposalCard(seat, p))) : null,
   ];
