@@ -177,10 +177,13 @@ def test_a_reloaded_phone_comes_back_on_its_tab_with_its_half_built_proposal(
         open_tab(page, "builder")
         page.click("label[for='opt-ontwerp-kaal']")
         page.fill("#builder-note", "Kaal is goedkoop")
+        page.evaluate("window.scrollTo(0, 300)")
+        where = page.evaluate("window.scrollY")
         page.reload()
         page.wait_for_selector("#tab-builder[aria-selected='true']")
         assert page.is_checked("#opt-ontwerp-kaal")
         assert page.input_value("#builder-note") == "Kaal is goedkoop"
+        assert where > 100 and abs(page.evaluate("window.scrollY") - where) <= 2
         # Leaving the seat forgets the place with the codes.
         page.click("#foot button:has-text('Verlaten')")
         page.wait_for_selector("#codes")

@@ -37,6 +37,7 @@ export class Seat {
     // A phone's own seat comes back on its tab, with the proposal it was building.
     this.place = this.shared ? null : keptPlace(codes[0]);
     if (TABS.includes(this.place?.tab)) this.tab = this.place.tab;
+    this.scrollBack = Number(this.place?.scroll) || 0; // where she was on that tab
     this.keep = () => this.keepPlace();
     this.conn = new Connection({ codes, client: "seat", locked: this.shared }, {
       welcome: (msg) => this.welcome(msg),
@@ -73,7 +74,7 @@ export class Seat {
     if (this.shared || !this.current) return;
     const b = this.perRole[this.current]?.builder;
     const builder = b ? { choice: b.choice, note: b.note, amending: b.amending } : this.place?.builder;
-    keepPlace(this.codes[0], { tab: this.tab, builder });
+    keepPlace(this.codes[0], { tab: this.tab, builder, scroll: Math.round(window.scrollY) });
   }
 
   get view() {
@@ -252,6 +253,10 @@ export class Seat {
     this.app.chrome(headerParts(view, this.received[this.current], this.up, role));
     const main = document.getElementById("main");
     fill(main, this.roleBar(), view ? this.seatBody(view) : this.lockedBody());
+    if (view && this.scrollBack) {
+      window.scrollTo(0, this.scrollBack);
+      this.scrollBack = 0;
+    }
     this.keepPlace();
     this.bringIntoSight();
   }
