@@ -502,8 +502,11 @@ def test_the_builders_hints_start_with_a_capital(live: LiveHost) -> None:
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
         open_tab(page, "builder")
         hints = [page.inner_text(".pick-all"), page.inner_text("label[for='builder-note']")]
+        brackets = page.inner_text("#panel p.help")
         watch.check()
     assert hints == ["Kies bij elk onderwerp een optie", "Waarom dit pakket? (mag leeg)"]
+    # "Groene straat (10)": nothing said what the number in brackets was.
+    assert "Tussen haakjes: wat die optie jou oplevert." in brackets
 
 
 def test_an_option_an_event_forbade_is_named_and_cannot_be_tapped() -> None:

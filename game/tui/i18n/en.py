@@ -347,6 +347,9 @@ STRINGS: dict[str, str] = {
     "web.ballots": "Ballots",
     "web.signed_by": "Signed by: {roles}",
     "web.agreement_package": "The agreed package",
+    "web.builder_help": (
+        "Choose an option per issue. In brackets: what that option is worth to you."
+    ),
     "web.disclosures": "Shared at the table",
     "web.option_gone": "no longer possible",
     "web.map_plain": "Map without a package",

@@ -105,6 +105,7 @@ export function builderPane(seat) {
   };
   return [
     h("h2", {}, b.amending ? t("builder.amend_of", { proposal: b.amending }) : t("tab.builder")),
+    h("p.help", {}, t("web.builder_help")),
     h("form.builder", { onsubmit: submit },
       fieldsets,
       summary,
