@@ -592,3 +592,27 @@ def test_what_a_role_shares_reaches_the_table_and_sharing_twice_is_not_offered(
         "Wethouder — Inrichting: Groene straat 50 · Parkeerstraat 20 · Terug zoals het was 0",
         "Netbeheerder — Reservewaarde 35",
     ]
+
+
+def test_after_voting_the_ballot_says_what_she_voted(live: LiveHost) -> None:
+    # "Voor" and "Tegen" sit side by side under a thumb; after the tap the
+    # ballot only said "Je hebt al gestemd.", not which of the two it took.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    package = {"ontwerp": "kaal", "fasering": "los"}
+    assert live.call(
+        live.server.apply_move(table, Move("propose", "gemeente", {"package": package}))
+    )
+    live.facilitator("next_round")
+    live.facilitator("call_vote", {"proposal": "P1"})
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.click("#vote-no")
+        page.wait_for_selector("#vote-no", state="detached")
+        live.wait(lambda s: "net" in s.ballots[-1].votes)
+        said = page.inner_text(".banner.ballot strong")
+        watch.check()
+    assert said == "Je stemde: Tegen."

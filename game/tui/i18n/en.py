@@ -347,6 +347,7 @@ STRINGS: dict[str, str] = {
     "web.ballots": "Ballots",
     "web.signed_by": "Signed by: {roles}",
     "web.agreement_package": "The agreed package",
+    "web.voted_choice": "You voted: {choice}.",
     "web.builder_help": (
         "Choose an option per issue. In brackets: what that option is worth to you."
     ),

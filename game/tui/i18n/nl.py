@@ -350,6 +350,7 @@ STRINGS: dict[str, str] = {
     "web.ballots": "Stemmingen",
     "web.signed_by": "Getekend door: {roles}",
     "web.agreement_package": "Het afgesproken pakket",
+    "web.voted_choice": "Je stemde: {choice}.",
     "web.builder_help": "Kies per onderwerp een optie. Tussen haakjes: wat die optie jou oplevert.",
     "web.disclosures": "Gedeeld aan tafel",
     "web.option_gone": "niet meer mogelijk",

@@ -88,6 +88,12 @@ export function ballotBanner(seat) {
     const p = (view.proposals || []).find((x) => x.id === ballot.proposal);
     const mine = (me.values || []).find((v) => v.proposal === ballot.proposal);
     const canVote = allowed(view, "vote") && !me.voted;
+    const cast = seat.state().cast; // what she chose on this ballot, as long as the page lives
+    const castText = cast?.ballot === ballot.id ? t("web.voted_choice", { choice: t(`vote.${cast.choice}`) }) : t("vote.already");
+    const vote = (choice) => seat.act("vote", { choice }, "done.vote").then((ok) => {
+      if (ok) seat.state().cast = { ballot: ballot.id, choice };
+      seat.render();
+    });
     out.push(h("section.banner.ballot", { "aria-labelledby": "ballot-title" },
       h("h2", { id: "ballot-title" }, t("vote.title", { proposal: ballot.proposal })),
       p ? h("ul.package", {}, packageLines(view, p.package).map((line) => h("li", {}, line))) : null,
@@ -96,8 +102,8 @@ export function ballotBanner(seat) {
       h("p", {}, tallyText(view, ballot)),
       canVote
         ? h("div.buttons.vote", {}, ["yes", "no", "abstain"].map((choice) =>
-          h("button", { type: "button", id: `vote-${choice}`, class: `vote-${choice}`, onclick: () => seat.act("vote", { choice }, "done.vote") }, t(`vote.${choice}`))))
-        : h("p", {}, me.voted ? t("vote.already") : "")));
+          h("button", { type: "button", id: `vote-${choice}`, class: `vote-${choice}`, onclick: () => vote(choice) }, t(`vote.${choice}`))))
+        : h("p", {}, me.voted ? h("strong", {}, castText) : "")));
   }
   const agreement = view.agreement;
   if (agreement) {
