@@ -209,11 +209,14 @@ def test_the_ballot_comes_into_sight_when_the_vote_is_called(live: LiveHost) -> 
         page.wait_for_timeout(300)
         box = page.evaluate(
             "(() => { const r = document.getElementById('vote-yes').getBoundingClientRect();"
-            " return [r.top, r.bottom, innerHeight]; })()"
+            " const title = document.getElementById('ballot-title').getBoundingClientRect();"
+            " const top = document.getElementById('top').getBoundingClientRect();"
+            " return [r.top, r.bottom, innerHeight, title.top, top.bottom]; })()"
         )
         watch.check()
-    top, bottom, height = box
+    top, bottom, height, title, header = box
     assert top >= 0 and bottom <= height, f"the ballot is out of sight: {box}"
+    assert title >= header, f"the ballot's title is under the header: {box}"
 
 
 def test_an_empty_required_field_is_explained_in_the_games_language(live: LiveHost) -> None:

@@ -126,7 +126,8 @@ export class Seat {
     this.reveal = null;
     if (document.activeElement?.closest?.("input, textarea, select, dialog")) return;
     const box = el.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > innerHeight) el.scrollIntoView({ block: "start" });
+    // The whole banner, below the sticky header (its scroll-margin-top), title first.
+    if (box.top < 0 || box.bottom > innerHeight) (el.closest(".banner") || el).scrollIntoView({ block: "start" });
   }
 
   builder() {
