@@ -64,7 +64,8 @@ def test_a_reloaded_phone_comes_back_on_its_tab_with_its_half_built_proposal(
         assert page.input_value("#builder-note") == "Kaal is goedkoop"
         assert where > 100 and abs(page.evaluate("window.scrollY") - where) <= 2
         # Leaving the seat forgets the place with the codes.
-        page.click("#foot button:has-text('Verlaten')")
+        page.click("#leave")
+        page.click("#dialog-yes")
         page.wait_for_selector("#codes")
         page.wait_for_timeout(500)
         kept = page.evaluate("Object.keys(localStorage).filter((k) => k !== 'bb.lang')")
@@ -77,19 +78,27 @@ def test_leave_shows_the_join_page_and_the_seat_does_not_draw_itself_back(
 ) -> None:
     # "Verlaten" showed the join page for a moment; then the closing socket
     # redrew the seat over it, role and briefing and all, on a phone that is
-    # handed on to someone else.
+    # handed on to someone else. And one stray tap on it (next to "English")
+    # threw her out of her seat at once: now it asks first.
     with chromium() as browser:
         _, page, watch = open_page(
             browser, live, PHONE, live.base + "#code=" + live.role_code("net")
         )
         page.wait_for_selector("#top .link.up")
-        page.click("#foot button:has-text('Verlaten')")
+        page.click("#leave")
+        question = page.inner_text("#dialog[open]")
+        page.click("#dialog-cancel")
+        page.wait_for_timeout(300)
+        assert page.is_visible("#tab-briefing"), "a cancelled leave left the seat"
+        page.click("#leave")
+        page.click("#dialog-yes")
         page.wait_for_selector("#codes")
         page.wait_for_timeout(1500)
         assert page.is_visible("#codes")
         assert page.query_selector("#tab-briefing") is None
         assert page.inner_text("#top") == "Botsende belangen"
         watch.check()
+    assert "Het spel verlaten?" in question and "QR-code op je rolkaart" in question
 
 
 def test_a_seat_starts_in_the_hosts_language_unless_the_person_chose(live: LiveHost) -> None:

@@ -322,6 +322,8 @@ STRINGS: dict[str, str] = {
     "web.required": "Please fill in this field.",
     "web.language": "Nederlands",
     "web.leave": "Leave",
+    "web.leave_title": "Leave the game?",
+    "web.leave_text": "You can come back with the code or the QR code on your role card.",
     "web.clock": "Time left in the round",
     "web.connecting": "Connecting to the game…",
     "web.refused": "The server refuses this connection. Ask the facilitator for help.",

@@ -325,6 +325,8 @@ STRINGS: dict[str, str] = {
     "web.required": "Vul dit veld in.",
     "web.language": "English",
     "web.leave": "Verlaten",
+    "web.leave_title": "Het spel verlaten?",
+    "web.leave_text": "Terugkomen kan met de code of de QR-code op je rolkaart.",
     "web.clock": "Resterende tijd van de ronde",
     "web.connecting": "Verbinden met het spel…",
     "web.refused": "De server weigert deze verbinding. Vraag de spelleider om hulp.",

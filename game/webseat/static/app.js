@@ -1,4 +1,5 @@
 // The browser seat's entry: the join page, a role's seat (#code=…), the room screen (#screen=…).
+import { confirmed } from "./dialog.js";
 import { fill, h, needed, say } from "./dom.js";
 import { language, loadCatalog, otherLanguage, setLanguage, t } from "./i18n.js";
 import { Room } from "./room.js";
@@ -70,7 +71,12 @@ const app = {
 function footer(leave) {
   fill(document.getElementById("foot"),
     h("button.small.secondary", { type: "button", lang: otherLanguage(), onclick: switchLanguage }, t("web.language")),
-    leave ? h("button.small.secondary", { type: "button", onclick: () => app.leave() }, t("web.leave")) : null);
+    leave ? h("button.small.secondary", { type: "button", id: "leave", onclick: askToLeave }, t("web.leave")) : null);
+}
+
+/** Leaving forgets the codes: one stray tap on a phone must not throw her out. */
+async function askToLeave() {
+  if (await confirmed({ title: t("web.leave_title"), text: t("web.leave_text"), yes: t("web.leave") })) app.leave();
 }
 
 function switchLanguage() {

@@ -50,3 +50,28 @@ export function ask({ title, label, required = false, secret = false, maxlength 
     input.focus();
   });
 }
+
+/** Ask a yes-or-no question. Resolves true for `yes`, false when cancelled. */
+export function confirmed({ title, text, yes }) {
+  const dialog = document.getElementById("dialog");
+  return new Promise((resolve) => {
+    let answered = false;
+    const finish = (value) => {
+      if (answered) return;
+      answered = true;
+      dialog.close();
+      resolve(value);
+    };
+    const cancel = h("button.secondary", { type: "button", id: "dialog-cancel", onclick: () => finish(false) }, t("key.cancel"));
+    dialog.setAttribute("aria-labelledby", "dialog-title");
+    dialog.replaceChildren(
+      h("h2", { id: "dialog-title" }, title),
+      h("p", {}, text),
+      h("div.buttons", {},
+        h("button", { type: "button", id: "dialog-yes", onclick: () => finish(true) }, yes),
+        cancel));
+    dialog.onclose = () => finish(false);
+    dialog.showModal();
+    cancel.focus();
+  });
+}
