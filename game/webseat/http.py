@@ -4,7 +4,8 @@
 that asks for a websocket upgrade (on any path) goes on to the game server as
 before; any other GET gets a file of the browser seat (``/`` is the join
 page), ``/i18n.json`` (the interface strings, made from
-:mod:`game.tui.i18n` when asked) or 404. Only files that ship in ``static/``
+:mod:`game.tui.i18n` when asked, with the host's language as its
+``Content-Language``: a seat starts in it) or 404. Only files that ship in ``static/``
 can be served: their names are listed once, a path is looked up in that list.
 """
 
@@ -124,6 +125,8 @@ def http_response(request: Request) -> Response | None:
             HTTPStatus.NOT_FOUND, [("Content-Type", TYPES[".txt"]), *_security_headers(host)], text
         )
     headers = [("Content-Type", asset.content_type), ("ETag", asset.etag)]
+    if path == CATALOG_PATH:
+        headers.append(("Content-Language", _language()))  # the seat's default: the host's
     headers += _security_headers(host)
     if request.headers.get("If-None-Match") == asset.etag:
         return _response(HTTPStatus.NOT_MODIFIED, headers, b"")
@@ -131,6 +134,13 @@ def http_response(request: Request) -> Response | None:
 
 
 _SLASHES = re.compile("/{2,}")
+
+
+def _language() -> str:
+    """The host's interface language (``--lang``): a browser seat starts in it."""
+    from game.tui.i18n import language
+
+    return language()
 
 
 def _not_found(host: str) -> bytes:

@@ -197,7 +197,7 @@ def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) ->
         axe_check(room, "the room screen during a ballot")
         shot(room, "room-ballot")
         phone.click("button.vote-yes")
-        phone.wait_for_selector("text=Je hebt al gestemd.")
+        phone.wait_for_selector("text=Je stemde: Voor.")
         laptop.click("button.vote-yes")
         live.wait(lambda s: s.open_ballot is None or len(s.open_ballot.votes) == 3)
         if live.state.open_ballot is not None:

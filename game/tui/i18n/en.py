@@ -95,6 +95,7 @@ STRINGS: dict[str, str] = {
     "briefing.points": "Points",
     "briefing.preset": "fixed in this mode",
     "briefing.public": "Public profile (everyone at the table knows this)",
+    "briefing.preset_option": "fixed",
     "briefing.shared": "disclosed",
     "briefing.reservation": "Reservation value",
     "briefing.veto": "You have a veto",
@@ -327,8 +328,11 @@ STRINGS: dict[str, str] = {
         "role opens with its PIN. The room screen’s code opens the room screen."
     ),
     "web.join": "Join",
+    "web.required": "Please fill in this field.",
     "web.language": "Nederlands",
     "web.leave": "Leave",
+    "web.leave_title": "Leave the game?",
+    "web.leave_text": "You can come back with the code or the QR code on your role card.",
     "web.clock": "Time left in the round",
     "web.connecting": "Connecting to the game…",
     "web.refused": "The server refuses this connection. Ask the facilitator for help.",
@@ -353,6 +357,13 @@ STRINGS: dict[str, str] = {
     "web.withdrawn_list": "Withdrawn proposals ({n})",
     "web.ballots": "Ballots",
     "web.signed_by": "Signed by: {roles}",
+    "web.agreement_package": "The agreed package",
+    "web.voted_choice": "You voted: {choice}.",
+    "web.builder_help": (
+        "Choose an option per issue. In brackets: what that option is worth to you."
+    ),
+    "web.disclosures": "Shared at the table",
+    "web.option_gone": "no longer possible",
     "web.map_plain": "Map without a package",
     "web.score_legend": (
         "Bar: score; black tick: reservation value. Green: above the reservation value, red: below."

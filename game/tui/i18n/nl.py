@@ -95,6 +95,7 @@ STRINGS: dict[str, str] = {
     "briefing.points": "Punten",
     "briefing.preset": "vast in deze spelvorm",
     "briefing.public": "Openbaar profiel (dit weet iedereen aan tafel)",
+    "briefing.preset_option": "ligt vast",
     "briefing.shared": "gedeeld",
     "briefing.reservation": "Reservewaarde",
     "briefing.veto": "Je hebt een veto",
@@ -330,8 +331,11 @@ STRINGS: dict[str, str] = {
         "zaalscherm."
     ),
     "web.join": "Meedoen",
+    "web.required": "Vul dit veld in.",
     "web.language": "English",
     "web.leave": "Verlaten",
+    "web.leave_title": "Het spel verlaten?",
+    "web.leave_text": "Terugkomen kan met de code of de QR-code op je rolkaart.",
     "web.clock": "Resterende tijd van de ronde",
     "web.connecting": "Verbinden met het spel…",
     "web.refused": "De server weigert deze verbinding. Vraag de spelleider om hulp.",
@@ -356,6 +360,11 @@ STRINGS: dict[str, str] = {
     "web.withdrawn_list": "Ingetrokken voorstellen ({n})",
     "web.ballots": "Stemmingen",
     "web.signed_by": "Getekend door: {roles}",
+    "web.agreement_package": "Het afgesproken pakket",
+    "web.voted_choice": "Je stemde: {choice}.",
+    "web.builder_help": "Kies per onderwerp een optie. Tussen haakjes: wat die optie jou oplevert.",
+    "web.disclosures": "Gedeeld aan tafel",
+    "web.option_gone": "niet meer mogelijk",
     "web.map_plain": "Kaart zonder pakket",
     "web.score_legend": (
         "Balk: score; zwart streepje: reservewaarde. Groen: boven de reservewaarde, rood: eronder."

@@ -1,8 +1,10 @@
 // The browser seat's entry: the join page, a role's seat (#code=…), the room screen (#screen=…).
-import { fill, h, say } from "./dom.js";
+import { confirmed } from "./dialog.js";
+import { fill, h, needed, say } from "./dom.js";
 import { language, loadCatalog, otherLanguage, setLanguage, t } from "./i18n.js";
 import { Room } from "./room.js";
 import { Seat } from "./seat.js";
+import { forgetPlaces } from "./keep.js";
 
 const STORE = "bb.codes";
 let screen = null; // the Seat or Room on show
@@ -27,6 +29,7 @@ function remember(codes) {
 function forget() {
   sessionStorage.removeItem(STORE);
   localStorage.removeItem(STORE);
+  forgetPlaces();
 }
 
 /** The codes typed: case, spaces and dashes do not matter ("br7 k4q" is BR7-K4Q). */
@@ -68,11 +71,17 @@ const app = {
 function footer(leave) {
   fill(document.getElementById("foot"),
     h("button.small.secondary", { type: "button", lang: otherLanguage(), onclick: switchLanguage }, t("web.language")),
-    leave ? h("button.small.secondary", { type: "button", onclick: () => app.leave() }, t("web.leave")) : null);
+    leave ? h("button.small.secondary", { type: "button", id: "leave", onclick: askToLeave }, t("web.leave")) : null);
+}
+
+/** Leaving forgets the codes: one stray tap on a phone must not throw her out. */
+async function askToLeave() {
+  if (await confirmed({ title: t("web.leave_title"), text: t("web.leave_text"), yes: t("web.leave") })) app.leave();
 }
 
 function switchLanguage() {
   setLanguage(otherLanguage());
+  document.getElementById("skip").textContent = t("web.skip");
   if (screen) screen.render();
   else joinPage();
 }
@@ -81,7 +90,7 @@ function joinPage(error) {
   document.getElementById("skip").textContent = t("web.skip");
   fill(document.getElementById("top"), h("div.top-row", {}, h("span.role", {}, "Botsende belangen")));
   footer(false);
-  const input = h("input", { id: "codes", name: "codes", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: "false", required: true, "aria-describedby": "codes-help" + (error ? " join-error" : "") });
+  const input = needed(h("input", { id: "codes", name: "codes", type: "text", autocomplete: "off", autocapitalize: "characters", spellcheck: "false", required: true, "aria-describedby": "codes-help" + (error ? " join-error" : "") }), t("web.required"));
   fill(document.getElementById("main"),
     h("section.join", { "aria-labelledby": "join-title" },
       h("h1", { id: "join-title" }, t("web.join_title")),
@@ -128,7 +137,7 @@ async function main() {
   document.addEventListener("keydown", (event) => screen?.key(event));
   setInterval(() => screen?.tick(), 1000);
   route();
-  if (language() !== document.documentElement.lang) setLanguage(language());
+  if (language() !== document.documentElement.lang) setLanguage(language(), false);
 }
 
 main().catch((error) => say(String(error), "error"));

@@ -3,7 +3,12 @@
 import { h } from "./dom.js";
 import { num, t } from "./i18n.js";
 import { areaMap } from "./map.js";
-import { allowed, conflictSegments, liveIssues, metricsLines, optionTitle, packageLines } from "./viewdata.js";
+import { allowed, conflictSegments, issueTitle, liveIssues, metricsLines, optionTitle, packageLines } from "./viewdata.js";
+
+/** A hint of the terminal's (written in lower case) as a line of its own: "Kies bij …". */
+function sentence(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export function complete(view, choice) {
   return liveIssues(view).every((issue) => choice[issue.id]);
@@ -53,6 +58,7 @@ export function builderPane(seat) {
     b.choice[issue] = option;
     seat.render();
   };
+  const gone = new Set((view.infeasible || []).map(([issue, option]) => `${issue}:${option}`));
   const fieldsets = view.scenario.issues.map((issue) => {
     const points = me.points[issue.id] || {};
     if (!issue.live) {
@@ -63,20 +69,23 @@ export function builderPane(seat) {
       issue.question ? h("p.question", {}, issue.question) : null,
       issue.options.map((o) => {
         const id = `opt-${issue.id}-${o.id}`;
-        return h("div.option", {},
-          h("input", { type: "radio", id, name: `issue-${issue.id}`, value: o.id, checked: b.choice[issue.id] === o.id, onchange: () => choose(issue.id, o.id) }),
-          h("label", { for: id }, o.title, h("span.points", {}, ` (${num(points[o.id] ?? 0)})`)));
+        const out = gone.has(`${issue.id}:${o.id}`); // an event card forbade it
+        return h("div.option", { class: out ? "gone" : "" },
+          h("input", { type: "radio", id, name: `issue-${issue.id}`, value: o.id, checked: b.choice[issue.id] === o.id, disabled: out, onchange: () => choose(issue.id, o.id) }),
+          h("label", { for: id }, o.title, h("span.points", {}, ` (${num(points[o.id] ?? 0)})`), out ? h("span.tag.low", {}, t("web.option_gone")) : null));
       }));
   });
   const preview = b.preview && complete(view, b.choice) ? b.preview : null;
   let summary;
-  if (!preview) summary = h("p.muted", {}, t("builder.pick_all"));
+  if (!preview) summary = h("p.muted.pick-all", {}, sentence(t("builder.pick_all")));
   else {
     summary = h("div.summary", { "aria-live": "polite" },
       h("p.value", {}, h("strong", {}, t("builder.value"), ": ", num(preview.value)), " · ", t("briefing.reservation"), " ", num(preview.reservation), " — ",
         h("span", { class: preview.clears ? "ok" : "low" }, preview.clears ? t("builder.clears") : t("builder.below"))),
       valueBar(preview.value, preview.reservation),
-      preview.feasible === false ? h("p.low", {}, t("builder.infeasible", { options: (preview.infeasible || []).map((p) => p.join?.(" + ") ?? p).join(", ") })) : null,
+      preview.feasible === false
+        ? h("p.low", {}, t("builder.infeasible", { options: (preview.infeasible || []).map(([issue, option]) => `${issueTitle(view, issue)}: ${optionTitle(view, issue, option)}`).join(", ") }))
+        : null,
       h("ul.metrics", {}, metricsLines(preview.metrics).map((line) => h("li", {}, line))));
   }
   const submit = (event) => {
@@ -96,11 +105,12 @@ export function builderPane(seat) {
   };
   return [
     h("h2", {}, b.amending ? t("builder.amend_of", { proposal: b.amending }) : t("tab.builder")),
+    h("p.help", {}, t("web.builder_help")),
     h("form.builder", { onsubmit: submit },
       fieldsets,
       summary,
       canPropose
-        ? [h("label", { for: "builder-note" }, t("builder.note_hint")),
+        ? [h("label", { for: "builder-note" }, sentence(t("builder.note_hint"))),
           h("textarea", { id: "builder-note", rows: 2, maxlength: 500, value: b.note, oninput: (e) => (b.note = e.target.value) }),
           h("div.buttons", {},
             h("button", { type: "submit", disabled: !complete(view, b.choice) }, b.amending ? t("key.amend") : t("key.propose")),

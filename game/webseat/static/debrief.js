@@ -21,7 +21,7 @@ function scoreChart(view, outcome) {
       const score = outcome.scores[role];
       const reservation = outcome.reservations[role];
       const clears = score >= reservation;
-      return h("li", {},
+      return h("li", { class: role === view.me?.role ? "me" : "" },
         h("span.bar-label", {}, roleName(view, role)),
         h("span.bar-track", { role: "img", "aria-label": `${roleName(view, role)}: ${t("debrief.score")} ${num(score)}, ${t("debrief.reservation")} ${num(reservation)}` },
           bar(score, top, clears ? "ok" : "low"),
@@ -96,7 +96,7 @@ function interests(view, profiles) {
     }
     for (const rule of prof.rules || []) if (rule.note) items.push(h("li", {}, `${rule.points > 0 ? "+" : ""}${num(rule.points)}: ${rule.note}`));
     for (const term of prof.metric_terms || []) items.push(h("li", {}, `${term.weight > 0 ? "+" : ""}${num(term.weight)} × ${t(`metric.${term.metric}`)}${term.note ? `: ${term.note}` : ""}`));
-    return h("details", { id: `interests-${role}` }, h("summary", {}, roleName(view, role), ` — ${t("debrief.reservation")} ${num(prof.reservation)}`, prof.veto ? `, ${t("briefing.veto")}` : ""), h("ul", {}, items));
+    return h("details", { id: `interests-${role}` }, h("summary", {}, roleName(view, role), ` — ${t("debrief.reservation")} ${num(prof.reservation)}`, prof.veto ? `, ${t("debrief.veto")}` : ""), h("ul", {}, items));
   });
 }
 
@@ -129,7 +129,7 @@ export function debriefPane(view) {
     h("div.scroll", {}, h("table", {},
       h("caption", {}, t("debrief.scores")),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("debrief.role")), h("th.num", { scope: "col" }, t("debrief.score")), h("th.num", { scope: "col" }, t("debrief.reservation")))),
-      h("tbody", {}, (outcome.roles || []).map((role) => h("tr", {},
+      h("tbody", {}, (outcome.roles || []).map((role) => h("tr", { class: role === view.me?.role ? "me" : "" },
         h("th", { scope: "row" }, roleName(view, role)),
         h("td.num", { class: outcome.cleared?.[role] ? "ok" : "low" }, num(outcome.scores[role], 0)),
         h("td.num", {}, num(outcome.reservations[role], 0))))))),

@@ -1,5 +1,5 @@
 // One modal dialog (the native <dialog>: focus stays inside, Escape cancels).
-import { h } from "./dom.js";
+import { h, needed } from "./dom.js";
 import { t } from "./i18n.js";
 
 /**
@@ -15,6 +15,7 @@ export function ask({ title, label, required = false, secret = false, maxlength 
         id: "dialog-input", type: secret ? "password" : "text", maxlength, required, autocomplete: "off",
         inputmode: secret ? "numeric" : undefined,
       });
+    if (required) needed(input, t("web.required"));
     let answered = false;
     const finish = (value) => {
       if (answered) return;
@@ -28,6 +29,8 @@ export function ask({ title, label, required = false, secret = false, maxlength 
         event.preventDefault();
         const value = input.value.trim();
         if (required && !value) {
+          input.value = "";
+          input.reportValidity();
           input.focus();
           return;
         }
@@ -45,5 +48,30 @@ export function ask({ title, label, required = false, secret = false, maxlength 
     dialog.onclose = () => finish(null);
     dialog.showModal();
     input.focus();
+  });
+}
+
+/** Ask a yes-or-no question. Resolves true for `yes`, false when cancelled. */
+export function confirmed({ title, text, yes }) {
+  const dialog = document.getElementById("dialog");
+  return new Promise((resolve) => {
+    let answered = false;
+    const finish = (value) => {
+      if (answered) return;
+      answered = true;
+      dialog.close();
+      resolve(value);
+    };
+    const cancel = h("button.secondary", { type: "button", id: "dialog-cancel", onclick: () => finish(false) }, t("key.cancel"));
+    dialog.setAttribute("aria-labelledby", "dialog-title");
+    dialog.replaceChildren(
+      h("h2", { id: "dialog-title" }, title),
+      h("p", {}, text),
+      h("div.buttons", {},
+        h("button", { type: "button", id: "dialog-yes", onclick: () => finish(true) }, yes),
+        cancel));
+    dialog.onclose = () => finish(false);
+    dialog.showModal();
+    cancel.focus();
   });
 }

@@ -82,3 +82,10 @@ export function say(text, kind = "info") {
     }
   }, 8000);
 }
+
+/** A required field's own sentence when left empty (the browser's is in the phone's language). */
+export function needed(input, message) {
+  input.addEventListener("invalid", () => input.setCustomValidity(message));
+  input.addEventListener("input", () => input.setCustomValidity(""));
+  return input;
+}

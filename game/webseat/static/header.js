@@ -5,9 +5,11 @@ import { clockText, headerText } from "./viewdata.js";
 
 /** The parts of the header for app.chrome(); view may be null (still waiting). */
 export function headerParts(view, received, up, role) {
+  // No clock before the first round or after the end: "0:00" read as "time is up".
+  const running = view && view.phase === "running" && (view.clock?.index ?? -1) >= 0;
   return {
     title: view ? headerText(view) : t("header.waiting"),
-    clock: view ? clockText(view, received) : "",
+    clock: running ? clockText(view, received) : "",
     paused: view?.clock?.paused,
     up,
     role,

@@ -9,13 +9,18 @@ const formats = new Map();
 export async function loadCatalog() {
   const response = await fetch("i18n.json", { cache: "no-cache" });
   catalogs = await response.json();
-  const wanted = new URLSearchParams(location.search).get("lang") || localStorage.getItem("bb.lang");
-  setLanguage(wanted in catalogs ? wanted : "nl");
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (asked in catalogs) return setLanguage(asked, true);
+  // The person's own choice on this browser, else the host's language (its --lang).
+  const chosen = localStorage.getItem("bb.lang");
+  const host = response.headers.get("Content-Language");
+  setLanguage(chosen in catalogs ? chosen : host in catalogs ? host : "nl", false);
 }
 
-export function setLanguage(lang) {
+/** Switch the language; `keep`: remember it as this browser's choice. */
+export function setLanguage(lang, keep = true) {
   current = lang in LOCALES ? lang : "nl";
-  localStorage.setItem("bb.lang", current);
+  if (keep) localStorage.setItem("bb.lang", current);
   document.documentElement.lang = current;
 }
 
@@ -48,6 +53,11 @@ export function pct(value) {
   return new Intl.NumberFormat(LOCALES[current], { style: "percent", maximumFractionDigits: 0 }).format(
     Number(value),
   );
+}
+
+/** "Wethouder, Netbeheerder of Corporatie" ("…, or …" in English): any one of them. */
+export function orList(words) {
+  return new Intl.ListFormat(LOCALES[current], { type: "disjunction" }).format(words);
 }
 
 /** The string for `key`, with `{name}` and `{name:.1f}` filled from `values`. */

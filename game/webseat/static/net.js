@@ -5,6 +5,10 @@ import { PartViews } from "./parts.js";
 
 const FATAL_AT_HELLO = new Set(["bad_code", "bad_protocol", "bad_fields", "wrong_table"]);
 const POLICY = 1008;
+/** A phone back from its sleep asks the server for a pong; none in this time: the line is dead. */
+const PROBE_MS = 5000;
+/** While the page is on screen, it checks the line this often (a dead one looks open). */
+const CHECK_MS = 30000;
 
 /** A random key for a move (crypto.randomUUID needs https; this does not). */
 export function freshKey() {
@@ -40,11 +44,19 @@ export class Connection {
     this.stopped = false;
     this.timer = null;
     this.lastVersion = 0;
+    this.probing = false;
+    // Back on screen (the phone unlocked, the tab shown again, the network back): a
+    // closed line reconnects now; an open one is checked, for after a sleep the
+    // browser may still hold a socket the server dropped long ago (no views come).
     this.wake = () => {
-      if (!this.up && !this.stopped && document.visibilityState === "visible") this.reconnectNow();
+      if (this.stopped || document.visibilityState !== "visible") return;
+      if (!this.up) this.reconnectNow();
+      else this.probe();
     };
     document.addEventListener("visibilitychange", this.wake);
     window.addEventListener("online", this.wake);
+    window.addEventListener("pageshow", this.wake);
+    this.checker = setInterval(this.wake, CHECK_MS);
   }
 
   start() {
@@ -55,8 +67,10 @@ export class Connection {
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.checker);
     document.removeEventListener("visibilitychange", this.wake);
     window.removeEventListener("online", this.wake);
+    window.removeEventListener("pageshow", this.wake);
     if (this.ws) this.ws.close(1000, "bye");
   }
 
@@ -79,6 +93,34 @@ export class Connection {
     clearTimeout(this.timer);
     this.attempt = 0;
     if (!this.ws || this.ws.readyState === WebSocket.CLOSED) this.open();
+  }
+
+  /** Ask for a pong; without one in PROBE_MS, give the socket up and connect again. */
+  probe() {
+    if (this.probing) return;
+    this.probing = true;
+    const ws = this.ws;
+    const timer = setTimeout(() => this.abandon(ws), PROBE_MS);
+    this.send({ type: "ping" }).then(
+      () => clearTimeout(timer),
+      () => {}, // lost meanwhile: closed() reconnects
+    ).finally(() => {
+      this.probing = false;
+    });
+  }
+
+  /** Give up a socket that no longer answers (its close may never come). */
+  abandon(ws) {
+    if (ws !== this.ws || this.stopped) return;
+    ws.onclose = null;
+    ws.onmessage = null;
+    try {
+      ws.close();
+    } catch {
+      /* closing a dead socket */
+    }
+    this.attempt = 0;
+    this.closed(ws, { code: 1006 });
   }
 
   closed(ws, event) {

@@ -76,8 +76,13 @@ export function briefingPane(seat) {
           t("web.share_issue"))
         : null);
     rows.push(h("tbody", {}, h("tr", {}, head),
-      issue.options.map((o) => h("tr", { class: fixed && issue.preset !== o.id ? "muted" : "" },
-        h("td", {}, o.title), h("td.num", {}, num(points[o.id] ?? 0))))));
+      issue.options.map((o) => {
+        // A fixed issue: its preset option stands out, the others are greyed.
+        const set = fixed && issue.preset === o.id;
+        return h("tr", { class: fixed ? (set ? "preset" : "muted") : "" },
+          h("td", {}, o.title, set ? h("span.tag.ok", {}, "✓ ", t("briefing.preset_option")) : null),
+          h("td.num", {}, num(points[o.id] ?? 0)));
+      })));
   }
   const rules = (me.rules || []).map((r) => {
     const when = Object.entries(r.when).map(([issue, opts]) => `${issueTitle(view, issue)}: ${opts.map((o) => optionTitle(view, issue, o)).join(" / ")}`);
@@ -85,13 +90,15 @@ export function briefingPane(seat) {
   });
   const terms = (me.metric_terms || []).map((term) =>
     h("li", {}, `${term.weight > 0 ? "+" : ""}${num(term.weight)} × ${t(`metric.${term.metric}`)}`, term.note ? ` — ${term.note}` : ""));
-  const mine = (view.disclosures || []).filter((d) => d.role === me.role);
+  // The reservation value's disclosure has no issue (null).
+  const sharedReservation = disclosed.has(null) || (view.disclosures || []).some((d) => d.role === me.role && d.issue == null);
   return [
     h("h2", {}, t("tab.briefing"), ": ", roleName(view, me.role)),
     h("p.reservation", {},
       h("strong", {}, t("briefing.reservation"), ": ", num(me.reservation)),
+      sharedReservation ? h("span.tag.ok", {}, t("briefing.shared")) : null,
       me.veto ? [" · ", h("strong.veto", {}, t("briefing.veto"))] : null,
-      canShare && !disclosed.has("reservation") && !mine.some((d) => d.issue === "reservation")
+      canShare && !sharedReservation
         ? h("button.small", { type: "button", id: "disclose-reservation", onclick: () => seat.act("disclose", { reservation: true }, "done.disclose") }, t("key.disclose_reservation"))
         : null),
     h("div.scroll", {}, h("table.points", {},

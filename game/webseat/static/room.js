@@ -56,16 +56,17 @@ export class Room {
   }
 
   stop() {
+    this.stopped = true; // no more drawing: the join page is on show
     this.conn.stop();
     document.body.classList.remove("room");
   }
 
   render() {
-    if (this.pendingRender) return;
+    if (this.pendingRender || this.stopped) return;
     this.pendingRender = true;
     requestAnimationFrame(() => {
       this.pendingRender = false;
-      this.draw();
+      if (!this.stopped) this.draw();
     });
   }
 
@@ -103,7 +104,7 @@ export class Room {
       ballot ? h("section.room-ballot", { "aria-labelledby": "room-ballot" },
         h("h2", { id: "room-ballot" }, t("vote.title", { proposal: ballot.proposal })),
         h("p.tally", {}, tallyText(view, ballot)),
-        ballot.open ? h("p", {}, t("web.voted", { n: (ballot.voted || []).length, total: view.agreement_rule?.in_play ?? "?" })) : h("p.verdict", {}, verdictText(ballot))) : null,
+        ballot.open ? h("p", {}, t("web.voted", { n: (ballot.voted || []).length, total: view.agreement_rule?.in_play ?? "?" })) : h("p.verdict", {}, verdictText(ballot, view))) : null,
       h("section.room-proposals", { "aria-labelledby": "room-proposals" },
         h("h2", { id: "room-proposals" }, t("tab.table")),
         live.length

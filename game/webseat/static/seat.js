@@ -13,6 +13,7 @@ import { ballotBanner, tablePane } from "./table.js";
 import { allowed, conflictSegments, roleName } from "./viewdata.js";
 import { noticeText } from "./notices.js";
 import { planLoading, planTimeline, withPlan } from "./plan.js";
+import { keepPlace, keptPlace } from "./keep.js";
 
 const TABS = ["press", "briefing", "map", "builder", "table", "chat", "debrief"];
 
@@ -33,6 +34,11 @@ export class Seat {
     this.pendingRender = false;
     this.up = false;
     this.shared = codes.length > 1;
+    // A phone's own seat comes back on its tab, with the proposal it was building.
+    this.place = this.shared ? null : keptPlace(codes[0]);
+    if (TABS.includes(this.place?.tab)) this.tab = this.place.tab;
+    this.scrollBack = Number(this.place?.scroll) || 0; // where she was on that tab
+    this.keep = () => this.keepPlace();
     this.conn = new Connection({ codes, client: "seat", locked: this.shared }, {
       welcome: (msg) => this.welcome(msg),
       view: (table, as, view) => this.gotView(as, view),
@@ -51,11 +57,24 @@ export class Seat {
 
   start() {
     this.conn.start();
+    document.addEventListener("visibilitychange", this.keep);
+    window.addEventListener("pagehide", this.keep);
     this.render();
   }
 
   stop() {
+    this.keepPlace();
+    this.stopped = true; // no more drawing: the join page or another screen is on show
+    document.removeEventListener("visibilitychange", this.keep);
+    window.removeEventListener("pagehide", this.keep);
     this.conn.stop();
+  }
+
+  keepPlace() {
+    if (this.shared || !this.current) return;
+    const b = this.perRole[this.current]?.builder;
+    const builder = b ? { choice: b.choice, note: b.note, amending: b.amending } : this.place?.builder;
+    keepPlace(this.codes[0], { tab: this.tab, builder, scroll: Math.round(window.scrollY) });
   }
 
   get view() {
@@ -94,10 +113,28 @@ export class Seat {
     if (n.to && n.to !== this.current && n.sender !== this.current && n.role !== this.current) return;
     const text = noticeText(n, this.view);
     if (text) say(text, "notice");
+    // A ballot or an agreement to sign comes into sight, wherever she had scrolled to.
+    if (n.kind === "vote_called") this.reveal = "ballot-title";
+    if (n.kind === "agreement") this.reveal = "agreement-title";
+    if (this.reveal) this.render();
+  }
+
+  /** Scroll the banner a notice asked for into sight (not while she types). */
+  bringIntoSight() {
+    const el = this.reveal && document.getElementById(this.reveal);
+    if (!el) return;
+    this.reveal = null;
+    if (document.activeElement?.closest?.("input, textarea, select, dialog")) return;
+    const box = el.getBoundingClientRect();
+    // The whole banner, below the sticky header (its scroll-margin-top), title first.
+    if (box.top < 0 || box.bottom > innerHeight) (el.closest(".banner") || el).scrollIntoView({ block: "start" });
   }
 
   builder() {
-    return (this.state().builder ??= { choice: {}, note: "", amending: null, preview: null, previewKey: null });
+    const kept = this.shared ? null : this.place?.builder;
+    return (this.state().builder ??= {
+      choice: { ...(kept?.choice || {}) }, note: String(kept?.note || ""), amending: kept?.amending || null, preview: null, previewKey: null,
+    });
   }
 
   draft(name) {
@@ -199,11 +236,11 @@ export class Seat {
   }
 
   render() {
-    if (this.pendingRender) return;
+    if (this.pendingRender || this.stopped) return;
     this.pendingRender = true;
     requestAnimationFrame(() => {
       this.pendingRender = false;
-      this.draw();
+      if (!this.stopped) this.draw();
     });
   }
 
@@ -217,6 +254,12 @@ export class Seat {
     this.app.chrome(headerParts(view, this.received[this.current], this.up, role));
     const main = document.getElementById("main");
     fill(main, this.roleBar(), view ? this.seatBody(view) : this.lockedBody());
+    if (view && this.scrollBack) {
+      window.scrollTo(0, this.scrollBack);
+      this.scrollBack = 0;
+    }
+    this.keepPlace();
+    this.bringIntoSight();
   }
 
   roleBar() {

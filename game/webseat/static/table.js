@@ -3,7 +3,7 @@
 import { h } from "./dom.js";
 import { num, t } from "./i18n.js";
 import { startAmend, valueBar } from "./builder.js";
-import { allowed, metricsLines, packageLines, roleName, ruleText, tallyText, verdictText } from "./viewdata.js";
+import { allowed, issueTitle, metricsLines, optionTitle, packageLines, roleName, ruleText, tallyText, verdictText } from "./viewdata.js";
 
 function stances(view, title, entries, cls) {
   if (!entries.length) return null;
@@ -51,6 +51,18 @@ function proposalCard(seat, p) {
     buttons.length ? h("div.buttons", {}, buttons) : null);
 }
 
+/** What the roles shared at the table: points per option of an issue, or a reservation value. */
+function disclosuresList(view) {
+  const shared = view.disclosures || [];
+  if (!shared.length) return null;
+  return [h("h3", {}, t("web.disclosures")), h("ul.disclosures", {}, shared.map((d) => {
+    const what = d.issue == null
+      ? `${t("briefing.reservation")} ${num(d.values?.reservation)}`
+      : `${issueTitle(view, d.issue)}: ${Object.entries(d.values || {}).map(([option, points]) => `${optionTitle(view, d.issue, option)} ${num(points)}`).join(" · ")}`;
+    return h("li", {}, h("strong", {}, roleName(view, d.role)), " — ", what);
+  }))];
+}
+
 export function tablePane(seat) {
   const view = seat.view;
   const live = (view.proposals || []).filter((p) => !p.withdrawn);
@@ -60,7 +72,8 @@ export function tablePane(seat) {
     h("h2", {}, t("tab.table")),
     h("p.rule", {}, ruleText(view)),
     live.length ? live.map((p) => proposalCard(seat, p)) : h("p.muted", {}, t("table.empty")),
-    closed.length ? [h("h3", {}, t("web.ballots")), h("ul", {}, closed.map((b) => h("li", {}, tallyText(view, b), " — ", h("strong", {}, verdictText(b)))))] : null,
+    disclosuresList(view),
+    closed.length ? [h("h3", {}, t("web.ballots")), h("ul", {}, closed.map((b) => h("li", {}, tallyText(view, b), " — ", h("strong", {}, verdictText(b, view)))))] : null,
     gone.length ? h("details", { id: "withdrawn-list" }, h("summary", {}, t("web.withdrawn_list", { n: gone.length })), gone.map((p) => proposalCard(seat, p))) : null,
   ];
 }
@@ -75,6 +88,12 @@ export function ballotBanner(seat) {
     const p = (view.proposals || []).find((x) => x.id === ballot.proposal);
     const mine = (me.values || []).find((v) => v.proposal === ballot.proposal);
     const canVote = allowed(view, "vote") && !me.voted;
+    const cast = seat.state().cast; // what she chose on this ballot, as long as the page lives
+    const castText = cast?.ballot === ballot.id ? t("web.voted_choice", { choice: t(`vote.${cast.choice}`) }) : t("vote.already");
+    const vote = (choice) => seat.act("vote", { choice }, "done.vote").then((ok) => {
+      if (ok) seat.state().cast = { ballot: ballot.id, choice };
+      seat.render();
+    });
     out.push(h("section.banner.ballot", { "aria-labelledby": "ballot-title" },
       h("h2", { id: "ballot-title" }, t("vote.title", { proposal: ballot.proposal })),
       p ? h("ul.package", {}, packageLines(view, p.package).map((line) => h("li", {}, line))) : null,
@@ -83,16 +102,21 @@ export function ballotBanner(seat) {
       h("p", {}, tallyText(view, ballot)),
       canVote
         ? h("div.buttons.vote", {}, ["yes", "no", "abstain"].map((choice) =>
-          h("button", { type: "button", id: `vote-${choice}`, class: `vote-${choice}`, onclick: () => seat.act("vote", { choice }, "done.vote") }, t(`vote.${choice}`))))
-        : h("p", {}, me.voted ? t("vote.already") : "")));
+          h("button", { type: "button", id: `vote-${choice}`, class: `vote-${choice}`, onclick: () => vote(choice) }, t(`vote.${choice}`))))
+        : h("p", {}, me.voted ? h("strong", {}, castText) : "")));
   }
   const agreement = view.agreement;
   if (agreement) {
     const signed = (agreement.signatures || []).map((r) => roleName(view, r));
     const canSign = allowed(view, "sign") && !me.signed;
+    const mine = (me.values || []).find((v) => v.proposal === agreement.proposal);
+    const pkg = h("ul.package", {}, packageLines(view, agreement.package).map((line) => h("li", {}, line)));
+    // What is signed is shown in full until signed; then it folds away, above every tab.
     out.push(h("section.banner.agreement", { "aria-labelledby": "agreement-title" },
       h("h2", { id: "agreement-title" }, t("notice.agreement", { proposal: agreement.proposal })),
-      h("ul.package", {}, packageLines(view, agreement.package).map((line) => h("li", {}, line))),
+      canSign
+        ? [pkg, mine ? [h("p", {}, t("vote.worth", { value: num(mine.value), reservation: num(me.reservation) })), valueBar(mine.value, me.reservation)] : null]
+        : h("details", { id: "agreement-package" }, h("summary", {}, t("web.agreement_package")), pkg),
       h("p", {}, t("web.signed_by", { roles: signed.join(", ") || "–" })),
       canSign ? h("button", { type: "button", id: "sign", onclick: () => seat.act("sign", {}, "done.sign") }, t("key.sign")) : null));
   }

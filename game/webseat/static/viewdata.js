@@ -1,5 +1,5 @@
 // Reading the engine's views (game/engine/views.py): names, titles, packages, rules.
-import { num, t } from "./i18n.js";
+import { num, orList, t } from "./i18n.js";
 
 export function roleNames(view) {
   const names = {};
@@ -68,7 +68,7 @@ export function ruleText(view) {
   const rule = view.agreement_rule || {};
   const parts = [t("rule.quorum", { quorum: rule.effective_quorum ?? rule.quorum, n: rule.in_play })];
   const veto = (rule.veto_roles || []).map((r) => roleName(view, r));
-  if (veto.length) parts.push(t("rule.veto", { roles: veto.join(", ") }));
+  if (veto.length) parts.push(t("rule.veto", { roles: orList(veto) }));
   return parts.join(" ");
 }
 
@@ -96,11 +96,24 @@ export function tallyText(view, ballot) {
   });
 }
 
-export function verdictText(ballot) {
+const BALLOT_REASONS = ["quorum", "veto", "infeasible", "closed"];
+
+/** Why a ballot failed, in words: "veto:net" is "veto van Netbeheerder" (as game/tui/notices.py). */
+export function ballotReason(view, reason) {
+  const text = String(reason || "");
+  if (!text) return "";
+  const [kind, ...rest] = text.split(":");
+  const role = rest.join(":");
+  if (kind === "veto") return role ? t("vote.reason.veto_by", { role: view ? roleName(view, role) : role }) : t("vote.reason.veto");
+  return BALLOT_REASONS.includes(kind) ? t(`vote.reason.${kind}`) : t("vote.reason.other");
+}
+
+/** "AANGENOMEN", or "VERWORPEN: veto van Wethouder"; "" while the ballot is open. */
+export function verdictText(ballot, view = null) {
   if (ballot.open) return "";
-  const verdict = ballot.passed ? t("vote.passed") : t("vote.failed");
-  const reason = ballot.reason ? t(`vote.reason.${ballot.reason}`) : "";
-  return reason && !ballot.passed ? `${verdict} (${reason})` : verdict;
+  if (ballot.passed) return t("vote.passed");
+  const why = ballotReason(view, ballot.reason);
+  return why ? `${t("vote.failed")}: ${why}` : t("vote.failed");
 }
 
 export { num };
