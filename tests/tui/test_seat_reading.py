@@ -231,3 +231,23 @@ async def test_seat_and_console_tables_say_what_their_numbers_are() -> None:
             assert "Keer" in lines[at] and "Kosten" in lines[at], lines[at]
             assert "open" in lines[at + 1] and "(M€)" in lines[at + 1], lines[at + 1]
             assert " Open " not in lines[at] and "K&L-coördinator" in lines[at + 2], lines
+
+
+async def test_what_a_role_shares_reaches_every_terminal(game: LocalGame) -> None:
+    """A role that shared its points or its reservation value: the others' terminals
+    toasted 'Gemeente deelde een belang', but no tab, and not the wall, showed what."""
+    running(game)
+    assert game.submit("gemeente", "disclose", {"issue": "ontwerp"})["ok"]
+    assert game.submit("net", "disclose", {"reservation": True})["ok"]
+    assert game.submit("winkels", "disclose", {"issue": "fasering"})["ok"]
+    app = SeatApp(game.link(["winkels"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.query_one("#press-pane", VerticalScroll).scroll_end(animate=False)
+        await settle(pilot)
+        text = " ".join(line.strip(" │▁▇") for line in screen_text(app).splitlines())
+    assert "Gedeeld aan tafel" in text, text
+    assert "Wethouder — Inrichting: Groene straat 50 · " in text, text
+    assert "Netbeheerder — Reservewaarde 35" in text, text
+    wall = press_markdown(game.view_for("room"))  # the room screen draws the same text
+    assert "- **Wethouder** — Inrichting: Groene straat 50 · " in wall, wall

@@ -86,6 +86,7 @@ STRINGS: dict[str, str] = {
     # press
     "press.events": "Events",
     "press.announcements": "Announcements from the facilitator",
+    "press.shared": "Shared at the table",
     "press.roles": "At the table",
     "press.veto": "veto right",
     # briefing

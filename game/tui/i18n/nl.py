@@ -86,6 +86,7 @@ STRINGS: dict[str, str] = {
     # press
     "press.events": "Gebeurtenissen",
     "press.announcements": "Mededelingen van de spelleider",
+    "press.shared": "Gedeeld aan tafel",
     "press.roles": "Aan tafel",
     "press.veto": "vetorecht",
     # briefing

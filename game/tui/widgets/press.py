@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from game.tui.i18n import t
-from game.tui.viewdata import View
+from game.tui.i18n import num, t
+from game.tui.viewdata import View, issue_titles, option_title, role_names
 from game.tui.widgets.simple_markdown import markdown_text
 
 
@@ -25,6 +25,7 @@ def press_markdown(view: View) -> str:
     if notes:
         parts += ["", f"## {t('press.announcements')}"]
         parts += [f"- {a['text']}" for a in reversed(notes)]
+    parts += shared_lines(view)
     roles = [r for r in view.get("roles", []) if r.get("in_play", True)]
     if roles:  # who sits at the table and what everyone may know of them
         parts += ["", f"## {t('press.roles')}", ""]
@@ -33,6 +34,29 @@ def press_markdown(view: View) -> str:
             public = f": {r['public']}" if r.get("public") else ""
             parts.append(f"- **{r['name']}** ({r['organisation']}){veto}{public}")
     return "\n".join(parts)
+
+
+def shared_lines(view: View) -> list[str]:
+    """What the roles shared at the table, in the order they shared it: an issue's
+    points per option, or a reservation value (Markdown lines; none when nothing)."""
+    shared: list[Any] = view.get("disclosures") or []
+    if not shared:
+        return []
+    names, titles = role_names(view), issue_titles(view)
+    lines = ["", f"## {t('press.shared')}", ""]
+    for d in shared:
+        values = d.get("values") or {}
+        if d.get("issue") is None:
+            what = f"{t('briefing.reservation')} {num(values.get('reservation'))}"
+        else:
+            issue = d["issue"]
+            points = " · ".join(
+                f"{option_title(view, issue, option)} {num(value)}"
+                for option, value in values.items()
+            )
+            what = f"{titles.get(issue, issue)}: {points}"
+        lines.append(f"- **{names.get(d['role'], d['role'])}** — {what}")
+    return lines
 
 
 class PressPane(VerticalScroll):
