@@ -7,7 +7,7 @@ what a person read or lost before, what she sees now.
 
 from __future__ import annotations
 
-from phone_helpers import agree, open_tab, reveal
+from phone_helpers import agree, move, open_tab, reveal
 from webseat_helpers import PHONE, LiveHost, chromium, open_page, require_browser
 
 from game.engine import Move
@@ -282,3 +282,34 @@ def test_after_voting_the_ballot_says_what_she_voted(live: LiveHost) -> None:
         said = page.inner_text(".banner.ballot strong")
         watch.check()
     assert said == "Je stemde: Tegen."
+
+
+def test_a_notice_leaves_the_builders_value_in_sight(live: LiveHost) -> None:
+    # A notice ('Wethouder deed een voorstel', eight seconds) sat at the foot of
+    # the screen, over the builder's value against the reservation she was
+    # watching while tapping options. It now stands above that bar; a tap puts it away.
+    live.facilitator("start")
+    live.facilitator("next_round")
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
+        open_tab(page, "builder")
+        page.click("label[for='opt-fasering-samen']")
+        page.click("label[for='opt-ontwerp-groen']")
+        page.wait_for_selector(".summary .value")
+        package = {"ontwerp": "kaal", "fasering": "los"}
+        assert move(live, "gemeente", "propose", {"package": package})
+        page.wait_for_selector("#status p")
+        boxes = page.evaluate(
+            "(() => { const s = document.getElementById('status').getBoundingClientRect();"
+            " const v = document.querySelector('.builder > .summary').getBoundingClientRect();"
+            " return [s.top, s.bottom, v.top, v.bottom, innerHeight]; })()"
+        )
+        top, bottom, value_top, value_bottom, height = boxes
+        assert value_bottom <= height + 1, boxes  # the value bar is at the foot, in sight
+        assert bottom <= value_top and top >= 0, f"the notice covers the value: {boxes}"
+        page.click("#status")
+        page.wait_for_function("() => !document.querySelector('#status p')", timeout=3000)
+        watch.check()

@@ -62,6 +62,39 @@ export function fill(el, ...children) {
 
 let said = 0;
 const lines = [];
+
+/** Keep the status line above a bar stuck at the foot of the screen (the builder's value
+ * against the reservation): a notice must not hide what the person is looking at. */
+function placeStatus(status) {
+  let bottom = "";
+  if (status.childElementCount) {
+    for (const foot of document.querySelectorAll(".builder > .summary, .builder > .pick-all")) {
+      const box = foot.getBoundingClientRect();
+      if (box.height && box.top < innerHeight && box.bottom >= innerHeight - 2) {
+        bottom = `${Math.round(innerHeight - box.top + 8)}px`;
+      }
+    }
+  }
+  status.style.bottom = bottom;
+}
+
+let placing = false;
+/** Place the status line now and while the page scrolls or is redrawn under it. */
+function followStatus(status) {
+  placeStatus(status);
+  if (placing) return;
+  placing = true;
+  const again = () => placeStatus(status);
+  addEventListener("scroll", again, { passive: true });
+  addEventListener("resize", again);
+  new MutationObserver(again).observe(document.body, { childList: true, subtree: true });
+  status.addEventListener("click", () => {  // a tap puts it away at once
+    lines.length = 0;
+    status.replaceChildren();
+    placeStatus(status);
+  });
+}
+
 /** Say `text` in the status line (read out by screen readers); the last two stay a while. */
 export function say(text, kind = "info") {
   const status = document.getElementById("status");
@@ -74,11 +107,13 @@ export function say(text, kind = "info") {
     p.dataset.kind = line.kind;
     return p;
   }));
+  followStatus(status);
   const mine = ++said;
   setTimeout(() => {
     if (mine === said) {
       lines.length = 0;
       status.replaceChildren();
+      placeStatus(status);
     }
   }, 8000);
 }
