@@ -52,3 +52,32 @@ def test_the_seat_fetches_a_proposals_plan_and_shows_it(live: LiveHost) -> None:
         assert phone.locator("section.plan .plan-bar").count() > 0
         assert len(held) == 1
         watch.check()
+
+
+def test_a_tap_on_a_plan_bar_says_which_work_it_is(live: LiveHost) -> None:
+    """The bars said what they were only in a mouse tooltip: on a phone a bar was a
+    coloured stripe, its work and months nowhere to read."""
+    live.facilitator("start")
+    live.facilitator("next_round")
+    table = live.server.tables[1]
+    assert live.call(
+        live.server.apply_move(table, Move("propose", "gemeente", {"package": PACKAGE}))
+    )
+    with chromium() as browser:
+        _, phone, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
+        )
+        phone.wait_for_selector("#tab-table")
+        phone.click("#tab-table")
+        phone.click("#show-P1")
+        phone.wait_for_selector("section.plan .plan-bar", state="attached")
+        assert "Tik op een balk" in phone.inner_text("section.plan")
+        track = phone.locator("section.plan .plan-track").first
+        label = track.get_attribute("aria-label") or ""
+        track.scroll_into_view_if_needed()
+        track.click()
+        phone.wait_for_selector("#status p")
+        said = phone.inner_text("#status")
+        watch.check()
+    assert label and said.strip() == label, (said, label)
+    assert "maand" in label, label

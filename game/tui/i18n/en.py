@@ -377,6 +377,7 @@ STRINGS: dict[str, str] = {
         "to see the works plan."
     ),
     "web.plan_axis": "Bars: months 0 to {months}, per street segment; colour per owner.",
+    "web.plan_tap": "Tap a bar: which work it is, and when.",
     "web.shared_trench": "shared trench",
     # notices, ballots and errors (game/tui/notices.py)
     "vote.reason.veto_by": "vetoed by {role}",

@@ -378,6 +378,7 @@ STRINGS: dict[str, str] = {
         "het uitvoeringsplan te zien."
     ),
     "web.plan_axis": "Balken: maanden 0 tot {months}, per straatdeel; kleur per eigenaar.",
+    "web.plan_tap": "Tik op een balk: welk werk het is en wanneer.",
     "web.shared_trench": "gedeelde sleuf",
     # notices, ballots and errors (game/tui/notices.py)
     "vote.reason.veto_by": "veto van {role}",

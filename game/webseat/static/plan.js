@@ -1,6 +1,6 @@
 // The execution plan of a package: its works per street segment on a month axis
 // (as the terminal's plan tab), bars coloured by owner, shared trenches striped.
-import { h } from "./dom.js";
+import { h, say } from "./dom.js";
 import { num, t } from "./i18n.js";
 import { roleName, segmentNames } from "./viewdata.js";
 
@@ -66,7 +66,12 @@ export function planTimeline(view, metrics, label) {
       h("span.plan-jobs", {}, mine.map((j) => {
         const shared = trench[`${j.segment}:${j.trench}`] > 1;
         const text = `${works[j.work] || j.work} (${roleName(view, j.owner)}): ${t("plan.month")} ${num(j.start)}–${num(j.end)}${shared ? ` · ${t("web.shared_trench")}` : ""}`;
-        return h("span.plan-track", { role: "img", "aria-label": text, title: text },
+        // a phone shows no tooltip: a tap (or Enter) says what the bar is
+        const tell = () => say(text);
+        return h("span.plan-track", {
+          role: "button", tabindex: "0", "aria-label": text, title: text, onclick: tell,
+          onkeydown: (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), tell()),
+        },
           h("span.plan-bar", {
             class: shared ? "shared" : "",
             style: `left:${(100 * j.start) / months}%;width:${Math.max(1, (100 * (j.end - j.start)) / months)}%;background-color:${COLOURS[owners.indexOf(j.owner) % COLOURS.length]}`,
@@ -75,7 +80,7 @@ export function planTimeline(view, metrics, label) {
   });
   return h("section.plan", { "aria-labelledby": "plan-title" },
     h("h3", { id: "plan-title" }, t("plan.title", { package: label })),
-    h("p.muted", {}, t("web.plan_axis", { months })),
+    h("p.muted", {}, t("web.plan_axis", { months }), " ", t("web.plan_tap")),
     h("ul.bars.plan-rows", {}, rows),
     h("p", {}, owners.map((o, k) => h("span.key", {}, h("span.swatch", { style: `background-color:${COLOURS[k % COLOURS.length]}` }), roleName(view, o))),
       h("span.key", {}, h("span.swatch.shared"), t("web.shared_trench"))));
