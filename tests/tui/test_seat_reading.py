@@ -239,6 +239,7 @@ async def test_what_a_role_shares_reaches_every_terminal(game: LocalGame) -> Non
     running(game)
     assert game.submit("gemeente", "disclose", {"issue": "ontwerp"})["ok"]
     assert game.submit("net", "disclose", {"reservation": True})["ok"]
+    assert game.submit("gemeente", "disclose", {"issue": "ontwerp"})["ok"]  # once more
     assert game.submit("winkels", "disclose", {"issue": "fasering"})["ok"]
     app = SeatApp(game.link(["winkels"]))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -249,5 +250,6 @@ async def test_what_a_role_shares_reaches_every_terminal(game: LocalGame) -> Non
     assert "Gedeeld aan tafel" in text, text
     assert "Wethouder — Inrichting: Groene straat 50 · " in text, text
     assert "Netbeheerder — Reservewaarde 35" in text, text
+    assert text.count("Wethouder — Inrichting") == 1, text  # the latest, listed once
     wall = press_markdown(game.view_for("room"))  # the room screen draws the same text
     assert "- **Wethouder** — Inrichting: Groene straat 50 · " in wall, wall

@@ -38,8 +38,13 @@ def press_markdown(view: View) -> str:
 
 def shared_lines(view: View) -> list[str]:
     """What the roles shared at the table, in the order they shared it: an issue's
-    points per option, or a reservation value (Markdown lines; none when nothing)."""
-    shared: list[Any] = view.get("disclosures") or []
+    points per option, or a reservation value (Markdown lines; none when nothing).
+    Shared again, an item moves to the end with its latest numbers."""
+    latest: dict[tuple[str, str | None], Any] = {}
+    for d in view.get("disclosures") or []:  # shared again (after an event): the latest counts
+        latest.pop((d["role"], d.get("issue")), None)
+        latest[(d["role"], d.get("issue"))] = d
+    shared = list(latest.values())
     if not shared:
         return []
     names, titles = role_names(view), issue_titles(view)

@@ -53,7 +53,14 @@ function proposalCard(seat, p) {
 
 /** What the roles shared at the table: points per option of an issue, or a reservation value. */
 function disclosuresList(view) {
-  const shared = view.disclosures || [];
+  // shared again (after an event): the latest numbers count, listed once
+  const latest = new Map();
+  for (const d of view.disclosures || []) {
+    const key = `${d.role}\u0000${d.issue ?? ""}`;
+    latest.delete(key);
+    latest.set(key, d);
+  }
+  const shared = [...latest.values()];
   if (!shared.length) return null;
   return [h("h3", {}, t("web.disclosures")), h("ul.disclosures", {}, shared.map((d) => {
     const what = d.issue == null
