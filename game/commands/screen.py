@@ -46,4 +46,23 @@ def run(args: argparse.Namespace) -> int:
     from game.tui.room import RoomApp
 
     link = NetLink.for_screen(target.url, code)
-    return start(args, lambda: connect_and_run(link, RoomApp, target.url, only_the_screen))
+
+    def room(link: NetLink) -> RoomApp:
+        return RoomApp(link, address=wall_address(link.client.welcome or {}, target.url))
+
+    return start(args, lambda: connect_and_run(link, room, target.url, only_the_screen))
+
+
+def wall_address(welcome: dict[str, Any], url: str) -> str | None:
+    """The address to put on the wall: the server's own (the one participants use), or
+    the one this screen connected to unless that is this machine only (``localhost``)."""
+    from urllib.parse import urlsplit
+
+    from game.net.address import browser_address, parse_address
+
+    if welcome.get("address"):
+        return str(welcome["address"])
+    host = urlsplit(parse_address(url).url).hostname or ""
+    if host in ("localhost", "::1") or host.startswith("127."):
+        return None
+    return browser_address(url)

@@ -244,6 +244,8 @@ class Doorman:
                 "burst": self.limits.burst,
             },
         }
+        if self.hosted.url:  # the one address participants use (the room screen shows it)
+            msg["address"] = self.hosted.url
         if session.facilitator:
             msg["codes"] = self.hosted.codes_document()
         return msg

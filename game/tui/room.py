@@ -89,9 +89,12 @@ class RoomApp(App[None]):
         palette_binding(t("key.palette")),
     ]
 
-    def __init__(self, link: Link) -> None:
+    def __init__(self, link: Link, address: str | None = None) -> None:
+        """``address``: the one address participants use, shown on the wall with how to
+        join until the first round is over (None: not known, not shown)."""
         super().__init__()
         self.link = link
+        self.address = address
         self.view: dict[str, Any] = {}
         self.revealed = False
 
@@ -101,7 +104,7 @@ class RoomApp(App[None]):
         with ContentSwitcher(initial="play", id="switcher"):
             with Horizontal(id="play"):
                 with Vertical(id="left"):
-                    yield RoomNow(id="press")
+                    yield RoomNow(id="press", address=self.address)
                     yield Static("", id="tally")
                     yield Static("", id="tally-bar")
                     table: DataTable[Any] = DataTable(

@@ -16,6 +16,8 @@ async def test_seat_joins_and_gets_its_own_view(mini_host: Running) -> None:
     view = net.view("net")
     assert view is not None and view["kind"] == "player" and view["role"] == "net"
     assert "codes" not in net.welcome
+    # the one address participants use: the room screen puts it on the wall
+    assert net.welcome["address"] == mini_host.hosted.url
 
 
 async def test_codes_are_typed_loosely(mini_host: Running) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import re
 
-from textual.widgets import RichLog
+from textual.widgets import RichLog, Static
 
 from game.tui.console.app import ConsoleApp
 from game.tui.local_link import LocalGame
 from game.tui.messages import LinkStatus
 from game.tui.room import RoomApp
 from game.tui.widgets.debrief import DebriefPane
-from tests.tui.conftest import notified, running, screen_text, settle, widget_texts
+from tests.tui.conftest import notified, plain, running, screen_text, settle, widget_texts
 
 
 def console(game: LocalGame) -> ConsoleApp:
@@ -355,3 +355,29 @@ async def test_console_and_room_palettes_speak_dutch(game: LocalGame) -> None:
             assert "Zoek een opdracht" in text and entry in text, text
             for english in ENGLISH_PALETTE:
                 assert english not in text, english
+
+
+async def test_room_shows_how_to_join_until_the_first_round_is_over(game: LocalGame) -> None:
+    """At 08:55 participants arrive and look at the wall: it showed the press release
+    and the map, but not the address to open or the code to type; and the title twice."""
+    from game.commands.screen import wall_address
+
+    app = RoomApp(game.link(["room"]), address="http://10.0.0.7:8765/")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = app.query_one("#room-now", Static).content
+        text = " ".join(plain(shown).replace("│", " ").split())
+        assert "Meedoen" in text and "open http://10.0.0.7:8765/" in text, text
+        assert "botsende-belangen join 10.0.0.7:8765 --code" in text, text
+        assert "Meedoen" in screen_text(app)  # on the wall, at 80x24
+        assert game.scenario.meta.title not in text, text  # the header has it already
+        running(game)  # past the opening round: the wall is for the game now
+        await settle(pilot)
+        assert "Meedoen" not in screen_text(app)
+    # the address: the server's own; else the one dialled, unless it is this laptop only
+    assert wall_address({"address": "http://192.168.1.20:8765/"}, "localhost") == (
+        "http://192.168.1.20:8765/"
+    )
+    assert wall_address({}, "192.168.1.20:8765") == "http://192.168.1.20:8765/"
+    assert wall_address({}, "localhost:8765") is None
+    assert wall_address({}, "127.0.0.1:8765") is None

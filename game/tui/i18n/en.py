@@ -315,6 +315,10 @@ STRINGS: dict[str, str] = {
     # room screen
     "room.key.play": "Game",
     "room.key.debrief": "Debrief",
+    "room.join.title": "How to join",
+    "room.join.browser": "On your phone or laptop: scan the QR code on your role card, or open",
+    "room.join.card": "and type the code on your role card.",
+    "room.join.terminal": "In a terminal:",
     "room.help.quit": "Close the room screen (the game goes on)",
     # command line
     "web.not_found": (

@@ -317,6 +317,10 @@ STRINGS: dict[str, str] = {
     # room screen
     "room.key.play": "Spel",
     "room.key.debrief": "Nabespreking",
+    "room.join.title": "Meedoen",
+    "room.join.browser": "Op je telefoon of laptop: scan de QR-code op je rolkaart, of open",
+    "room.join.card": "en vul de code van je rolkaart in.",
+    "room.join.terminal": "In een terminal:",
     "room.help.quit": "Het zaalscherm sluiten (het spel gaat door)",
     # command line
     "web.skip": "Naar de inhoud",

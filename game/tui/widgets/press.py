@@ -13,9 +13,12 @@ from game.tui.viewdata import View, issue_titles, option_title, role_names
 from game.tui.widgets.simple_markdown import markdown_text
 
 
-def press_markdown(view: View) -> str:
+def press_markdown(view: View, title: bool = True) -> str:
+    """The press release and what happened since (``title``: with the scenario's title
+    as its heading; the room screen has it in its header already)."""
     sc = view.get("scenario", {})
-    parts = [f"# {sc.get('title', '')}", "", sc.get("press_release", "")]
+    parts = [f"# {sc.get('title', '')}", ""] if title else []
+    parts.append(sc.get("press_release", ""))
     events: list[Any] = view.get("events", [])
     if events:
         parts += ["", f"## {t('press.events')}"]

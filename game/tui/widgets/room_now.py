@@ -16,20 +16,34 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from game.net.address import browser_address, short_address
 from game.tui.i18n import t
 from game.tui.viewdata import View
 from game.tui.widgets.press import press_markdown
 from game.tui.widgets.simple_markdown import markdown_text
 
 
-def room_now(view: View) -> RenderableType:
-    """The renderable for the left column of the room screen."""
+def join_panel(address: str) -> RenderableType:
+    """How to join, for the back of the room: the one address, in a browser or a terminal."""
+    text = Text(t("room.join.title") + "\n", "bold")
+    text.append(t("room.join.browser") + " ", "not bold")
+    text.append(browser_address(address), "bold")
+    text.append("\n" + t("room.join.card"), "not bold")
+    text.append("\n" + t("room.join.terminal") + " ", "not bold")
+    text.append(f"botsende-belangen join {short_address(address)} --code …", "bold")
+    return Panel(text, border_style="bold cyan", padding=(0, 1))
+
+
+def room_now(view: View, address: str | None = None) -> RenderableType:
+    """The renderable for the left column of the room screen (``address``: the one
+    address participants use, shown with how to join until the first round ends)."""
     index = int((view.get("clock") or {}).get("index", 0) or 0)
     events: list[Any] = list(view.get("events", []))
     notes: list[Any] = list(view.get("announcements", []))
     title = Text(str(view.get("scenario", {}).get("title", "")), "bold")
     if view.get("phase", "lobby") == "lobby" or (index == 0 and not events and not notes):
-        return markdown_text(press_markdown(view))
+        press = markdown_text(press_markdown(view, title=False))
+        return Group(join_panel(address), Text(""), press) if address else press
     parts: list[RenderableType] = [title]
     if events:
         latest = events[-1]
@@ -51,9 +65,10 @@ class RoomNow(VerticalScroll):
 
     DEFAULT_CSS = "RoomNow #room-now { padding: 0 1; }"
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, address: str | None = None) -> None:
         super().__init__(id=id)
         self._key: Any = None
+        self.address = address
 
     def compose(self) -> ComposeResult:
         yield Static("", id="room-now")
@@ -67,4 +82,4 @@ class RoomNow(VerticalScroll):
         )
         if key != self._key:
             self._key = key
-            self.query_one("#room-now", Static).update(room_now(view))
+            self.query_one("#room-now", Static).update(room_now(view, self.address))
