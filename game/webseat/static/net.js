@@ -183,6 +183,7 @@ export class Connection {
       this.on.reset?.();
     }
     this.session = msg.session;
+    this.address = msg.address || this.address; // the one address participants use
     this.setUp(true);
     this.on.welcome?.(msg);
     for (const [id, entry] of this.pending) {

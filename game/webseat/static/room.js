@@ -76,6 +76,20 @@ export class Room {
 
   key() {}
 
+  /** How to join, while people arrive: the one address (the server's own; else this
+   * page's, unless that is the laptop itself), a role card's QR code or code. */
+  joinHow() {
+    let address = this.conn.address || "";
+    if (!address && !/^(localhost|127\.|\[::1\])/.test(location.host)) address = location.origin + "/";
+    if (!address) return null;
+    const url = address.replace(/^ws(s?):\/\//, "http$1://");
+    const short = url.replace(/^https?:\/\//, "").replace(/\/$/, "");
+    return h("section.room-join", { "aria-labelledby": "room-join" },
+      h("h2", { id: "room-join" }, t("room.join.title")),
+      h("p", {}, t("room.join.browser"), " ", h("strong", {}, url), " ", t("room.join.card")),
+      h("p", {}, t("room.join.terminal"), " ", h("code", {}, `botsende-belangen join ${short} --code …`)));
+  }
+
   draw() {
     const view = this.view;
     this.app.chrome(headerParts(view, this.received, this.up, t("console.room_screen")));
@@ -90,11 +104,13 @@ export class Room {
     }
     const event = (view.events || []).at(-1);
     const note = (view.announcements || []).at(-1);
+    const arriving = view.phase === "lobby" || (!view.clock?.index && !event && !note);
     const ballot = view.ballot || (view.ballots || []).at(-1);
     const live = (view.proposals || []).filter((p) => !p.withdrawn);
     const focusId = view.agreement?.proposal || view.ballot?.proposal || live.at(-1)?.id;
     const focus = (view.proposals || []).find((p) => p.id === focusId);
     fill(main, h("div.room-grid", {}, h("div.room-side", {},
+      arriving ? this.joinHow() : null,
       h("section.room-round", { "aria-labelledby": "room-round" },
         h("h2", { id: "room-round" }, view.round?.title || view.scenario?.title || ""),
         view.round?.instructions ? h("p.instructions", {}, view.round.instructions) : null,
