@@ -40,8 +40,8 @@ def failed_ballots(state: GameState) -> list[Json]:
     (roles in voting order) and ``against``: per no-voter its ``score`` and
     ``reservation`` (with the events played when the ballot opened) and
     ``heaviest``, up to :data:`HEAVIEST` items it lost most points on, largest
-    first: ``{"kind": "issue", "issue", "option", "points", "best"}``,
-    ``{"kind": "rule", "points", "note"}`` or ``{"kind": "metric", "metric",
+    first: ``{"type": "issue", "issue", "option", "points", "best"}``,
+    ``{"type": "rule", "points", "note"}`` or ``{"type": "metric", "metric",
     "segments", "value", "points", "note"}``, each with its ``loss``.
     """
     earlier = _FAILED.get(state.table)
@@ -94,7 +94,7 @@ def _against(state: GameState, scorer: Scorer, live: dict[str, str], role_id: st
         best = max(options.values())
         items.append(
             {
-                "kind": "issue",
+                "type": "issue",
                 "issue": issue_id,
                 "option": chosen,
                 "points": options[chosen],
@@ -105,7 +105,7 @@ def _against(state: GameState, scorer: Scorer, live: dict[str, str], role_id: st
     for rule in (*role.scoring.rules, *adj.rules.get(role_id, ())):
         if rule.points < 0 and matches(rule.when, score.package):
             items.append(
-                {"kind": "rule", "points": rule.points, "note": rule.note, "loss": -rule.points}
+                {"type": "rule", "points": rule.points, "note": rule.note, "loss": -rule.points}
             )
     for term in role.scoring.metrics:
         value = metric_value(term, score.metrics, state.scenario)
@@ -113,7 +113,7 @@ def _against(state: GameState, scorer: Scorer, live: dict[str, str], role_id: st
         if weighed < 0:
             items.append(
                 {
-                    "kind": "metric",
+                    "type": "metric",
                     "metric": term.metric,
                     "segments": list(term.segments),
                     "value": round(value, 6),

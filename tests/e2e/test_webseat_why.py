@@ -75,3 +75,57 @@ def test_in_english_too(live: LiveHost) -> None:
     assert "P1 rejected: vetoed by Wethouder. Also against: Winkeliers." in text, text
     assert "P1 was worth 16 to Wethouder (reservation value 40); what weighed most:" in text
     assert "P1 rejected: 1 of the 2 votes needed (1 short). Against: Netbeheerder." in text
+
+
+def test_two_vetoes_a_rule_and_a_street_read_as_on_the_terminal(live: LiveHost) -> None:
+    view = {
+        "roles": [
+            {"id": "a", "short_name": "Wethouder", "veto": True},
+            {"id": "b", "short_name": "Corporatie", "veto": True},
+        ],
+        "scenario": {"issues": [], "segments": [{"id": "m", "name": "Molenstraat"}]},
+    }
+    failed = {
+        "proposal": "P3",
+        "reason": "veto:a",
+        "no": ["a", "b"],
+        "against": {
+            "a": {
+                "score": 30,
+                "reservation": 40,
+                "heaviest": [
+                    {"type": "rule", "points": -10, "note": "Nieuw groen wordt weer opgebroken."}
+                ],
+            },
+            "b": {
+                "score": 24.7,
+                "reservation": 62,
+                "heaviest": [
+                    {
+                        "type": "metric",
+                        "metric": "nuisance",
+                        "segments": ["m"],
+                        "value": 7.3,
+                        "points": -7.3,
+                    }
+                ],
+            },
+        },
+    }
+    with chromium() as browser:
+        _, page, watch = open_page(
+            browser, live, PHONE, live.base + "#code=" + live.role_code("winkels")
+        )
+        page.wait_for_selector("#tab-debrief")  # the catalog is loaded
+        lines = page.evaluate(
+            "async ([view, failed]) => (await import('/why.js')).ballotLines(view, failed)",
+            [view, failed],
+        )
+        watch.check()
+    assert lines == [
+        "P3 verworpen: veto van Wethouder. Ook tegen: Corporatie.",
+        "P3 was 30 waard voor Wethouder (reservewaarde 40); het zwaarst woog de combinatie"
+        " ‘Nieuw groen wordt weer opgebroken’ (−10 punten).",
+        "P3 was 24,7 waard voor Corporatie (reservewaarde 62); het zwaarst woog maanden"
+        " overlast in Molenstraat: 7,3 (−7,3 punten).",
+    ]

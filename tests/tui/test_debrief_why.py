@@ -44,8 +44,8 @@ def voted_down(game: LocalGame) -> LocalGame:
     return game
 
 
-def _lines(game: LocalGame) -> list[list[str]]:
-    view = game.view_for("winkels")
+def _lines(game: LocalGame, role: str = "winkels") -> list[list[str]]:
+    view = game.view_for(role)
     return [ballot_lines(view, failed) for failed in view["reveal"]["failed"]]
 
 
@@ -185,3 +185,45 @@ def debrief_parts_of(view: dict[str, Any], parts: tuple[Any, Any]) -> list[Any]:
     from game.tui.widgets.debrief import debrief_parts
 
     return debrief_parts(view, *parts)
+
+
+def test_a_rule_of_its_own_is_named_by_its_note(game: LocalGame) -> None:
+    # mini.yaml: the alderman's rule 'groen + los' costs 10 ("Nieuw groen wordt weer
+    # opgebroken.")
+    running(game)
+    assert game.submit("net", "propose", {"package": {"ontwerp": "groen", "fasering": "los"}})["ok"]
+    assert game.submit("facilitator", "next_round", {})["ok"]
+    assert game.submit("facilitator", "call_vote", {"proposal": "P1"})["ok"]
+    for role, choice in (("gemeente", "no"), ("net", "yes"), ("winkels", "yes")):
+        assert game.submit(role, "vote", {"choice": choice})["ok"]
+    game.submit("facilitator", "next_round", {})
+    (lines,) = _lines(game)
+    assert lines[0] == "P1 verworpen: veto van Wethouder."
+    assert lines[1].endswith(
+        "het zwaarst woog Fasering: Ieder op eigen moment (0 van 40 punten),"
+        " daarna de combinatie ‘Nieuw groen wordt weer opgebroken’ (−10 punten)."
+    ), lines[1]
+
+
+def test_two_vetoes_are_both_explained() -> None:
+    # the reason names the first veto; a second veto role's no was 'Ook tegen' only
+    from game.scenario.loader import load_scenario
+    from tests.tui.test_workshop_items import LEEUWAERDENHOUT
+
+    scenario = load_scenario(LEEUWAERDENHOUT)
+    game = running(LocalGame(scenario, "short", seed=3))
+    live = scenario.mode("short").issues
+    package = {i: scenario.issue(i).option_ids[0] for i in live}
+    assert game.submit("netbeheerder", "propose", {"package": package})["ok"]
+    assert game.submit("facilitator", "next_round", {})["ok"]
+    assert game.submit("facilitator", "call_vote", {"proposal": "P1"})["ok"]
+    for role in scenario.role_ids:
+        no = role in ("wethouder", "woningcorporatie", "bewoners")
+        assert game.submit(role, "vote", {"choice": "no" if no else "yes"})["ok"]
+    game.submit("facilitator", "next_round", {})
+    (lines,) = _lines(game, "netbeheerder")
+    assert lines[0] == "P1 verworpen: veto van Wethouder. Ook tegen: Corporatie en Bewoners."
+    assert [line.split(" (")[0] for line in lines[1:]] == [
+        "P1 was 60,9 waard voor Wethouder",
+        "P1 was 38 waard voor Corporatie",
+    ], lines

@@ -55,7 +55,7 @@ def test_the_reveal_says_who_voted_no_and_what_it_cost_them(mini: Scenario) -> N
     ]
     # the shops' own street: months of nuisance in the Dorpsstraat
     shops = veto["against"]["winkels"]["heaviest"]
-    assert shops[1]["kind"] == "metric" and shops[1]["segments"] == ["dorpsstraat"]
+    assert shops[1]["type"] == "metric" and shops[1]["segments"] == ["dorpsstraat"]
     assert shops[1]["points"] < 0
     assert (quorum["reason"], quorum["yes"], quorum["quorum"], quorum["short"]) == (
         "quorum",

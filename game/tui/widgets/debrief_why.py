@@ -25,7 +25,7 @@ def and_list(words: list[str]) -> str:
 
 def item_text(view: View, item: Mapping[str, Any]) -> str:
     """One thing a proposal cost a role: an option, a rule of its own or a metric."""
-    kind = item.get("kind")
+    kind = item.get("type")
     if kind == "issue":
         issue = str(item["issue"])
         return t(
@@ -82,7 +82,9 @@ def ballot_lines(view: View, failed: Mapping[str, Any]) -> list[str]:
     against: Mapping[str, Any] = failed.get("against") or {}
     if kind == "veto" and vetoer:
         lines = [t("why.veto", proposal=proposal, role=names.get(vetoer, vetoer))]
-        explained = [vetoer]
+        # every veto among the no votes is explained (the reason names the first)
+        vetoes = {r["id"] for r in view.get("roles", ()) if r.get("veto")}
+        explained = [vetoer, *(r for r in no if r != vetoer and r in vetoes)]
         others = [names.get(r, r) for r in no if r != vetoer]
         if others:
             lines[0] += " " + t("why.also_no", roles=and_list(others))

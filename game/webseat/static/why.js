@@ -25,7 +25,7 @@ function signed(value) {
 
 /** One thing a proposal cost a role: an option, a rule of its own or a metric. */
 export function itemText(view, item) {
-  if (item.kind === "issue") {
+  if (item.type === "issue") {
     return t("why.item.issue", {
       issue: issueTitle(view, item.issue),
       option: optionTitle(view, item.issue, item.option),
@@ -34,7 +34,7 @@ export function itemText(view, item) {
     });
   }
   const points = signed(item.points);
-  if (item.kind === "rule") {
+  if (item.type === "rule") {
     const note = String(item.note || "").replace(/[. ]+$/, "");
     return note ? t("why.item.rule", { note, points }) : t("why.item.rule_bare", { points });
   }
@@ -71,7 +71,9 @@ export function ballotLines(view, failed) {
     head = t("why.veto", { proposal, role: roleName(view, vetoer) });
     const others = no.filter((r) => r !== vetoer).map((r) => roleName(view, r));
     if (others.length) head += ` ${t("why.also_no", { roles: andList(others) })}`;
-    explained = [vetoer];
+    // every veto among the no votes is explained (the reason names the first)
+    const vetoes = new Set((view.roles || []).filter((r) => r.veto).map((r) => r.id));
+    explained = [vetoer, ...no.filter((r) => r !== vetoer && vetoes.has(r))];
   } else {
     head = kind === "quorum"
       ? t("why.quorum", { proposal, yes: String(failed.yes ?? 0), quorum: String(failed.quorum ?? 0), short: String(failed.short ?? 0) })
