@@ -3,9 +3,10 @@
 These are the only way data leaves the engine for a client. A player view
 holds the role's own private data and only public data of other roles until
 the reveal round has started; then everyone's briefing, scoring, scores and
-indicators are in ``"reveal"``. Every view is JSON-serialisable plain data
-with a deterministic key order; each call returns fresh data unless
-``shared=True`` asks for the (read-only) cached objects.
+indicators are in ``"reveal"`` (and why each failed ballot failed, ``"failed"``).
+Every view is JSON-serialisable plain data with a deterministic key order; each
+call returns fresh data unless ``shared=True`` asks for the (read-only) cached
+objects.
 
 Example::
 
@@ -27,6 +28,7 @@ from game.engine.moves import IllegalMove
 from game.engine.outcome import outcome
 from game.engine.records import Announcement, Ballot, Disclosure, Mark, Message
 from game.engine.state import GameState
+from game.engine.view_ballots import failed_ballots
 from game.engine.view_lists import _private_messages, _record_json, _values
 from game.engine.view_parts import (
     Json,
@@ -199,6 +201,7 @@ def _reveal_base(state: GameState) -> Json:
         },
         "outcome": result,
         "possible": _possible(state, result),
+        "failed": failed_ballots(state),
     }
 
 

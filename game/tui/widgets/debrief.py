@@ -27,6 +27,7 @@ from game.tui.viewdata import (
     role_names,
     segment_names,
 )
+from game.tui.widgets.debrief_why import failed_part
 from game.tui.widgets.value_bar import value_bar
 
 INDICATORS = (
@@ -51,6 +52,14 @@ def score_bars(view: View, outcome: Mapping[str, Any], width: int = 60) -> Text:
     return out
 
 
+def heading(title: str) -> Text:
+    """A section's title on a line of its own, bold and underlined; what is appended
+    after it is not (a Text's own style would underline the whole section)."""
+    text = Text()
+    text.append(title + "\n", "bold underline")
+    return text
+
+
 def _pct(value: Any) -> str:
     return numfmt.percent(None if value is None else float(value), language())
 
@@ -64,7 +73,7 @@ def _table(*headers: str) -> Table:
 
 def possible_text(view: View, possible: Mapping[str, Any]) -> Text:
     """What was possible: share of the best joint value, better packages, the best plan."""
-    text = Text(t("debrief.possible") + "\n", "bold underline")
+    text = heading(t("debrief.possible"))
     best_joint = (possible.get("max_welfare") or {}).get("joint")
     if best_joint is None:
         text.append(t("debrief.nothing_passes") + "\n")
@@ -106,6 +115,9 @@ def debrief_parts(
         parts.append(text)
     else:
         parts.append(Text(t("debrief.no_agreement"), "bold yellow"))
+    why = failed_part(view)
+    if why is not None:
+        parts.append(why)
     possible: Mapping[str, Any] = (view.get("reveal") or {}).get("possible") or {}
     best: Mapping[str, Any] | None = possible.get("best_plan")
     if possible:
@@ -158,7 +170,7 @@ def debrief_parts(
         )
     parts.append(scores)
     titles = issue_titles(view)
-    hidden = Text(t("debrief.interests") + "\n", "bold underline")
+    hidden = heading(t("debrief.interests"))
     for role, prof in profiles.items():
         hidden.append(f"\n{names.get(role, role)}", "bold")
         hidden.append(f" — {t('debrief.reservation')} {num(prof.get('reservation', 0))}")
@@ -182,13 +194,13 @@ def debrief_parts(
             )
     parts.append(hidden)
     ind = outcome.get("indicators", {}).get("table", {})
-    values = Text(t("debrief.indicators") + "\n", "bold underline")
+    values = heading(t("debrief.indicators"))
     for k in INDICATORS:
         values.append(f"  • {t('indicator.' + k)}: {_pct(ind.get(k))}\n")
     parts.append(values)
     lessons = view.get("scenario", {}).get("lessons", [])
     if lessons:
-        text = Text(t("debrief.lessons") + "\n", "bold underline")
+        text = heading(t("debrief.lessons"))
         for le in lessons:
             text.append(f"  • {le['title']}", "bold")
             text.append(f" — {le['text']}\n")

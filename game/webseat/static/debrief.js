@@ -1,9 +1,11 @@
 // The debrief after the reveal: scores against reservations (a chart), the outcome,
-// the plan against the status quo, openings per segment (a chart), hidden interests,
-// the table's indicators and the lessons. The same for seats and the room screen.
+// why failed ballots failed (why.js), the plan against the status quo, openings per
+// segment (a chart), hidden interests, the table's indicators and the lessons. The
+// same for seats and the room screen.
 import { h } from "./dom.js";
 import { num, pct, t } from "./i18n.js";
 import { issueTitle, optionTitle, packageLines, roleName, segmentNames } from "./viewdata.js";
+import { failedSection } from "./why.js";
 
 const INDICATORS = ["openness", "cooperation", "result_orientation", "reliability", "rising_above_own_interest"];
 
@@ -122,6 +124,7 @@ export function debriefPane(view) {
         h("ul.package", {}, packageLines(view, outcome.package).map((line) => h("li", {}, line))),
         outcome.in_time === false ? h("p.low", {}, t("debrief.late")) : null]
       : h("p.low", {}, t("debrief.no_agreement")),
+    failedSection(view),
     possibleSection(view, possible),
     planTable(outcome, best),
     h("h3", {}, t("debrief.openings_per_segment")),
