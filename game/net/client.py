@@ -391,6 +391,11 @@ class GameClient:
             except InvalidURI as exc:
                 self._stop_with(exc)
                 return
+            except Exception as exc:  # a message we could not handle: start afresh
+                if self._first is not None and not self._first.done():
+                    self._stop_with(exc)
+                    return
+                log.exception("could not handle a message from the server; reconnecting")
             finally:
                 was_connected = self.connected.is_set()
                 self.connected.clear()

@@ -51,6 +51,8 @@ PANES: dict[str, tuple[str, str]] = {
     "debrief": ("game.tui.widgets.debrief", "DebriefPane"),
 }
 """Each tab's content: its module and class, imported and mounted when first shown."""
+CLOCK_NOTICES = frozenset({"round_started", "paused", "resumed", "extended", "session_ended"})
+"""Notices after which the round or clock a locked terminal kept is no longer right."""
 EAGER = (FIRST_TAB, "builder")
 """Tabs composed at once: the first one shown, and the builder (it keeps the package)."""
 
@@ -228,11 +230,14 @@ class SeatApp(SeatActions):
         if locked:
             self._set_rolebar(t("lock.bar"))
             self._news("")
-            header = self.query_one("#header", RoundHeader)
-            if self._header is not None:  # the round is public: keep it in view
-                header.show(*self._header)
-            else:
-                header.show(t("header.locked"), "", 0, False, "locked")
+            if self._header is None:
+                self._show_locked_header()
+            # else the round is public: the header keeps it, its clock counting on from
+            # the last view (showing that view's clock again would set it back)
+
+    def _show_locked_header(self) -> None:
+        self._header = None
+        self.query_one("#header", RoundHeader).show(t("header.locked"), "", 0, False, "locked")
 
     def _set_rolebar(self, text: str) -> None:
         if text != self._rolebar:
@@ -254,6 +259,9 @@ class SeatApp(SeatActions):
         self.forget(message.role)
 
     def on_notice_arrived(self, message: NoticeArrived) -> None:
+        if self.current is None and message.notice.get("kind") in CLOCK_NOTICES:
+            # A locked terminal gets no views: the round and clock it kept are stale now.
+            self._show_locked_header()
         view = self.views.get(self.current or "")
         if view is None:
             return
