@@ -63,7 +63,8 @@ def test_a_veto_and_a_missed_quorum_on_the_phone(live: LiveHost) -> None:
     ), text
     assert (
         "P1 verworpen: 1 van de 2 benodigde stemmen voor (1 te weinig). Tegen: Netbeheerder."
-        " Onthouden: Winkeliers. P1 was 90 waard voor Netbeheerder (reservewaarde 35)" in text
+        " Onthouden: Winkeliers. P1 was 90 waard voor Netbeheerder, meer dan de reservewaarde"
+        " (35): toch tegen; het zwaarst woog" in text
     ), text
 
 

@@ -57,8 +57,9 @@ VETO_NL = [
 QUORUM_NL = [
     "P1 verworpen: 1 van de 2 benodigde stemmen voor (1 te weinig). Tegen: Netbeheerder."
     " Onthouden: Winkeliers.",
-    "P1 was 90 waard voor Netbeheerder (reservewaarde 35); het zwaarst woog Inrichting:"
-    " Parkeerstraat (30 van 40 punten).",
+    # a no from a role above its reservation value says so: a point for the debrief
+    "P1 was 90 waard voor Netbeheerder, meer dan de reservewaarde (35): toch tegen; het"
+    " zwaarst woog Inrichting: Parkeerstraat (30 van 40 punten).",
 ]
 
 
@@ -81,8 +82,8 @@ def test_a_veto_and_a_missed_quorum_in_english(game: LocalGame, english: None) -
         [
             "P1 rejected: 1 of the 2 votes needed (1 short). Against: Netbeheerder."
             " Abstained: Winkeliers.",
-            "P1 was worth 90 to Netbeheerder (reservation value 35); what weighed most:"
-            " Inrichting: Parkeerstraat (30 of 40 points).",
+            "P1 was worth 90 to Netbeheerder, more than its reservation value (35): a no all"
+            " the same; what weighed most: Inrichting: Parkeerstraat (30 of 40 points).",
         ],
     ]
 

@@ -239,6 +239,10 @@ STRINGS: dict[str, str] = {
     "why.also_no": "Also against: {roles}.",
     "why.abstain": "Abstained: {roles}.",
     "why.worth": "{proposal} was worth {score} to {role} (reservation value {reservation})",
+    "why.worth_above": (
+        "{proposal} was worth {score} to {role}, more than its reservation value"
+        " ({reservation}): a no all the same"
+    ),
     "why.heaviest": "; what weighed most: {item}",
     "why.then": ", then {item}",
     "why.item.issue": "{issue}: {option} ({points} of {best} points)",

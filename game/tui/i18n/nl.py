@@ -245,6 +245,10 @@ STRINGS: dict[str, str] = {
     "why.also_no": "Ook tegen: {roles}.",
     "why.abstain": "Onthouden: {roles}.",
     "why.worth": "{proposal} was {score} waard voor {role} (reservewaarde {reservation})",
+    "why.worth_above": (
+        "{proposal} was {score} waard voor {role}, meer dan de reservewaarde ({reservation}):"
+        " toch tegen"
+    ),
     "why.heaviest": "; het zwaarst woog {item}",
     "why.then": ", daarna {item}",
     "why.item.issue": "{issue}: {option} ({points} van {best} punten)",

@@ -57,8 +57,10 @@ def item_text(view: View, item: Mapping[str, Any]) -> str:
 def worth_text(view: View, proposal: str, role: str, against: Mapping[str, Any]) -> str:
     """``P3 was 32 waard voor Corporatie (reservewaarde 62); het zwaarst woog …``."""
     names = role_names(view)
+    # a no from a role the proposal gave more than its reservation value: "toch tegen"
+    above = float(against.get("score") or 0) >= float(against.get("reservation") or 0)
     text = t(
-        "why.worth",
+        "why.worth_above" if above else "why.worth",
         proposal=proposal,
         role=names.get(role, role),
         score=num(against.get("score")),

@@ -50,7 +50,9 @@ export function itemText(view, item) {
 
 /** "P3 was 32 waard voor Corporatie (reservewaarde 62); het zwaarst woog …". */
 export function worthText(view, proposal, role, against) {
-  let text = t("why.worth", { proposal, role: roleName(view, role), score: n(against.score), reservation: n(against.reservation) });
+  // a no from a role the proposal gave more than its reservation value: "toch tegen"
+  const above = Number(against.score ?? 0) >= Number(against.reservation ?? 0);
+  let text = t(above ? "why.worth_above" : "why.worth", { proposal, role: roleName(view, role), score: n(against.score), reservation: n(against.reservation) });
   const heaviest = (against.heaviest || []).map((item) => itemText(view, item));
   if (heaviest.length) text += t("why.heaviest", { item: heaviest[0] });
   if (heaviest.length > 1) text += t("why.then", { item: heaviest[1] });
