@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import GameState, outcome
+from game.engine.view_ballots import failed_ballots
 from game.engine.view_parts import segment_json
 from game.report.activity import course, proposals, seconds_since, talk
 from game.report.model import Debrief, Json, rounded
@@ -114,6 +115,7 @@ def build_table(
         "joint": rounded(result["joint"]),
         "cleared": sum(bool(v) for v in result["cleared"].values()),
         "roles": reveal_roles(state, result),
+        "failed": failed_ballots(state),
         **found,
         "timeline": course(state, zero, timeline),
         "proposals": proposals(state, zero, timeline),

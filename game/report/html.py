@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.report import html_sections as sections
 from game.report.build import CULTURE_VALUES
+from game.report.failed import failed_sentences
 from game.report.html_parts import Cell, cell, chart, note, table
 from game.report.html_style import CSS
 from game.report.labels import culture_key, label
@@ -103,6 +104,17 @@ def _comparison(debrief: Debrief, lang: str) -> str:
     )
 
 
+def failed_html(t: Json, scenario: Json, lang: str) -> str:
+    """Per failed ballot its verdict, then why, per role that voted it down."""
+    parts = []
+    for head, *why in failed_sentences(t, scenario, lang):
+        items = "".join(f"<li>{esc(line)}</li>" for line in why)
+        parts.append(
+            f"<p><strong>{esc(head)}</strong></p>" + (f"<ul>{items}</ul>" if items else "")
+        )
+    return "".join(parts)
+
+
 def _table(t: Json, names: Names, scenario: Json, lang: str, several: bool) -> str:
     n = t["table"]
     parts = [f'<section class="tafel" id="tafel-{n}">']
@@ -116,6 +128,7 @@ def _table(t: Json, names: Names, scenario: Json, lang: str, several: bool) -> s
     parts.append(sections.summary(t, names, lang))
     blocks = [
         ("scores", sections.scores(t, names, lang)),
+        *([("failed", failed_html(t, scenario, lang))] if t.get("failed") else []),
         ("reveal", sections.reveal(t, names, scenario, lang)),
         ("possible", sections.possible(t, names, lang)),
         ("better", sections.better(t, names, lang)),

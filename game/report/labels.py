@@ -13,6 +13,7 @@ __all__ = ["LANGUAGES", "counted", "culture_key", "has_label", "label"]
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     # the command's refusals (game.report.session.ReportError)
+    "failed": ("Waarom voorstellen het niet haalden", "Why proposals failed"),
     "error.store.missing": (
         "Het spelbestand {path} bestaat niet. Geef het bestand dat het spel gebruikte "
         "(--db bij het starten).",

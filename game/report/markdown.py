@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.report.build import CULTURE_VALUES
+from game.report.failed import failed_sentences
 from game.report.labels import counted, culture_key, label
 from game.report.markdown_base import md_table, md_text
 from game.report.markdown_timeline import proposals_table
@@ -69,6 +70,16 @@ def _comparison(debrief: Debrief, lang: str) -> list[str]:
     return [f"## {label('comparison', lang)}", "", md_table(headers, rows, 2), ""]
 
 
+def _failed(t: Json, scenario: Json, lang: str) -> list[str]:
+    found = failed_sentences(t, scenario, lang)
+    if not found:
+        return []
+    out = [f"### {label('failed', lang)}", ""]
+    for head, *why in found:
+        out += [f"**{md_text(head)}**", "", *(f"- {md_text(line)}" for line in why), ""]
+    return out
+
+
 def _table(t: Json, names: Names, scenario: Json, lang: str) -> list[str]:
     n = t["table"]
     out = [f"## {label('table', lang, n=n)}", ""]
@@ -95,6 +106,7 @@ def _table(t: Json, names: Names, scenario: Json, lang: str) -> list[str]:
         )
     out.append("")
     out += _scores(t, names, lang)
+    out += _failed(t, scenario, lang)
     out += _reveal(t, names, scenario, lang)
     out += _possible(t, names, lang)
     out += _plans(t, names, scenario, lang)

@@ -120,3 +120,32 @@ def test_html_says_where_the_debrief_is_and_what_to_do_with_it(
     )
     assert main(["report", str(db), "--lang", "en"]) == 0
     assert f"The debrief is in {where}." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "verdict", "why"),
+    [
+        (
+            "nl",
+            "Waarom voorstellen het niet haalden",
+            "P1 verworpen: veto van Wethouder.",
+            "P1 was 38 waard voor Wethouder (reservewaarde 40); het zwaarst woog",
+        ),
+        (
+            "en",
+            "Why proposals failed",
+            "P1 rejected: vetoed by Wethouder.",
+            "P1 was worth 38 to Wethouder (reservation value 40); what weighed most",
+        ),
+    ],
+)
+def test_the_written_debrief_says_why_a_ballot_failed(
+    db: Path, tmp_path: Path, lang: str, heading: str, verdict: str, why: str
+) -> None:
+    """The screens' debrief says who voted a proposal down and why; the HTML and
+    Markdown the facilitator mails afterwards said only 'verworpen (veto)'."""
+    for fmt in ("html", "md"):
+        text = render(db, fmt, tmp_path, "--lang", lang)
+        flat = " ".join(re.sub(r"<[^>]+>|\*\*", " ", text).split())
+        assert heading in flat and verdict in flat, fmt
+        assert why in flat, (fmt, flat[flat.find(verdict) : flat.find(verdict) + 300])

@@ -17,8 +17,8 @@ from game.scenario.scoring import Scorer
 TOP_KEYS = {"format", "version", "scenario", "tables", "comparison"}
 TABLE_KEYS = {
     "table", "phase", "round", "revealed", "version", "events", "roles_in_play", "agreement",
-    "joint", "cleared", "roles", "analysis", "better", "plans", "timeline", "proposals", "talk",
-    "indicators",
+    "joint", "cleared", "roles", "failed", "analysis", "better", "plans", "timeline", "proposals",
+    "talk", "indicators",
 }  # fmt: skip
 
 
