@@ -10,13 +10,11 @@ prints the page after the script ran; the result is read from it. Needs
 
 from __future__ import annotations
 
-import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from chromium import chromium_command, needs_chromium
+from chromium import measured, needs_chromium
 from test_report_browser import leeuwaerdenhout_db
 
 from game.cli import main
@@ -56,15 +54,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("width", [1280, 720])
 def test_no_table_of_the_debrief_is_cut(report: Path, width: int, tmp_path: Path) -> None:
-    command = chromium_command(
-        tmp_path / "profile",
-        "--dump-dom",
-        "--virtual-time-budget=3000",
-        f"--window-size={width},1000",
-        report.resolve().as_uri(),
-    )
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="fits">FITS\[(.*?)\]</pre>', done.stdout)
-    assert found, done.stderr[-2000:]
-    assert found.group(1) == "", f"cut at {width} px: {found.group(1)}"
-    assert "Bewoners" in done.stdout
+    found, dom = measured(report, tmp_path / "profile", "FITS", width)
+    assert found == "", f"cut at {width} px: {found}"
+    assert "Bewoners" in dom

@@ -23,6 +23,7 @@ from webseat_helpers import (
     chromium,
     no_horizontal_scroll,
     open_page,
+    open_seat,
     shot,
 )
 
@@ -68,9 +69,7 @@ def header_check(page: Any, role: str) -> None:
 def test_a_whole_game_on_a_phone_a_laptop_and_the_room_screen(live: LiveHost) -> None:
     live.bots(["winkels"])
     with chromium() as browser:
-        _, phone, phone_watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        phone, phone_watch = open_seat(browser, live, "net")
         _, laptop, laptop_watch = open_page(browser, live, LAPTOP, live.base)
         _, room, room_watch = open_page(
             browser, live, LAPTOP, live.base + "#screen=" + live.screen_code()

@@ -8,7 +8,7 @@ what a person read or lost before, what she sees now.
 from __future__ import annotations
 
 from phone_helpers import FreezingProxy, open_tab
-from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page
+from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page, open_seat
 
 from game.engine import Move
 
@@ -49,9 +49,7 @@ def test_a_reloaded_phone_comes_back_on_its_tab_with_its_half_built_proposal(
     live.facilitator("start")
     live.facilitator("next_round")
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
         open_tab(page, "builder")
         page.click("label[for='opt-ontwerp-kaal']")
@@ -81,9 +79,7 @@ def test_leave_shows_the_join_page_and_the_seat_does_not_draw_itself_back(
     # handed on to someone else. And one stray tap on it (next to "English")
     # threw her out of her seat at once: now it asks first.
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top .link.up")
         page.click("#leave")
         question = page.inner_text("#dialog[open]")
@@ -111,9 +107,7 @@ def test_a_seat_starts_in_the_hosts_language_unless_the_person_chose(live: LiveH
     set_language("en")
     try:
         with chromium() as browser:
-            _, page, watch = open_page(
-                browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-            )
+            page, watch = open_seat(browser, live, "net")
             page.wait_for_selector("#tab-press")
             first = [page.inner_text("#tab-press"), page.get_attribute("html", "lang")]
             page.click("#foot button[lang='nl']")  # her own choice wins from now on
@@ -132,9 +126,7 @@ def test_the_skip_link_switches_language_with_the_page(live: LiveHost) -> None:
     # After "English" the first thing a screen reader (or a Tab press) met was
     # still "Naar de inhoud".
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#tab-press")
         page.click("#foot button[lang='en']")
         page.wait_for_selector("#tab-press:has-text('Press')")
@@ -147,9 +139,7 @@ def test_no_clock_reads_0_00_before_the_game_starts(live: LiveHost) -> None:
     # Waiting for the start, the header read "Wachten op de start" next to a big
     # "0:00", as if the time were already up.
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Wachten op de start')")
         page.wait_for_selector("#tab-press")
         waiting = page.query_selector("#clock")
@@ -207,9 +197,7 @@ def test_the_ballot_comes_into_sight_when_the_vote_is_called(live: LiveHost) -> 
     live.facilitator("next_round")
     short_phone = {"width": 390, "height": 500}
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, short_phone, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net", short_phone)
         page.wait_for_selector("#top h1.round:has-text('Ronde 3/4')")
         open_tab(page, "briefing")
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")

@@ -8,7 +8,7 @@ what a person read or lost before, what she sees now.
 from __future__ import annotations
 
 from phone_helpers import agree, move, open_tab, reveal
-from webseat_helpers import PHONE, LiveHost, chromium, open_page, require_browser
+from webseat_helpers import LiveHost, chromium, open_seat, require_browser
 
 from game.engine import Move
 
@@ -18,9 +18,7 @@ def test_the_debrief_says_which_roles_had_a_veto_not_you_have_a_veto(live: LiveH
     # on every participant's phone: the briefing's second-person line.
     reveal(live)
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#tab-debrief")
         open_tab(page, "debrief")
         veto = page.inner_text("#interests-gemeente summary")
@@ -35,9 +33,7 @@ def test_the_debrief_chart_shows_her_own_role_in_bold(live: LiveHost) -> None:
     # Twelve bars alike: she had to read the names to find her own score.
     reveal(live)
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#tab-debrief")
         open_tab(page, "debrief")
         weights = dict(
@@ -55,9 +51,7 @@ def test_the_briefing_shows_which_option_a_fixed_issue_is_fixed_to(live: LiveHos
     # hit the table too): under "Kostenverdeling — vast in deze spelvorm" the
     # three options looked alike, and nothing said which one the game had fixed.
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#tab-briefing")
         open_tab(page, "briefing")
         rows = page.evaluate(
@@ -83,9 +77,7 @@ def test_the_builders_value_stays_in_sight_while_options_are_tapped(live: LiveHo
     live.facilitator("next_round")
     short_phone = {"width": 390, "height": 560}
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, short_phone, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net", short_phone)
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
         open_tab(page, "builder")
         page.click("label[for='opt-fasering-samen']")
@@ -114,9 +106,7 @@ def test_the_agreement_folds_away_once_signed(live: LiveHost) -> None:
     # Before signing she now also sees what it is worth to her.
     agree(live)
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#sign")
         banner = page.inner_text(".banner.agreement")
         assert page.is_visible(".banner.agreement ul.package")
@@ -138,9 +128,7 @@ def test_the_round_instructions_stand_apart_from_the_press_release(live: LiveHos
     # paragraph of the press release under it: it read as part of the story.
     live.facilitator("start")
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("p.instructions")
         looks = page.evaluate(
             """() => [document.querySelector('p.instructions'), document.querySelector('.press p')]
@@ -162,9 +150,7 @@ def test_a_vetoed_ballot_says_who_vetoed_it_not_a_message_key(live: LiveHost) ->
     assert live.call(live.server.apply_move(table, Move("propose", "net", {"package": package})))
     live.facilitator("next_round")
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Ronde 3/4')")
         open_tab(page, "table")
         live.facilitator("call_vote", {"proposal": "P1"})
@@ -187,9 +173,7 @@ def test_the_builders_hints_start_with_a_capital(live: LiveHost) -> None:
     live.facilitator("start")
     live.facilitator("next_round")
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
         open_tab(page, "builder")
         hints = [page.inner_text(".pick-all"), page.inner_text("label[for='builder-note']")]
@@ -210,9 +194,7 @@ def test_an_option_an_event_forbade_is_named_and_cannot_be_tapped() -> None:
         live.facilitator("next_round")
         live.facilitator("next_round")
         with chromium() as browser:
-            _, page, watch = open_page(
-                browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-            )
+            page, watch = open_seat(browser, live, "net")
             page.wait_for_selector("#top h1.round:has-text('Ronde 3/5')")
             open_tab(page, "builder")
             page.click("label[for='opt-fasering-samen']")
@@ -242,9 +224,7 @@ def test_what_a_role_shares_reaches_the_table_and_sharing_twice_is_not_offered(
     for _ in range(2):  # shared twice: listed once, with the latest numbers
         live.call(live.server.apply_move(table, Move("disclose", "gemeente", {"issue": "ontwerp"})))
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
         open_tab(page, "briefing")
         page.click("#disclose-reservation")
@@ -274,9 +254,7 @@ def test_after_voting_the_ballot_says_what_she_voted(live: LiveHost) -> None:
     live.facilitator("next_round")
     live.facilitator("call_vote", {"proposal": "P1"})
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.click("#vote-no")
         page.wait_for_selector("#vote-no", state="detached")
         live.wait(lambda s: "net" in s.ballots[-1].votes)
@@ -292,9 +270,7 @@ def test_a_notice_leaves_the_builders_value_in_sight(live: LiveHost) -> None:
     live.facilitator("start")
     live.facilitator("next_round")
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
         open_tab(page, "builder")
         page.click("label[for='opt-fasering-samen']")

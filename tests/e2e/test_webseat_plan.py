@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from webseat_helpers import PHONE, LiveHost, chromium, open_page
+from webseat_helpers import LiveHost, chromium, open_seat
 
 from game.engine import Move
 
@@ -26,9 +26,7 @@ def test_the_seat_fetches_a_proposals_plan_and_shows_it(live: LiveHost) -> None:
     live.server._plan = lambda session, req: held.append((session, req))  # type: ignore[method-assign]
 
     with chromium() as browser:
-        _, phone, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        phone, watch = open_seat(browser, live, "net")
         sent: list[str] = []
         phone.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(str(p))))
         phone.reload()
@@ -64,9 +62,7 @@ def test_a_tap_on_a_plan_bar_says_which_work_it_is(live: LiveHost) -> None:
         live.server.apply_move(table, Move("propose", "gemeente", {"package": PACKAGE}))
     )
     with chromium() as browser:
-        _, phone, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        phone, watch = open_seat(browser, live, "net")
         phone.wait_for_selector("#tab-table")
         phone.click("#tab-table")
         phone.click("#show-P1")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from webseat_helpers import LAPTOP, PHONE, LiveHost, axe_check, chromium, open_page
+from webseat_helpers import LAPTOP, LiveHost, axe_check, chromium, open_page, open_seat
 
 SECRET = "geheim-7f3a: alleen voor de winkeliers"
 GEMEENTE = (
@@ -34,9 +34,7 @@ def kept(page: Any) -> str:
 
 def test_the_page_never_holds_another_roles_hidden_data(live: LiveHost) -> None:
     with chromium() as browser:
-        _, phone, phone_watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        phone, phone_watch = open_seat(browser, live, "net")
         _, laptop, laptop_watch = open_page(browser, live, LAPTOP, live.base)
         _, room, room_watch = open_page(
             browser, live, LAPTOP, live.base + "#screen=" + live.screen_code()

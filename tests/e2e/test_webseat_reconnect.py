@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webseat_helpers import PHONE, LiveHost, chromium, open_page, require_browser
+from webseat_helpers import LiveHost, chromium, open_seat, require_browser
 
 
 @pytest.fixture
@@ -27,9 +27,7 @@ def live(tmp_path: Path) -> Iterator[LiveHost]:
 
 def test_the_seat_comes_back_after_the_host_restarts(live: LiveHost) -> None:
     with chromium() as browser:
-        _, phone, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("net")
-        )
+        phone, watch = open_seat(browser, live, "net")
         phone.wait_for_selector("#tab-press")
         live.facilitator("start")
         phone.wait_for_selector("text=Ronde 1/4")

@@ -7,7 +7,15 @@ before the reveal."""
 from __future__ import annotations
 
 from phone_helpers import move, open_tab
-from webseat_helpers import PHONE, LiveHost, chromium, no_horizontal_scroll, open_page, shot
+from webseat_helpers import (
+    PHONE,
+    LiveHost,
+    chromium,
+    no_horizontal_scroll,
+    open_page,
+    open_seat,
+    shot,
+)
 
 
 def _voted_down(live: LiveHost) -> None:
@@ -114,9 +122,7 @@ def test_two_vetoes_a_rule_and_a_street_read_as_on_the_terminal(live: LiveHost) 
         },
     }
     with chromium() as browser:
-        _, page, watch = open_page(
-            browser, live, PHONE, live.base + "#code=" + live.role_code("winkels")
-        )
+        page, watch = open_seat(browser, live, "winkels")
         page.wait_for_selector("#tab-debrief")  # the catalog is loaded
         lines = page.evaluate(
             "async ([view, failed]) => (await import('/why.js')).ballotLines(view, failed)",

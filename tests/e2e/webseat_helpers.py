@@ -224,6 +224,14 @@ def open_page(
     return context, page, watch
 
 
+def open_seat(
+    browser: Any, live: LiveHost, role: str, viewport: dict[str, int] = PHONE
+) -> tuple[Any, Watch]:
+    """A role's seat opened from its join card's link (``#code=…``), watched."""
+    _, page, watch = open_page(browser, live, viewport, live.base + "#code=" + live.role_code(role))
+    return page, watch
+
+
 def no_horizontal_scroll(page: Any) -> None:
     widths = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"

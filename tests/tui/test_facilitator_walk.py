@@ -13,14 +13,7 @@ from game.tui.messages import LinkStatus
 from game.tui.room import RoomApp
 from game.tui.widgets.debrief import DebriefPane
 from tests.tui.conftest import notified, plain, running, screen_text, settle, widget_texts
-
-
-def console(game: LocalGame) -> ConsoleApp:
-    return ConsoleApp(
-        game.link(["facilitator"]),
-        codes=game.codes_document("http://10.0.0.7:8765/"),
-        scenario=game.scenario,
-    )
+from tests.tui.test_console import console
 
 
 async def test_projector_switch_keeps_the_footer_to_the_keys_that_work(game: LocalGame) -> None:

@@ -66,13 +66,15 @@ const lines = [];
 /** Keep the status line above a bar stuck at the foot of the screen (the builder's value
  * against the reservation): a notice must not hide what the person is looking at. */
 function placeStatus(status) {
+  if (!status.childElementCount) {  // nothing said: nothing to measure (every redraw comes here)
+    if (status.style.bottom) status.style.bottom = "";
+    return;
+  }
   let bottom = "";
-  if (status.childElementCount) {
-    for (const foot of document.querySelectorAll(".builder > .summary, .builder > .pick-all")) {
-      const box = foot.getBoundingClientRect();
-      if (box.height && box.top < innerHeight && box.bottom >= innerHeight - 2) {
-        bottom = `${Math.round(innerHeight - box.top + 8)}px`;
-      }
+  for (const foot of document.querySelectorAll(".builder > .summary, .builder > .pick-all")) {
+    const box = foot.getBoundingClientRect();
+    if (box.height && box.top < innerHeight && box.bottom >= innerHeight - 2) {
+      bottom = `${Math.round(innerHeight - box.top + 8)}px`;
     }
   }
   status.style.bottom = bottom;
