@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,6 +34,20 @@ Floats = NDArray[np.float64]
 
 _T = TypeVar("_T")
 
+#: ``np.cumsum`` and ``ndarray.all`` without their Python wrappers (a few microseconds
+#: a call, and there are many calls).
+_accumulate = np.add.accumulate
+_all = np.logical_and.reduce
+
+
+def _sum_down(terms: Floats, axis: int = 0) -> Floats:
+    """Sums along an axis that is not the last one: numpy adds such an axis one slice
+    after the other (``((t0 + t1) + t2) + ...``, as a sum in Python does), where a sum
+    along the last axis would add pairwise; and it runs many times faster than a
+    cumulative sum along a short last axis."""
+    found: Floats = np.add.reduce(terms, axis=axis)
+    return found
+
 
 def _seq_sum(columns: Floats) -> Floats:
     """Row sums of ``columns`` (rows × at least one term), added left to right.
@@ -42,7 +56,7 @@ def _seq_sum(columns: Floats) -> Floats:
     term these sums see (none is ``-0.0``), so the cumulative sum needs no
     leading zero column.
     """
-    return np.cumsum(columns, axis=1)[:, -1]
+    return _accumulate(columns, axis=1)[:, -1]
 
 
 class _Grid:
@@ -67,6 +81,32 @@ class _Grid:
 
 
 _GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
+
+
+#: Option spaces up to this many packages get a table of every code's option indices.
+DIGIT_TABLE_MAX = 1 << 20
+_DIGITS: dict[object, Codes] = {}
+
+
+def _digit_table(key: object, sizes: Codes, radix: NDArray[np.int64]) -> Codes:
+    """Every package code's option indices (empty when the space is too large), kept
+    per options: a row of it is what ``code // radix % sizes`` gives, in one gather
+    (as bytes when every issue has at most 256 options: 10 issues of a million
+    packages take 10 MB)."""
+    found = _DIGITS.get(key)
+    if found is None:
+        total = int(np.prod(sizes)) if len(sizes) else 1
+        if total > DIGIT_TABLE_MAX or not len(sizes):
+            found = np.zeros((0, len(sizes)), dtype=np.intp)
+        else:
+            small = np.uint8 if int(sizes.max()) <= 256 else np.intp  # indices below 256
+            digits = np.arange(total, dtype=np.intp)[:, None] // radix % sizes
+            # bytes only take part in index arithmetic, where they widen to intp
+            found = cast(Codes, digits.astype(small))
+        if len(_DIGITS) >= 8:
+            _DIGITS.clear()
+        _DIGITS[key] = found
+    return found
 
 
 class Batch:
@@ -98,6 +138,7 @@ class Batch:
         self._assess = _AssessTables(self, model) if model is not None else None
         self._scored: tuple[float, dict[int, float]] | None = None
         self._values: dict[int, float] = {}
+        self._digits: Codes | None = None
 
     # -- packages <-> codes --------------------------------------------------------
     def number(self, rows: Codes) -> NDArray[np.int64]:
@@ -132,6 +173,11 @@ class Batch:
 
     def rows_of(self, codes: list[int]) -> Codes:
         """The rows of option indices of packages given by their codes."""
+        table = self._digits
+        if table is None:
+            table = self._digits = _digit_table(self.key, self.sizes, self._radix)
+        if table.size:
+            return table.take(codes, axis=0)
         found: Codes = np.array(codes, dtype=np.intp)[:, None] // self._radix % self.sizes
         return found
 
@@ -297,6 +343,8 @@ class _ValueTables:
         """Per flat option (estimator order) and known package: 1.0 when the package has
         that option. A row's one-hot times this counts the choices in common, exactly
         (small whole numbers), in one matrix product."""
+        self.known_hot_t = np.ascontiguousarray(hot.T)
+        """:attr:`known_hot` transposed (known package × flat option)."""
         exact: dict[int, float] = {}
         keys = [key for key in est.exact if -1 not in static.row_of(key)]
         if keys:
@@ -317,22 +365,25 @@ class _ValueTables:
         width = flat.shape[1]
         if not width:
             return self._plain(rows, codes)
+        # Terms by column (terms × rows): the sums run down the columns, one term
+        # after the other, as the one-package sums do.
+        down = flat.T
         if self.rules:
-            terms = np.empty((len(rows), width + len(self.rules)))
-            terms[:, :width] = self.first[flat]
-            hits = self.allowed[:, flat].all(axis=2)  # rules × rows
-            terms[:, width:] = np.where(hits, self.rule_points[:, None], 0.0).T
+            terms = np.empty((width + len(self.rules), len(rows)))
+            terms[:width] = self.first.take(down)
+            hits = _all(self.allowed.take(down, axis=1), axis=1)  # rules × rows
+            terms[width:] = np.where(hits, self.rule_points[:, None], 0.0)
         else:
-            terms = self.first[flat]
+            terms = self.first.take(down)
         # the preset points are in the first issue's entries: preset + p0 as before
-        base = np.cumsum(terms, axis=1)[:, -1]
+        base = _sum_down(terms)
         if len(self.diffs):
-            hot = np.zeros((len(rows), len(self.known_hot)))
-            hot[np.arange(len(rows))[:, None], flat] = 1.0
-            same = (hot @ self.known_hot).astype(np.intp)  # rows × known: choices in common
-            weight = self.pow4[same]
-            total = _seq_sum(weight * self.diffs[None, :])
-            weights = _seq_sum(weight)
+            hot = np.zeros((len(self.known_hot), len(rows)))
+            hot[down, np.arange(len(rows))] = 1.0
+            same = (self.known_hot_t @ hot).astype(np.intp)  # known × rows: choices in common
+            weight = self.pow4.take(same)
+            total = _sum_down(weight * self.diffs[:, None])
+            weights = _sum_down(weight)
             value = base + total / weights
         else:
             value = base + 0.0
@@ -350,11 +401,11 @@ class _ValueTables:
         flat = rows[:, self.cols] + self.offsets
         terms = np.empty((len(rows), 1 + flat.shape[1] + len(self.rules)))
         terms[:, 0] = self.preset
-        terms[:, 1 : 1 + flat.shape[1]] = self.points[flat]
+        terms[:, 1 : 1 + flat.shape[1]] = self.points.take(flat)
         if self.rules:
-            hits = self.allowed[:, flat].all(axis=2)  # rules × rows
+            hits = _all(self.allowed.take(flat, axis=1), axis=2)  # rules × rows
             terms[:, 1 + flat.shape[1] :] = np.where(hits, self.rule_points[:, None], 0.0).T
-        base = np.cumsum(terms, axis=1)[:, -1]
+        base = _accumulate(terms, axis=1)[:, -1]
         if len(self.diffs):
             same = (rows[:, self.cols][:, None, :] == self.known[None, :, :]).sum(axis=2)
             weight = np.ldexp(1.0, 2 * (same - self.n))
@@ -451,8 +502,8 @@ class _AssessTables:
         """:meth:`OpponentModel.assess` of every row (``codes``: the rows' package codes)."""
         c = len(rows)
         flat = (rows if self.in_order else rows[:, self.cols]) + self.offsets  # model order
-        # per role the sum over the issues, left to right (as _seq_sum: no leading zero)
-        liking = np.cumsum(self.table[:, flat], axis=2)[:, :, -1]  # roles × c
+        # per role the sum over the issues, one issue after the other (no leading zero)
+        liking = _sum_down(self.table.take(flat.T, axis=1), axis=1)  # roles × c
         x = liking * -STEEPNESS  # -(STEEPNESS * liking): the sign flips exactly
         e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
         yes = 1.0 / (1.0 + e.reshape(x.shape))
@@ -482,8 +533,8 @@ class _AssessTables:
                 counts[:width] *= no[r]
                 counts[1 : width + 1] += moved
                 width += 1
-        share = np.cumsum(self.role_weights * yes, axis=0)[-1] if self.veto else np.zeros(c)
+        share = _sum_down(self.role_weights * yes) if self.veto else np.zeros(c)
         tail = counts[max(0, self.quorum - shift) : width]
-        total = np.cumsum(tail, axis=0)[-1] if len(tail) else np.zeros(c)
+        total = _sum_down(tail) if len(tail) else np.zeros(c)
         chance = (np.ones(c) if veto_ok is None else veto_ok) * total
         return chance, (share / self.weights if self.weights else np.ones(c))
