@@ -27,8 +27,15 @@ from game.engine import FACILITATOR, GameState, IllegalMove, Move, apply, new_ga
 from game.engine.facilitator import votable
 from game.scenario.model import Scenario
 
-NEGOTIATING_PASSES = 6
-"""Turns every bot gets in a round where proposals or votes are made."""
+NEGOTIATING_PASSES = 2
+"""Turns every bot gets in a round where proposals are made but no votes. More turns
+there hardly change how often the bots agree, and cost time (Leeuwaerdenhout's full
+mode, 400 games: 76 % agreements with 2 such turns, 75.5 % with 3; 73.5 % with the
+earlier 6 turns in every negotiating round)."""
+VOTING_PASSES = 6
+"""Turns in a round where votes are made; the ballots come in its last two. Fewer
+turns there make the bots agree less often (with 3 turns in the other rounds, 400
+full games: 75.5 % with 6, 62.5 % with 5, 57 % with 3)."""
 OTHER_PASSES = 1
 """Turns in the other rounds (opening, exploring, the map)."""
 EXPLORING_PASSES = 3
@@ -112,7 +119,9 @@ class _Runner:
         assert rnd is not None
         start, length = self.now, rnd.minutes * 60.0
         moves = set(rnd.moves)
-        if moves & {"propose", "amend", "vote"}:
+        if "vote" in moves:
+            passes = VOTING_PASSES
+        elif moves & {"propose", "amend"}:
             passes = NEGOTIATING_PASSES
         elif moves & {"disclose", "mark"}:
             passes = EXPLORING_PASSES

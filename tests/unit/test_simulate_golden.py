@@ -1,8 +1,13 @@
 """``simulate`` plays exactly the games it played before the speed-up (issue 16).
 
-The golden file ``tests/fixtures/simulate_golden.json`` was written by the code
-of main *before* the bots and the command were made faster (commit bc77941),
-with ``python tests/unit/test_simulate_golden.py --write``. For every case it
+The golden file ``tests/fixtures/simulate_golden.json`` was first written by the
+code of main *before* the bots and the command were made faster (commit bc77941),
+with ``python tests/unit/test_simulate_golden.py --write``, and every speed-up
+since kept those games. It was rewritten once, for a deliberate change of the
+bots' pacing (issue 16: 2 turns in a round of proposals instead of 6, 6 in the
+voting round, and the offer's coin tossed before the look at the table; the
+agreement rates of both scenarios and modes stayed within a few points, see
+docs/BENCHMARKS.md, *simulate*). For every case it
 holds the per-game records of ``simulate --json`` and a digest of everything
 the bots did (proposals with support and objections, messages, ballots and
 votes, disclosures, marks), so a faster bot that decides one move differently
