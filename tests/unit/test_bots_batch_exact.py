@@ -36,7 +36,9 @@ def late_views() -> list[dict[str, object]]:
     return [player_view(runner.state, role, runner.now) for role in ("wethouder", "bewoners")]
 
 
-def _offer_score(est: Estimator, model: OpponentModel, package: dict[str, str], target: float) -> float:
+def _offer_score(
+    est: Estimator, model: OpponentModel, package: dict[str, str], target: float
+) -> float:
     value = est.value(package)
     if value < target:
         return -1.0 + (value - target) / 1000.0
