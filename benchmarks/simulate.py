@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/simulate.py --quick     # fewer games and runs
     git archive bc77941 game scenarios roles | tar -x -C /tmp/before   # code before the speed-up
     .venv/bin/python benchmarks/simulate.py --baseline /tmp/before   # ... as anchor rows
-    .venv/bin/python benchmarks/simulate.py --evening 0    # without the 200-game row
+    .venv/bin/python benchmarks/simulate.py --evening 0    # without the 200- and 500-game rows
 
 Every row times the real command as a subprocess (wall clock from start to
 exit, so Python start-up, imports, the scenario load, worker start-up and the
@@ -16,8 +16,8 @@ bots (``game.bots.headless``, not a user command) in one process. A check at
 the start asserts that 1 and 2 workers print the same JSON. With
 ``--baseline DIR`` (a directory holding an older ``game`` package and the
 ``scenarios``, run from there) the same ``simulate`` command of that code is
-timed in the same run, as the anchor. A row of ``--evening`` games (200 by
-default: a trainer's evening of play-tests) shows the rate once the fixed
+timed in the same run, as the anchor. Rows of ``--evening`` games (200 and 500 by
+default: a trainer's evening of play-tests) show the rate once the fixed
 cost is spread thin, and a table gives that fixed cost itself: the wall
 clock of one game in one process (start-up, imports, scenario load, the
 report; one game included). The CPU table alternates this code and the
@@ -112,12 +112,13 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="directory with an older game package")
     parser.add_argument("--cpu-only", action="store_true", help="only the CPU seconds per game")
     parser.add_argument(
-        "--evening", type=int, default=200, metavar="N",
-        help="games of the long row (default 200; 0: no such row; --quick: 60)",
+        "--evening", type=int, nargs="+", default=[200, 500], metavar="N",
+        help="games of the long rows (default 200 500; 0: no such row; --quick: 60)",
     )  # fmt: skip
     args = parser.parse_args()
-    if args.quick and args.evening == 200:
-        args.evening = 60
+    if args.quick and args.evening == [200, 500]:
+        args.evening = [60]
+    args.evening = [n for n in args.evening if n > 0]
     full_games, short_games, repeat = (10, 20, 2) if args.quick else (30, 60, 3)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
@@ -143,11 +144,11 @@ def wall(args: argparse.Namespace, full_games: int, short_games: int, repeat: in
             full_games,
             repeat,
         )
-    if args.evening:
+    for evening in args.evening:
         row(
             f"`simulate --mode full`, a trainer's evening, {cores} worker(s)",
-            command("full", args.evening, cores or 1),
-            args.evening,
+            command("full", evening, cores or 1),
+            evening,
             repeat,
         )
     row(
@@ -189,7 +190,7 @@ def cpu_per_game(args: argparse.Namespace, repeat: int) -> None:
     paths = [("this code", ROOT)]
     if args.baseline is not None:
         paths.append((str(args.baseline), args.baseline.resolve()))
-    games = 5 if args.quick else 10
+    games = 10 if args.quick else 40  # games differ (60-140 ms): 10 were too few
     for mode in ("full", "short"):
         found: dict[str, list[float]] = {name: [] for name, _ in paths}
         for _ in range(repeat):
