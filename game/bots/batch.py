@@ -5,10 +5,12 @@ a package. :class:`Batch` does that for a whole set of candidate packages in
 a few numpy operations instead of one Python call per package, and gives
 *exactly* the numbers :meth:`Estimator.value <game.bots.estimate.Estimator.value>`
 and :meth:`OpponentModel.assess <game.bots.opponents.OpponentModel.assess>`
-give one package at a time: every sum is taken in the same order (a
-sequential ``cumsum`` with a leading zero, never numpy's pairwise ``sum``),
-and the exponential of the yes chance is ``math.exp`` (numpy's SIMD ``exp``
-can differ in the last bit). So a bot decides the same with or without it.
+give one package at a time: every sum is taken in the same order (one term
+after the other, never numpy's pairwise ``sum``; see
+:mod:`game.bots.batch_base`), and the exponential of the yes chance is
+``math.exp`` (numpy's SIMD ``exp`` can differ in the last bit). So a bot
+decides the same with or without it. The pass chances are worked out in
+:mod:`game.bots.batch_assess`.
 
 Packages are numbered by their option indices into the feasible options (one
 digit per live issue in the order of the ``options`` mapping); the climbs walk
@@ -18,95 +20,28 @@ scored yet, as rows of option indices.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar, cast
 
 import numpy as np
 from numpy.typing import NDArray
 
+from game.bots.batch_assess import _AssessTables
+from game.bots.batch_base import (
+    _GRIDS,
+    Codes,
+    Floats,
+    _accumulate,
+    _all,
+    _digit_table,
+    _found,
+    _Grid,
+    _seq_sum,
+    _sum_down,
+)
 from game.bots.estimate import Estimator
-from game.bots.opponents import STEEPNESS, OpponentModel
+from game.bots.opponents import OpponentModel
 
-Codes = NDArray[np.intp]
-Floats = NDArray[np.float64]
-
-
-_T = TypeVar("_T")
-
-#: ``np.cumsum`` and ``ndarray.all`` without their Python wrappers (a few microseconds
-#: a call, and there are many calls).
-_accumulate = np.add.accumulate
-_all = np.logical_and.reduce
-
-
-def _sum_down(terms: Floats, axis: int = 0) -> Floats:
-    """Sums along an axis that is not the last one: numpy adds such an axis one slice
-    after the other (``((t0 + t1) + t2) + ...``, as a sum in Python does), where a sum
-    along the last axis would add pairwise; and it runs many times faster than a
-    cumulative sum along a short last axis."""
-    found: Floats = np.add.reduce(terms, axis=axis)
-    return found
-
-
-def _seq_sum(columns: Floats) -> Floats:
-    """Row sums of ``columns`` (rows × at least one term), added left to right.
-
-    The one-package code starts its sums at zero; ``0.0 + x`` is ``x`` for every
-    term these sums see (none is ``-0.0``), so the cumulative sum needs no
-    leading zero column.
-    """
-    return _accumulate(columns, axis=1)[:, -1]
-
-
-class _Grid:
-    """The packages of one options mapping as a grid of option indices."""
-
-    def __init__(self, options: list[list[str]]) -> None:
-        self.sizes = np.array([len(o) for o in options], dtype=np.intp)
-        self.index = [{o: k for k, o in enumerate(opts)} for opts in options]
-        radix = np.ones(len(options), dtype=np.int64)
-        for j in range(len(options) - 2, -1, -1):
-            radix[j] = radix[j + 1] * self.sizes[j + 1]
-        self.radix = radix
-        self.steps = list(zip(radix.tolist(), self.sizes.tolist(), strict=True))
-        """Per issue (its radix, its number of options): a package's code changes by
-        ``radix * (new - old)`` when the issue's option index goes from ``old`` to ``new``."""
-        self.deltas = [
-            [[(k - d) * radix for k in range(size) if k != d] for d in range(size)]
-            for radix, size in self.steps
-        ]
-        """Per issue and current option index, the code changes to the issue's other
-        options, in option order."""
-
-
-_GRIDS: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], _Grid] = {}
-
-
-#: Option spaces up to this many packages get a table of every code's option indices.
-DIGIT_TABLE_MAX = 1 << 20
-_DIGITS: dict[object, Codes] = {}
-
-
-def _digit_table(key: object, sizes: Codes, radix: NDArray[np.int64]) -> Codes:
-    """Every package code's option indices (empty when the space is too large), kept
-    per options: a row of it is what ``code // radix % sizes`` gives, in one gather
-    (as bytes when every issue has at most 256 options: 10 issues of a million
-    packages take 10 MB)."""
-    found = _DIGITS.get(key)
-    if found is None:
-        total = int(np.prod(sizes)) if len(sizes) else 1
-        if total > DIGIT_TABLE_MAX or not len(sizes):
-            found = np.zeros((0, len(sizes)), dtype=np.intp)
-        else:
-            small = np.uint8 if int(sizes.max()) <= 256 else np.intp  # indices below 256
-            digits = np.arange(total, dtype=np.intp)[:, None] // radix % sizes
-            # bytes only take part in index arithmetic, where they widen to intp
-            found = cast(Codes, digits.astype(small))
-        if len(_DIGITS) >= 8:
-            _DIGITS.clear()
-        _DIGITS[key] = found
-    return found
+__all__ = ["Batch", "Codes", "Floats"]
 
 
 class Batch:
@@ -225,17 +160,6 @@ class Batch:
         )
         out[ok] = chance + 0.2 * share + value[ok] / 100_000.0
         return out
-
-
-def _found(
-    batch: Batch, rows: Codes, codes: list[int] | None, table: Mapping[int, _T]
-) -> list[tuple[int, _T]]:
-    """``(row index, entry)`` of every row whose package code is in ``table``
-    (``codes``: the rows' package codes when the caller has them)."""
-    if codes is None:
-        codes = batch.number(rows).tolist()
-    get = table.get
-    return [(i, v) for i, code in enumerate(codes) if (v := get(code)) is not None]
 
 
 def _memoised(
@@ -413,128 +337,3 @@ class _ValueTables:
         else:
             value = base + 0.0
         return self._exact(value, rows, codes)
-
-
-class _RoleRow:
-    """One role's part of :class:`_AssessTables` (kept with the beliefs about it)."""
-
-    def __init__(self, batch: Batch, model: OpponentModel, role: str) -> None:
-        col = {issue: j for j, issue in enumerate(batch.issues)}
-        contrib = model._contributions(role)
-        flat: list[float] = []
-        for issue in model.issues:
-            per = contrib[issue]
-            flat.extend(per.get(o, 0.0) for o in batch.options[col[issue]])
-        self.row = np.array(flat, dtype=np.float64)
-        self.stances: list[tuple[int, float]] = []
-        """(package code, yes chance) of the packages the role took a stance on."""
-        # a key's code, as number() gives it: its option indices times the grid's radix
-        radix = batch._radix.tolist()
-        where = [(batch._index[col[i]], int(radix[col[i]])) for i in model.issues]
-        for key, p in model.stance.get(role, {}).items():
-            code = 0
-            for (index, step), option in zip(where, key, strict=True):
-                k = index.get(option)
-                if k is None:
-                    break
-                code += k * step
-            else:
-                self.stances.append((code, p))
-
-
-#: Per batch key and the model's issue order: the columns in model order, their
-#: offsets into the flat options, the number of options and whether the columns
-#: are in order.
-_ASSESS_STATIC: dict[object, tuple[Codes, Codes, int, bool]] = {}
-
-
-def _assess_static(batch: Batch, issues: list[str]) -> tuple[Codes, Codes, int, bool]:
-    col = {issue: j for j, issue in enumerate(batch.issues)}
-    if sorted(issues) != sorted(batch.issues):
-        raise ValueError("the model and the options have different issues")
-    cols = np.array([col[i] for i in issues], dtype=np.intp)
-    sizes = batch.sizes[cols]
-    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
-    found = (cols, offsets, int(sizes.sum()), cols.tolist() == list(range(len(cols))))
-    if len(_ASSESS_STATIC) >= 64:
-        _ASSESS_STATIC.clear()
-    _ASSESS_STATIC[(batch.key, tuple(issues))] = found
-    return found
-
-
-class _AssessTables:
-    """What :meth:`OpponentModel.assess` needs, as arrays over the batch's options."""
-
-    def __init__(self, batch: Batch, model: OpponentModel) -> None:
-        static = _ASSESS_STATIC.get((batch.key, tuple(model.issues)))
-        if static is None:
-            static = _assess_static(batch, model.issues)
-        self.cols, self.offsets, total, self.in_order = static
-        self.roles = list(model.roles)
-        rows: list[Floats] = []
-        found: dict[int, list[tuple[int, float]]] = {}
-        for r, role in enumerate(self.roles):
-            beliefs = model.beliefs[role]
-            kept = beliefs.memo.get(batch.key)
-            if not isinstance(kept, _RoleRow):
-                kept = beliefs.memo[batch.key] = _RoleRow(batch, model, role)
-            rows.append(kept.row)
-            for code, p in kept.stances:
-                found.setdefault(code, []).append((r, p))
-        self.table = np.array(rows) if rows else np.zeros((0, total))
-        self.veto = [role in model.vetoes for role in self.roles]
-        self.quorum = model.quorum
-        self.weights = 0.0
-        for v in self.veto:
-            self.weights += 2.0 if v else 1.0
-        self.role_weights = np.array([2.0 if v else 1.0 for v in self.veto])[:, None]
-        # Stances on exact packages override the guess: code -> per role (NaN: none).
-        self.stance_at = {code: i for i, code in enumerate(found)}
-        """Package code → its row in ``stance``."""
-        stance = [[math.nan] * len(self.roles) for _ in found]
-        for line, pairs in zip(stance, found.values(), strict=True):
-            for r, p in pairs:
-                line[r] = p
-        self.stance = np.array(stance, dtype=np.float64).reshape(len(found), len(self.roles))
-        self.batch = batch
-
-    def __call__(self, rows: Codes, codes: list[int] | None = None) -> tuple[Floats, Floats]:
-        """:meth:`OpponentModel.assess` of every row (``codes``: the rows' package codes)."""
-        c = len(rows)
-        flat = (rows if self.in_order else rows[:, self.cols]) + self.offsets  # model order
-        # per role the sum over the issues, one issue after the other (no leading zero)
-        liking = _sum_down(self.table.take(flat.T, axis=1), axis=1)  # roles × c
-        x = liking * -STEEPNESS  # -(STEEPNESS * liking): the sign flips exactly
-        e = np.fromiter(map(math.exp, x.ravel().tolist()), dtype=np.float64, count=x.size)
-        yes = 1.0 / (1.0 + e.reshape(x.shape))
-        if self.stance_at:
-            hit = _found(self.batch, rows, codes, self.stance_at)
-            if hit:
-                cols = [i for i, _ in hit]
-                known = self.stance[[k for _, k in hit]].T  # roles × hits
-                yes[:, cols] = np.where(np.isnan(known), yes[:, cols], known)
-        # counts[k]: the chance of exactly shift + k yes votes (this bot votes yes), per
-        # row. A veto role (given no veto) votes yes: it shifts the counts by one. A
-        # role whose yes chance is p makes next[k] = counts[k] * (1 - p) + counts[k - 1] * p,
-        # worked out in place in a table with room for every role. Sums over roles
-        # and counts run along axis 0, one role or count after the other.
-        counts = np.zeros((len(self.roles) + 2, c))
-        counts[1] = 1.0
-        width, shift = 2, 0
-        veto_ok: Floats | None = None  # 1.0 * p is p: the product starts at the first
-        no = 1.0 - yes
-        for r, veto in enumerate(self.veto):
-            p = yes[r]
-            if veto:
-                veto_ok = p if veto_ok is None else veto_ok * p
-                shift += 1
-            else:
-                moved = counts[:width] * p
-                counts[:width] *= no[r]
-                counts[1 : width + 1] += moved
-                width += 1
-        share = _sum_down(self.role_weights * yes) if self.veto else np.zeros(c)
-        tail = counts[max(0, self.quorum - shift) : width]
-        total = _sum_down(tail) if len(tail) else np.zeros(c)
-        chance = (np.ones(c) if veto_ok is None else veto_ok) * total
-        return chance, (share / self.weights if self.weights else np.ones(c))
