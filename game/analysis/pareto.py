@@ -381,14 +381,14 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     n, d = table.shape
     if n == 0 or d == 0:
         return np.ones(n, dtype=bool)
+    if PAIRWISE_ROWS < n <= SORTED_ROWS:  # (before the shorter tables' checks)
+        found = _sorted_mask(table)
+        if found is not None:
+            return found
     if n <= TINY_ROWS:
         return _tiny_mask(table)
     if n <= PAIRWISE_ROWS:
         return _pairwise_mask(table)
-    if n <= SORTED_ROWS:
-        found = _sorted_mask(table)
-        if found is not None:
-            return found
     if n <= KEYED_ROWS:
         keyed = _keyed_mask(table)
         if keyed is not None:

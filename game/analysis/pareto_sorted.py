@@ -110,6 +110,9 @@ def _runner(shape: tuple[int, int]) -> Runner:
     all_equal = equal.view(whole)[:, 0]
     all_true = np.ones(w, dtype=bool).view(whole)[0]
 
+    key_argsort, key_take, sort_rows, bits_take = key.argsort, key.take, sort_keys.sort, bits.take
+    is_frontier = np.empty(m, dtype=bool)
+
     def run(columns: CodeArray, start: int) -> BoolArray | None:
         # the exact codes (a score's bits minus the window's start) and their sum
         # per row, the key: larger for a dominating row (exact integers)
@@ -117,8 +120,8 @@ def _runner(shape: tuple[int, int]) -> Runner:
         if _max(values.view(np.uint64), None) >= _SPAN:
             return None  # a score outside the window (below it: a huge unsigned code)
         _sum(values, 0, None, key)
-        by_key = key.argsort()
-        key.take(by_key, 0, sorted_key, "clip")
+        by_key = key_argsort()
+        key_take(by_key, 0, sorted_key, "clip")
         if not _all(_greater(above, below, rises)):
             return None  # two rows with the same key (duplicates, say)
         key_rank[by_key] = positions
@@ -126,16 +129,16 @@ def _runner(shape: tuple[int, int]) -> Runner:
         # key rank (in the low byte)
         _shift(codes, 8, sort_keys)
         _or(sort_keys, low, sort_keys)
-        sort_keys.sort(1)
+        sort_rows(1)
         _add(_and(sort_keys, 255, picked), role_start, picked)
-        bits.take(picked, 0, sums, "clip")
+        bits_take(picked, 0, sums, "clip")
         # per position: its row and the rows above it (later roles add up to nothing)
         _running_sum(backwards, 0, None, backwards)
         each_set[picked] = each_sum  # per role, from positions to key ranks
         # the rows at least as good as a row in every role: itself and its dominators
         _and_all(sets, 0, None, common)
         _equal(common, own, equal)
-        mask: BoolArray = (all_equal == all_true).take(key_rank)
+        mask: BoolArray = _equal(all_equal, all_true, is_frontier).take(key_rank)
         return mask
 
     return run
