@@ -78,6 +78,7 @@ def _runner(shape: tuple[int, int]) -> Runner:
     codes = np.zeros((d, m), dtype=np.int64)
     codes[:, 0] = -_SPAN  # shifted by 8: -2⁶³, below every code
     values = codes[:, 1:]
+    unsigned = values.view(np.uint64)
     sort_keys = np.empty((d, m), dtype=np.int64)
     low = np.empty(m, dtype=np.int64)  # the marker's table row, then each key rank
     low[0] = n
@@ -117,7 +118,7 @@ def _runner(shape: tuple[int, int]) -> Runner:
         # the exact codes (a score's bits minus the window's start) and their sum
         # per row, the key: larger for a dominating row (exact integers)
         _subtract(columns, start, values)
-        if _max(values.view(np.uint64), None) >= _SPAN:
+        if _max(unsigned, None) >= _SPAN:
             return None  # a score outside the window (below it: a huge unsigned code)
         _sum(values, 0, None, key)
         by_key = key_argsort()
