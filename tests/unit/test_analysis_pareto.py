@@ -369,3 +369,19 @@ def test_sorted_path_keeps_its_arrays_per_thread_and_bounded():
         ours = pareto_sorted._sorted_mask(table)
         assert ours is None or np.array_equal(ours, pareto_mask_pairwise(table))
         assert len(pareto_sorted._LOCAL.runs) <= pareto_sorted._KEPT
+
+
+def test_sorted_path_on_other_layouts():
+    """Fortran order and negative strides give the same frontier from the sorted path."""
+    rng = np.random.default_rng(3)
+    for rows in (40, 115):
+        table = rng.uniform(10.0, 100.0, size=(rows, 7))
+        want = pareto_mask_pairwise(table)
+        for other in (
+            np.asfortranarray(table),
+            np.ascontiguousarray(table[:, ::-1])[:, ::-1],
+            np.ascontiguousarray(table[::-1])[::-1],
+        ):
+            ours = pareto_sorted._sorted_mask(other)
+            assert ours is not None and np.array_equal(ours, want), rows
+            assert np.array_equal(pareto_mask(other), want), rows
