@@ -1,11 +1,15 @@
 """The exact Pareto frontier of a table of scores (maximise every column).
 
-Five exact algorithms, chosen by the size of the table (the first three, for
-short tables, are in :mod:`game.analysis.pareto_small`):
+Six exact algorithms, chosen by the size of the table (the tiny, pairwise and
+keyed ones are in :mod:`game.analysis.pareto_small`):
 
 * up to :data:`TINY_ROWS` rows, plain Python comparisons (no numpy overhead);
 * up to :data:`PAIRWISE_ROWS` rows, every pair at once in a handful of numpy
   calls (a short passing set costs microseconds);
+* up to :data:`SORTED_ROWS` rows, when every score is positive and within a
+  factor of about 16 of the first score, the keyed bitsets below with one
+  integer sort per role and one running sum (:mod:`game.analysis.pareto_sorted`);
+  otherwise, or when two rows have the same key, the next path;
 * up to :data:`KEYED_ROWS` rows, one bitset per role and row along each role's
   ranking, with ties broken by a key that grows with dominance (a weighted sum);
   when two rows have the same key (duplicates, say) the next path takes over;
@@ -67,6 +71,7 @@ from game.analysis.pareto_small import (
     _tiny_mask,
     _word_sets,
 )
+from game.analysis.pareto_sorted import SORTED_MAX_ROWS, _sorted_mask
 
 _FLOAT64 = np.dtype(np.float64)
 
@@ -75,6 +80,10 @@ TINY_ROWS = 4
 #: Tables up to this many rows compare every pair at once (the pairs grow as rows²:
 #: from about 32 rows, with 10 or 12 roles, the keyed bitsets are faster).
 PAIRWISE_ROWS = 32
+#: Tables up to this many rows first try the one-sort path of
+#: :mod:`game.analysis.pareto_sorted` (positive scores within a factor of about 16 of
+#: the first; it takes at most ``SORTED_MAX_ROWS`` rows and hands back larger ones).
+SORTED_ROWS = SORTED_MAX_ROWS
 #: Tables up to this many rows use the keyed bitsets of :func:`_keyed_mask` (a stable
 #: sort per role; from about 128 rows the ranked path, with a faster sort, is as fast).
 KEYED_ROWS = 128
@@ -372,6 +381,10 @@ def pareto_mask(values: NDArray[np.floating] | NDArray[np.integer]) -> BoolArray
     n, d = table.shape
     if n == 0 or d == 0:
         return np.ones(n, dtype=bool)
+    if PAIRWISE_ROWS < n <= SORTED_ROWS:  # (before the shorter tables' checks)
+        found = _sorted_mask(table)
+        if found is not None:
+            return found
     if n <= TINY_ROWS:
         return _tiny_mask(table)
     if n <= PAIRWISE_ROWS:
