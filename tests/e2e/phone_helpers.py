@@ -19,6 +19,18 @@ def move(live: LiveHost, role: str, kind: str, data: dict[str, Any]) -> bool:
     return bool(live.call(live.server.apply_move(table, Move(kind, role, data))))
 
 
+#: The package of the proposal :func:`proposed` puts on the table (P1).
+PACKAGE = {"ontwerp": "kaal", "fasering": "los"}
+
+
+def proposed(live: LiveHost, role: str) -> None:
+    """Start the mini game, go on to its proposal round, and let ``role`` propose
+    :data:`PACKAGE` (P1)."""
+    live.facilitator("start")
+    live.facilitator("next_round")
+    assert move(live, role, "propose", {"package": dict(PACKAGE)})
+
+
 def reveal(live: LiveHost) -> None:
     """Start the mini game and go on to its debrief round (the reveal)."""
     live.facilitator("start")

@@ -7,10 +7,8 @@ what a person read or lost before, what she sees now.
 
 from __future__ import annotations
 
-from phone_helpers import FreezingProxy, open_tab
+from phone_helpers import FreezingProxy, open_tab, proposed
 from webseat_helpers import PHONE, LiveHost, Watch, chromium, open_page, open_seat
-
-from game.engine import Move
 
 
 def test_a_phone_back_from_its_sleep_checks_its_line_and_catches_up(live: LiveHost) -> None:
@@ -189,11 +187,7 @@ def test_the_phone_says_when_the_game_ends_and_when_a_private_message_comes_in(
 def test_the_ballot_comes_into_sight_when_the_vote_is_called(live: LiveHost) -> None:
     # Reading far down her briefing when the vote opened, she saw a toast at the
     # foot of the screen; the ballot itself sat above, out of sight.
-    live.facilitator("start")
-    live.facilitator("next_round")
-    table = live.server.tables[1]
-    package = {"ontwerp": "kaal", "fasering": "los"}
-    assert live.call(live.server.apply_move(table, Move("propose", "net", {"package": package})))
+    proposed(live, "net")
     live.facilitator("next_round")
     short_phone = {"width": 390, "height": 500}
     with chromium() as browser:
@@ -219,13 +213,7 @@ def test_the_ballot_comes_into_sight_when_the_vote_is_called(live: LiveHost) -> 
 def test_an_empty_required_field_is_explained_in_the_games_language(live: LiveHost) -> None:
     # The join page and the objection dialog left the sentence to the browser:
     # on a phone set to English, "Please fill out this field." on a Dutch page.
-    live.facilitator("start")
-    live.facilitator("next_round")
-    table = live.server.tables[1]
-    package = {"ontwerp": "kaal", "fasering": "los"}
-    assert live.call(
-        live.server.apply_move(table, Move("propose", "gemeente", {"package": package}))
-    )
+    proposed(live, "gemeente")
     with chromium() as browser:
         _, page, watch = open_page(browser, live, PHONE, live.base, locale="en-US")
         page.click("form button[type='submit']")

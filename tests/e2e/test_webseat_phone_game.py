@@ -7,10 +7,8 @@ what a person read or lost before, what she sees now.
 
 from __future__ import annotations
 
-from phone_helpers import agree, move, open_tab, reveal
+from phone_helpers import PACKAGE, agree, move, open_tab, proposed, reveal
 from webseat_helpers import LiveHost, chromium, open_seat, require_browser
-
-from game.engine import Move
 
 
 def test_the_debrief_says_which_roles_had_a_veto_not_you_have_a_veto(live: LiveHost) -> None:
@@ -143,11 +141,7 @@ def test_the_round_instructions_stand_apart_from_the_press_release(live: LiveHos
 def test_a_vetoed_ballot_says_who_vetoed_it_not_a_message_key(live: LiveHost) -> None:
     # Under "Stemmingen" a failed vote read "VERWORPEN (vote.reason.veto:gemeente)",
     # and the status line only "Stemming over P1: VERWORPEN".
-    live.facilitator("start")
-    live.facilitator("next_round")
-    table = live.server.tables[1]
-    package = {"ontwerp": "kaal", "fasering": "los"}
-    assert live.call(live.server.apply_move(table, Move("propose", "net", {"package": package})))
+    proposed(live, "net")
     live.facilitator("next_round")
     with chromium() as browser:
         page, watch = open_seat(browser, live, "net")
@@ -156,7 +150,7 @@ def test_a_vetoed_ballot_says_who_vetoed_it_not_a_message_key(live: LiveHost) ->
         live.facilitator("call_vote", {"proposal": "P1"})
         page.wait_for_selector("#vote-yes")
         for role, choice in (("gemeente", "no"), ("winkels", "yes")):
-            live.call(live.server.apply_move(table, Move("vote", role, {"choice": choice})))
+            move(live, role, "vote", {"choice": choice})
         page.click("#vote-yes")
         page.wait_for_selector("#status:has-text('VERWORPEN')")
         status = page.inner_text("#status")
@@ -220,9 +214,8 @@ def test_what_a_role_shares_reaches_the_table_and_sharing_twice_is_not_offered(
     # shared; and "Reservewaarde delen" stayed after sharing, to be tapped again.
     live.facilitator("start")
     live.facilitator("next_round")
-    table = live.server.tables[1]
     for _ in range(2):  # shared twice: listed once, with the latest numbers
-        live.call(live.server.apply_move(table, Move("disclose", "gemeente", {"issue": "ontwerp"})))
+        move(live, "gemeente", "disclose", {"issue": "ontwerp"})
     with chromium() as browser:
         page, watch = open_seat(browser, live, "net")
         page.wait_for_selector("#top h1.round:has-text('Ronde 2/4')")
@@ -244,13 +237,7 @@ def test_what_a_role_shares_reaches_the_table_and_sharing_twice_is_not_offered(
 def test_after_voting_the_ballot_says_what_she_voted(live: LiveHost) -> None:
     # "Voor" and "Tegen" sit side by side under a thumb; after the tap the
     # ballot only said "Je hebt al gestemd.", not which of the two it took.
-    live.facilitator("start")
-    live.facilitator("next_round")
-    table = live.server.tables[1]
-    package = {"ontwerp": "kaal", "fasering": "los"}
-    assert live.call(
-        live.server.apply_move(table, Move("propose", "gemeente", {"package": package}))
-    )
+    proposed(live, "gemeente")
     live.facilitator("next_round")
     live.facilitator("call_vote", {"proposal": "P1"})
     with chromium() as browser:
@@ -276,8 +263,7 @@ def test_a_notice_leaves_the_builders_value_in_sight(live: LiveHost) -> None:
         page.click("label[for='opt-fasering-samen']")
         page.click("label[for='opt-ontwerp-groen']")
         page.wait_for_selector(".summary .value")
-        package = {"ontwerp": "kaal", "fasering": "los"}
-        assert move(live, "gemeente", "propose", {"package": package})
+        assert move(live, "gemeente", "propose", {"package": dict(PACKAGE)})
         page.wait_for_selector("#status p")
         boxes = page.evaluate(
             "(() => { const s = document.getElementById('status').getBoundingClientRect();"
