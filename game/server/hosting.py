@@ -45,6 +45,7 @@ class HostError(Exception):
         "scenario": "the scenario is not valid:\n{problems}",
         "tables": "--tables must be 1 to {max}",
         "mode": "the scenario has no mode {mode!r} (it has: {modes})",
+        "scenario_gone": "the scenario of the interrupted game, {path}, no longer exists",
         "damaged": "move {seq} of table {table} is damaged: {detail}",
         "replay": "the log of table {table} does not replay on this scenario ({detail})",
     }
@@ -179,6 +180,16 @@ def _create(
 
 def _resume(store: Store, config: HostConfig, path: Path, mode: str) -> HostedSession:
     stored = Path(config.scenario)
+    if not stored.exists():
+        # The file the game began with is gone (a shipped scenario in a virtual
+        # environment made anew, say). The same file elsewhere, by its digest, serves.
+        if not (
+            config.scenario_sha256
+            and path.is_file()
+            and file_digest(path) == config.scenario_sha256
+        ):
+            raise HostError("scenario_gone", path=str(stored))
+        stored = path.resolve()
     notes: list[Note] = []
     if path.resolve() != stored or mode != config.mode:
         notes.append(("other_session", {"name": stored.name, "mode": config.mode}))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
+from game.commands.join import host_error_text
 from game.net.client import ConnectionLost, GameClient, ServerError
 from game.server.hosting import HostError, open_session
+from game.tui.i18n import set_language
 from tests.protocol.conftest import MINI, Running, StartServer, is_view
 
 
@@ -61,6 +64,50 @@ def test_a_file_that_is_no_session_database_is_a_clear_error(tmp_path: Path) -> 
 def test_unknown_mode_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(HostError, match="no mode 'long'"):
         open_session(MINI, "long", db=tmp_path / "x.db", now=0.0)
+
+
+def _copy_of_mini(where: Path) -> Path:
+    shutil.copytree(MINI.parent, where)
+    return where / MINI.name
+
+
+async def test_a_game_resumes_when_its_scenario_file_moved(
+    host: StartServer, tmp_path: Path
+) -> None:
+    # 'play' after the package was installed in a new virtual environment: the
+    # database named the shipped scenario of the old one, and the game did not start
+    # ("Het scenario .../.venv/.../leeuwaerdenhout.yaml klopt niet: cannot read file").
+    db = tmp_path / "sessie.db"
+    first = await host(_copy_of_mini(tmp_path / "old"), db=db)
+    console = await first.console()
+    await console.move("start", table=1)
+    before = first.server.tables[1].state.to_json()
+    await first.server.stop()
+    first.hosted.close()
+    shutil.rmtree(tmp_path / "old")
+
+    again = open_session(_copy_of_mini(tmp_path / "new"), "short", db=db, now=time.time())
+    try:
+        assert again.resumed
+        assert again.tables[0].state.to_json() == before
+        assert again.notes == []  # the same scenario: not "another session"
+    finally:
+        again.close()
+
+
+def test_a_game_whose_scenario_is_gone_says_so(tmp_path: Path) -> None:
+    first_copy = _copy_of_mini(tmp_path / "old")
+    db = tmp_path / "sessie.db"
+    open_session(first_copy, "short", db=db, now=0.0).close()
+    first_copy.unlink()
+    other = _copy_of_mini(tmp_path / "other")
+    other.write_text(other.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    with pytest.raises(HostError) as caught:
+        open_session(other, "short", db=db, now=1.0)
+    assert caught.value.key == "scenario_gone"
+    assert caught.value.values == {"path": str(first_copy.resolve())}
+    set_language("nl")
+    assert "is er niet meer" in host_error_text(caught.value)
 
 
 async def test_client_reconnects_by_itself_and_resumes(host: StartServer, tmp_path: Path) -> None:

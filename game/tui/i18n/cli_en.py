@@ -10,6 +10,11 @@ CLI: dict[str, str] = {
         "The scenario {path} is not valid (check it with: "
         "botsende-belangen validate {path}):\n{problems}"
     ),
+    "cli.host_error.scenario_gone": (
+        "The interrupted game in this game file belongs to the scenario {path}, and that "
+        "file is gone. Put it back, or start a new game (play --new, or another game file "
+        "with --db)."
+    ),
     "cli.host_error.tables": "--tables must be a number from 1 to {max}.",
     "cli.host_error.store.missing": "The game file {path} does not exist.",
     "cli.host_error.store.not_db": (

@@ -10,6 +10,11 @@ CLI: dict[str, str] = {
         "Het scenario {path} klopt niet (controleer het met: "
         "botsende-belangen validate {path}):\n{problems}"
     ),
+    "cli.host_error.scenario_gone": (
+        "Het onderbroken spel in dit spelbestand hoort bij het scenario {path}, en dat "
+        "bestand is er niet meer. Zet het terug, of begin een nieuw spel (play --new, of een "
+        "ander spelbestand met --db)."
+    ),
     "cli.host_error.tables": "--tables moet een getal van 1 tot en met {max} zijn.",
     "cli.host_error.store.missing": "Het spelbestand {path} bestaat niet.",
     "cli.host_error.store.not_db": (
