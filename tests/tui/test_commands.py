@@ -6,6 +6,7 @@ import argparse
 import socket
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from websockets.datastructures import Headers
@@ -269,13 +270,19 @@ def test_play_after_a_crash_in_the_debrief_brings_the_debrief_back(tmp_path: Pat
         again.close()
 
 
-def test_play_after_the_debrief_time_ran_out_starts_a_fresh_game(tmp_path: Path) -> None:
-    from game.commands.play import finished
-
+def reopened_in_the_debrief(tmp_path: Path) -> Any:
+    """A game played on to its debrief round, stopped, and opened again by play."""
     first, _ = open_game(SCENARIO, play_args(tmp_path))
     advance(first, "start", "next_round", "next_round", "next_round")
     first.close()
     again, _ = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    return again
+
+
+def test_play_after_the_debrief_time_ran_out_starts_a_fresh_game(tmp_path: Path) -> None:
+    from game.commands.play import finished
+
+    again = reopened_in_the_debrief(tmp_path)
     try:
         assert again.resumed and not finished(again)
         assert finished(again, now=time.time() + 24 * 3600)  # next week's workshop
@@ -290,10 +297,7 @@ def test_play_closed_in_the_debrief_ends_the_workshop(tmp_path: Path) -> None:
     from game.commands.play import end_debriefs, finished
     from game.server.server import GameServer
 
-    first, _ = open_game(SCENARIO, play_args(tmp_path))
-    advance(first, "start", "next_round", "next_round", "next_round")
-    first.close()
-    again, _ = open_game(SCENARIO, play_args(tmp_path), ask=lambda q: True)
+    again = reopened_in_the_debrief(tmp_path)
     try:
         assert again.resumed and not finished(again)
         asyncio.run(end_debriefs(GameServer(again), again))
